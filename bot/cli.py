@@ -1,0 +1,109 @@
+"""Command line: `kinderschutz-lotse check [DIR] [--strict]` (more subcommands follow)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from bot.clock import Clock, SystemClock, today_in_berlin
+from bot.config import ConfigError, load_config
+from bot.knowledge.findings import Finding
+from bot.knowledge.loader import load_knowledge
+
+SECTION_LABELS = {
+    "berufe": "Berufsgruppen",
+    "regionen": "Regionen",
+    "jugendaemter": "Jugendämter",
+    "themen": "Themen",
+    "kontakte": "Kontakte",
+    "angebote": "Angebote",
+    "meldewege": "Meldewege",
+    "termine": "Termine",
+}
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kinderschutz-lotse",
+        description="Kinderschutz-Lotse: Telegram-Bot für Netzwerke Kinderschutz.",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="DATEI",
+        help="Konfigurationsdatei (Standard: $KINDERSCHUTZ_LOTSE_CONFIG oder ./config.yaml)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
+    check = commands.add_parser(
+        "check",
+        help="Wissensbasis prüfen (alle Fehler und Warnungen mit Datei und Zeile)",
+        description="Lädt und prüft die Wissensbasis und meldet alle Fehler und Warnungen.",
+    )
+    check.add_argument(
+        "directory",
+        nargs="?",
+        type=Path,
+        metavar="VERZEICHNIS",
+        help="Wissensbasis (Standard: knowledge.directory aus der Konfiguration)",
+    )
+    check.add_argument(
+        "--strict", action="store_true", help="auch bei Warnungen mit Fehlercode beenden"
+    )
+    return parser
+
+
+def _print_findings(title: str, findings: list[Finding], base: Path, out: TextIO) -> None:
+    if not findings:
+        return
+    print(f"{title} ({len(findings)}):", file=out)
+    for finding in findings:
+        shown = (
+            finding
+            if finding.line == 0
+            else Finding(
+                (base / finding.file).as_posix(),
+                finding.line,
+                finding.path,
+                finding.message,
+                finding.severity,
+            )
+        )
+        print(f"  {shown.format()}", file=out)
+
+
+def run_check(directory: Path, strict: bool, clock: Clock, out: TextIO) -> int:
+    result = load_knowledge(directory, today_in_berlin(clock))
+    _print_findings("Fehler", result.errors, directory, out)
+    _print_findings("Warnungen", result.warnings, directory, out)
+    counts = ", ".join(
+        f"{result.counts.get(section, 0)} {label}" for section, label in SECTION_LABELS.items()
+    )
+    verdict = "ungültig" if result.errors else "gültig"
+    print(
+        f"Ergebnis: {verdict} – {len(result.errors)} Fehler, {len(result.warnings)} Warnungen "
+        f"({counts})",
+        file=out,
+    )
+    if result.errors:
+        return 1
+    if strict and result.warnings:
+        print("--strict: Warnungen gelten als Fehler.", file=out)
+        return 1
+    return 0
+
+
+def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
+    args = _build_parser().parse_args(argv)
+    clock = clock or SystemClock()
+    try:
+        config = load_config(args.config)
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if args.command == "check":
+        directory = args.directory or config.knowledge.directory
+        return run_check(directory, args.strict, clock, sys.stdout)
+    raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover

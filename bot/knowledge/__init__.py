@@ -1,0 +1,1 @@
+"""The curated knowledge base: schema, loader with line-precise errors, and search."""

@@ -1,0 +1,146 @@
+"""The loaded knowledge base: immutable, cross-checked, with the lookups the services need."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from bot.knowledge.findings import Location
+from bot.knowledge.models import (
+    Contact,
+    Emergency,
+    Event,
+    Jugendamt,
+    JugendamtRole,
+    Offer,
+    Profession,
+    Region,
+    ReportingPath,
+    Topic,
+)
+from bot.knowledge.normalize import normalize
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything in `knowledge/`, validated. Built once per load; never changed afterwards."""
+
+    professions: Mapping[str, Profession]
+    regions: Mapping[str, Region]
+    jugendaemter: Mapping[str, Jugendamt]
+    topics: Mapping[str, Topic]
+    contacts: Mapping[str, Contact]
+    offers: Mapping[str, Offer]
+    meldewege: Mapping[str, ReportingPath]
+    events: Mapping[str, Event]
+    emergency: Emergency
+    version: str
+    locations: Mapping[tuple[str, str], Location] = field(default_factory=dict)
+    _profession_words: Mapping[str, str] = field(init=False, repr=False)
+    _children: Mapping[str, tuple[str, ...]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for name in (
+            "professions",
+            "regions",
+            "jugendaemter",
+            "topics",
+            "contacts",
+            "offers",
+            "meldewege",
+            "events",
+            "locations",
+        ):
+            object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
+        words: dict[str, str] = {}
+        for profession in self.professions.values():
+            for word in (profession.id, profession.name, profession.label, *profession.synonyms):
+                words.setdefault(normalize(word), profession.id)
+        object.__setattr__(self, "_profession_words", MappingProxyType(words))
+        children: dict[str, list[str]] = {}
+        for region in sorted(self.regions.values(), key=lambda r: r.name):
+            if region.parent:
+                children.setdefault(region.parent, []).append(region.id)
+        object.__setattr__(
+            self, "_children", MappingProxyType({k: tuple(v) for k, v in children.items()})
+        )
+
+    # --- regions ---------------------------------------------------------------------------
+
+    def top_level_regions(self) -> tuple[Region, ...]:
+        """Kreise and kreisfreie Städte: the first level of the municipality choice."""
+        return tuple(
+            sorted((r for r in self.regions.values() if r.parent is None), key=lambda r: r.name)
+        )
+
+    def municipalities_of(self, region_id: str) -> tuple[Region, ...]:
+        return tuple(self.regions[child] for child in self._children.get(region_id, ()))
+
+    def region_chain(self, region_id: str) -> tuple[str, ...]:
+        """The region and the regions containing it, innermost first."""
+        chain: list[str] = []
+        current: str | None = region_id
+        while current is not None and current in self.regions and current not in chain:
+            chain.append(current)
+            current = self.regions[current].parent
+        return tuple(chain)
+
+    def jugendamt_for(self, municipality_id: str) -> Jugendamt | None:
+        region = self.regions.get(municipality_id)
+        if region is None or region.jugendamt is None:
+            return None
+        return self.jugendaemter.get(region.jugendamt)
+
+    def contacts_for_role(self, role: JugendamtRole, municipality_id: str) -> tuple[Contact, ...]:
+        """The contacts that fill a Jugendamt role for this municipality (may be empty)."""
+        jugendamt = self.jugendamt_for(municipality_id)
+        if jugendamt is None:
+            return ()
+        return tuple(self.contacts[c] for c in jugendamt.contacts_for(role) if c in self.contacts)
+
+    def reaches(
+        self, regions: tuple[str, ...], nationwide: bool, municipality_id: str | None
+    ) -> bool:
+        """Whether something listed for `regions` applies in the municipality."""
+        if nationwide:
+            return True
+        if municipality_id is None:
+            return False
+        return any(region in regions for region in self.region_chain(municipality_id))
+
+    # --- professions and paths -------------------------------------------------------------
+
+    def find_profession(self, text: str) -> Profession | None:
+        """A profession by id, name or a synonym people type ('Erzieherin', 'Übungsleiter')."""
+        profession_id = self._profession_words.get(normalize(text))
+        return self.professions.get(profession_id) if profession_id else None
+
+    def meldeweg_for(self, profession_id: str) -> ReportingPath | None:
+        profession = self.professions.get(profession_id)
+        return self.meldewege.get(profession.meldeweg) if profession else None
+
+    # --- offers ----------------------------------------------------------------------------
+
+    def offers_for(
+        self,
+        profession_id: str | None,
+        municipality_id: str | None,
+        topic_id: str | None = None,
+    ) -> tuple[Offer, ...]:
+        """Offers for a profession in a municipality (None = no filter), local ones first."""
+        selected = [
+            offer
+            for offer in self.offers.values()
+            if (topic_id is None or topic_id in offer.topics)
+            and (profession_id is None or offer.serves_profession(profession_id))
+            and (
+                municipality_id is None
+                or self.reaches(offer.regions, offer.nationwide, municipality_id)
+            )
+        ]
+        selected.sort(key=lambda o: (o.nationwide, o.title.casefold(), o.id))
+        return tuple(selected)
+
+    def hotlines(self) -> tuple[Contact, ...]:
+        return tuple(self.contacts[c] for c in self.emergency.hotlines if c in self.contacts)

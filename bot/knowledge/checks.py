@@ -1,0 +1,258 @@
+"""Checks across entries: references, duplicate ids, freshness, reachability, placeholders."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from bot.knowledge.findings import Finding, Severity, format_path
+from bot.knowledge.models import (
+    ALL_PROFESSIONS,
+    Contact,
+    Emergency,
+    Event,
+    Jugendamt,
+    JugendamtRole,
+    Offer,
+    Profession,
+    Region,
+    RegionKind,
+    ReportingPath,
+)
+from bot.knowledge.yaml_source import SourceDocument
+
+if TYPE_CHECKING:
+    from bot.knowledge.loader import Sourced
+
+REVIEW_AFTER = timedelta(days=365)
+PLACEHOLDER = re.compile(r"PLATZHALTER|TODO|\?\?\?|XXX")
+ROLE_NAMES = frozenset(role.value for role in JugendamtRole)
+
+_LABELS = {
+    "berufe": "Berufsgruppe",
+    "regionen": "Region",
+    "jugendaemter": "Jugendamt",
+    "themen": "Thema",
+    "kontakte": "Kontakt",
+    "angebote": "Angebot",
+    "meldewege": "Meldeweg",
+    "termine": "Termin",
+}
+
+
+@dataclass
+class Report:
+    errors: list[Finding] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)
+
+
+class _Checker:
+    def __init__(
+        self,
+        entries: Mapping[str, list[Sourced]],
+        broken_ids: Mapping[str, set[str]],
+        today: date,
+    ) -> None:
+        self.entries = entries
+        self.today = today
+        self.report = Report()
+        self.ids: dict[str, set[str]] = {
+            section: {item.entry.id for item in items} | broken_ids.get(section, set())
+            for section, items in entries.items()
+        }
+        self.by_id: dict[str, dict[str, Any]] = {
+            section: {item.entry.id: item.entry for item in items}
+            for section, items in entries.items()
+        }
+
+    def error(self, item: Sourced, subpath: tuple[str | int, ...], message: str) -> None:
+        self.report.errors.append(item.finding(subpath, message))
+
+    def warn(self, item: Sourced, subpath: tuple[str | int, ...], message: str) -> None:
+        self.report.warnings.append(item.finding(subpath, message, Severity.WARNING))
+
+    def refs(self, item: Sourced, key: str, values: Iterable[str], section: str) -> None:
+        for index, value in enumerate(values):
+            if value not in self.ids[section]:
+                self.error(item, (key, index), f"unbekannte(r) {_LABELS[section]} '{value}'")
+
+    def ref(self, item: Sourced, key: str, value: str | None, section: str) -> None:
+        if value is not None and value not in self.ids[section]:
+            self.error(item, (key,), f"unbekannte(r) {_LABELS[section]} '{value}'")
+
+    # --- rules ---------------------------------------------------------------------------------
+
+    def duplicate_ids(self) -> None:
+        for items in self.entries.values():
+            first: dict[str, Sourced] = {}
+            for item in items:
+                earlier = first.setdefault(item.entry.id, item)
+                if earlier is not item:
+                    where = f"{earlier.location.file}:{earlier.location.line}"
+                    self.error(item, ("id",), f"id '{item.entry.id}' gibt es schon ({where})")
+
+    def freshness(self) -> None:
+        for items in self.entries.values():
+            for item in items:
+                stand: date = item.entry.stand
+                if stand > self.today:
+                    self.error(item, ("stand",), f"Stand {stand.isoformat()} liegt in der Zukunft")
+                elif self.today - stand > REVIEW_AFTER:
+                    self.warn(
+                        item,
+                        ("stand",),
+                        f"Stand {stand.isoformat()} ist älter als 12 Monate: bitte prüfen",
+                    )
+
+    def professions(self) -> None:
+        for item in self.entries["berufe"]:
+            profession: Profession = item.entry
+            self.ref(item, "meldeweg", profession.meldeweg, "meldewege")
+        used = {item.entry.meldeweg for item in self.entries["berufe"]}
+        for item in self.entries["meldewege"]:
+            if item.entry.id not in used:
+                self.warn(item, ("id",), "keine Berufsgruppe verweist auf diesen Meldeweg")
+
+    def regions(self) -> None:
+        for item in self.entries["regionen"]:
+            region: Region = item.entry
+            self.ref(item, "jugendamt", region.jugendamt, "jugendaemter")
+            if region.parent is not None:
+                parent = self.by_id["regionen"].get(region.parent)
+                if region.parent not in self.ids["regionen"]:
+                    self.ref(item, "teil_von", region.parent, "regionen")
+                elif parent is not None and parent.kind is not RegionKind.KREIS:
+                    self.error(item, ("teil_von",), f"'{region.parent}' ist kein Kreis")
+        for item in self.entries["regionen"]:
+            if item.entry.kind is RegionKind.KREIS and not any(
+                other.entry.parent == item.entry.id for other in self.entries["regionen"]
+            ):
+                self.warn(item, ("id",), "Kreis ohne Städte/Gemeinden")
+
+    def jugendaemter(self) -> None:
+        served = {item.entry.jugendamt for item in self.entries["regionen"]}
+        for item in self.entries["jugendaemter"]:
+            jugendamt: Jugendamt = item.entry
+            for role in JugendamtRole:
+                self.refs(item, role.value, jugendamt.contacts_for(role), "kontakte")
+            if not jugendamt.asd:
+                self.warn(
+                    item,
+                    ("asd",),
+                    "kein ASD-Kontakt hinterlegt: der Meldeweg kann dann keine Nummer nennen",
+                )
+            if not jugendamt.isef:
+                self.warn(
+                    item,
+                    ("isef",),
+                    "keine insoweit erfahrene Fachkraft (IseF) hinterlegt: der Meldeweg kann "
+                    "dann keine IseF nennen",
+                )
+            if jugendamt.id not in served:
+                self.warn(item, ("id",), "keine Stadt/Gemeinde verweist auf dieses Jugendamt")
+
+    def contacts(self) -> None:
+        for item in self.entries["kontakte"]:
+            contact: Contact = item.entry
+            if contact.id in ROLE_NAMES:
+                self.error(item, ("id",), f"id '{contact.id}' ist als Rolle reserviert")
+            self.refs(item, "regionen", contact.regions, "regionen")
+            if not contact.verified:
+                self.warn(item, ("verified",), "Kontaktdaten nicht bestätigt (verified: false)")
+            if not (contact.phones or contact.email or contact.url):
+                self.warn(item, ("id",), "weder Telefon noch E-Mail noch Web-Adresse")
+
+    def offers(self) -> None:
+        with_offers: set[str] = set()
+        for item in self.entries["angebote"]:
+            offer: Offer = item.entry
+            self.refs(item, "themen", offer.topics, "themen")
+            with_offers.update(offer.topics)
+            if offer.professions != ALL_PROFESSIONS:
+                self.refs(item, "berufe", offer.professions, "berufe")
+            self.refs(item, "regionen", offer.regions, "regionen")
+            self.refs(item, "kontakte", offer.contacts, "kontakte")
+            if not offer.verified:
+                self.warn(item, ("verified",), "Angaben nicht bestätigt (verified: false)")
+            if not offer.professions:
+                self.warn(item, ("berufe",), "erreicht keine Berufsgruppe (Liste ist leer)")
+            if not offer.regions and not offer.nationwide:
+                self.warn(
+                    item, ("regionen",), "erreicht keine Region (weder regionen noch bundesweit)"
+                )
+        for item in self.entries["themen"]:
+            if item.entry.id not in with_offers:
+                self.warn(item, ("id",), "zu diesem Thema gibt es noch kein Angebot")
+
+    def meldewege(self) -> None:
+        for item in self.entries["meldewege"]:
+            path: ReportingPath = item.entry
+            self._participants(item, ("akut", "beteiligte"), path.acute.involve)
+            for index, step in enumerate(path.steps):
+                self._participants(item, ("schritte", index, "beteiligte"), step.involve)
+
+    def _participants(
+        self, item: Sourced, subpath: tuple[str | int, ...], names: Iterable[str]
+    ) -> None:
+        for index, name in enumerate(names):
+            if name not in ROLE_NAMES and name not in self.ids["kontakte"]:
+                roles = ", ".join(sorted(ROLE_NAMES))
+                self.error(
+                    item,
+                    (*subpath, index),
+                    f"unbekannte Rolle oder unbekannter Kontakt '{name}' (Rollen: {roles})",
+                )
+
+    def events(self) -> None:
+        for item in self.entries["termine"]:
+            event: Event = item.entry
+            if event.professions != ALL_PROFESSIONS:
+                self.refs(item, "berufe", event.professions, "berufe")
+            self.refs(item, "regionen", event.regions, "regionen")
+            self.ref(item, "veranstalter", event.organiser, "kontakte")
+
+    def emergency(self, items: list[Sourced]) -> None:
+        for item in items:
+            emergency: Emergency = item.entry
+            self.refs(item, "hotlines", emergency.hotlines, "kontakte")
+            if emergency.stand > self.today:
+                self.error(item, ("stand",), "Stand liegt in der Zukunft")
+            elif self.today - emergency.stand > REVIEW_AFTER:
+                self.warn(item, ("stand",), "Stand ist älter als 12 Monate: bitte prüfen")
+
+
+def cross_check(
+    entries: Mapping[str, list[Sourced]],
+    broken_ids: Mapping[str, set[str]],
+    emergency: list[Sourced],
+    today: date,
+) -> Report:
+    checker = _Checker(entries, broken_ids, today)
+    checker.duplicate_ids()
+    checker.freshness()
+    checker.professions()
+    checker.regions()
+    checker.jugendaemter()
+    checker.contacts()
+    checker.offers()
+    checker.meldewege()
+    checker.events()
+    checker.emergency(emergency)
+    return checker.report
+
+
+def placeholder_warnings(file: str, document: SourceDocument) -> list[Finding]:
+    """Text still marked as a placeholder; the reader flagged it while parsing (`PLACEHOLDER`)."""
+    return [
+        Finding(
+            file,
+            document.line_of(path),
+            format_path(path),
+            "Platzhalter: noch nicht ausgefüllt",
+            Severity.WARNING,
+        )
+        for path in document.flagged
+    ]

@@ -1,0 +1,128 @@
+"""Reusable field types for the knowledge schema.
+
+Each type validates one kind of datum a coordinator types by hand (an id, a phone number, an
+e-mail address, a URL, a reminder lead time) and raises a German message that ends up in
+`check`'s output unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BeforeValidator, PlainSerializer
+
+ID_MAX_LENGTH = 24
+_ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
+_PHONE_ALLOWED = re.compile(r"^\+?[0-9 ()/\-]+$")
+# Linear on purpose: no nested repetition that could backtrack on a hostile value.
+_EMAIL_PATTERN = re.compile(r"^[^@\s<>\"']+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+_LEAD_TIME_PATTERN = re.compile(
+    r"^\s*(\d+)\s*(d|tag|tage|h|std|stunde|stunden|min|minute|minuten)\s*$", re.IGNORECASE
+)
+_LEAD_TIME_UNITS = {
+    "d": timedelta(days=1),
+    "tag": timedelta(days=1),
+    "tage": timedelta(days=1),
+    "h": timedelta(hours=1),
+    "std": timedelta(hours=1),
+    "stunde": timedelta(hours=1),
+    "stunden": timedelta(hours=1),
+    "min": timedelta(minutes=1),
+    "minute": timedelta(minutes=1),
+    "minuten": timedelta(minutes=1),
+}
+
+
+def _check_slug(value: str) -> str:
+    if len(value) > ID_MAX_LENGTH:
+        raise ValueError(
+            f"id '{value}' ist zu lang ({len(value)} Zeichen, höchstens {ID_MAX_LENGTH})"
+        )
+    if not _ID_PATTERN.match(value):
+        raise ValueError(
+            f"id '{value}' ist ungültig: nur Kleinbuchstaben a–z, Ziffern und Bindestriche "
+            "(keine Umlaute, kein Bindestrich am Anfang oder Ende)"
+        )
+    return value
+
+
+def _check_phone(value: str) -> str:
+    value = " ".join(value.split())
+    if not _PHONE_ALLOWED.match(value):
+        raise ValueError(
+            f"Telefonnummer '{value}' enthält unerlaubte Zeichen "
+            "(erlaubt: Ziffern, Leerzeichen, +, /, -, Klammern)"
+        )
+    digits = re.sub(r"\D", "", value)
+    if len(digits) < 3 or len(digits) > 15:
+        raise ValueError(f"Telefonnummer '{value}' hat {len(digits)} Ziffern (erwartet 3 bis 15)")
+    return value
+
+
+def _check_email(value: str) -> str:
+    value = value.strip()
+    if not _EMAIL_PATTERN.match(value):
+        raise ValueError(f"E-Mail-Adresse '{value}' ist ungültig")
+    return value
+
+
+def _check_url(value: str) -> str:
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("https", "http") or not parts.netloc or " " in value:
+        raise ValueError(f"Web-Adresse '{value}' ist ungültig (erwartet https://…)")
+    return value
+
+
+def _parse_lead_time(value: Any) -> Any:
+    if isinstance(value, timedelta):
+        return value
+    if isinstance(value, str):
+        match = _LEAD_TIME_PATTERN.match(value)
+        if match:
+            amount = int(match.group(1))
+            if amount <= 0:
+                raise ValueError(f"Vorlaufzeit '{value}' muss größer als null sein")
+            return amount * _LEAD_TIME_UNITS[match.group(2).lower()]
+    raise ValueError(
+        f"Vorlaufzeit '{value}' ist ungültig (Beispiele: '7 Tage', '1 Tag', '2 Stunden')"
+    )
+
+
+def _format_lead_time(value: timedelta) -> str:
+    minutes = int(value.total_seconds() // 60)
+    if minutes % (24 * 60) == 0:
+        days = minutes // (24 * 60)
+        return f"{days} Tag" if days == 1 else f"{days} Tage"
+    if minutes % 60 == 0:
+        hours = minutes // 60
+        return f"{hours} Stunde" if hours == 1 else f"{hours} Stunden"
+    return f"{minutes} Minuten"
+
+
+def _text_or_list(value: Any) -> Any:
+    """Let coordinators write a single source as a plain string instead of a one-item list."""
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
+def phone_href(number: str) -> str:
+    """The `tel:` link form of a validated phone number: digits only, leading + kept."""
+    digits = re.sub(r"\D", "", number)
+    return f"tel:+{digits}" if number.startswith("+") else f"tel:{digits}"
+
+
+Slug = Annotated[str, AfterValidator(_check_slug)]
+PhoneNumber = Annotated[str, AfterValidator(_check_phone)]
+Email = Annotated[str, AfterValidator(_check_email)]
+Url = Annotated[str, AfterValidator(_check_url)]
+LeadTime = Annotated[
+    timedelta,
+    BeforeValidator(_parse_lead_time),
+    PlainSerializer(_format_lead_time, return_type=str),
+]
+TextList = Annotated[list[str], BeforeValidator(_text_or_list)]

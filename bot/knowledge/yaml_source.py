@@ -1,0 +1,167 @@
+"""Read a YAML file into plain data, and find the line of any value inside it on demand.
+
+Why not `yaml.safe_load`:
+- it forgets line numbers, and coordinators need `FILE:LINE` in every error;
+- YAML 1.1 turns unquoted `NO`, `on` or `0221` (an octal number!) into booleans and integers, which
+  would silently corrupt a country code, an opening hour or a phone number.
+
+So we only *compose* the node tree (no object is ever constructed from a tag) and build the data
+ourselves: every scalar stays the exact text the coordinator typed, except an empty plain value
+or `~`/`null`, which mean "nothing". The pydantic models then convert text to dates, numbers and
+booleans per field, where the meaning is known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path = tuple[str | int, ...]
+
+_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+_STR_TAG = "tag:yaml.org,2002:str"
+_PLAIN_TAGS = frozenset({_STR_TAG, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+
+
+class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's C parser when available (about 20 times faster), without implicit typing.
+
+    With no implicit resolvers every untagged scalar is tagged `str`, so an explicit tag
+    (`!!python/object`, `!!int`) is the only way to get another one, and we refuse those.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            return _STR_TAG
+        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
+
+
+@dataclass(frozen=True)
+class SourceProblem:
+    line: int
+    path: Path
+    message: str
+
+
+@dataclass
+class SourceDocument:
+    """The data of one YAML file, its node tree (for lines), and what was wrong with it."""
+
+    data: Any
+    root: yaml.Node | None = None
+    problems: list[SourceProblem] = field(default_factory=list)
+    flagged: list[Path] = field(default_factory=list)
+
+    def line_of(self, path: Path) -> int:
+        """Line of `path`, or of its deepest existing prefix (a missing key points at its parent).
+
+        For a mapping entry this is the line of its key. Computed on demand: only errors need it.
+        """
+        node = self.root
+        line = node.start_mark.line + 1 if node is not None else 1
+        for part in path:
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                for key_node, value_node in node.value:
+                    if key_node.value == part:
+                        line = key_node.start_mark.line + 1
+                        node = value_node
+                        break
+                else:
+                    return line
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    return line
+                node = node.value[part]
+                line = node.start_mark.line + 1
+            else:
+                return line
+        return line
+
+
+class _Builder:
+    def __init__(self, document: SourceDocument, flag: re.Pattern[str] | None) -> None:
+        self._document = document
+        self._flag = flag
+        self._seen: set[int] = set()
+
+    def _problem(self, path: Path, message: str) -> None:
+        self._document.problems.append(SourceProblem(self._document.line_of(path), path, message))
+
+    def build(self, node: yaml.Node, path: Path) -> Any:
+        if id(node) in self._seen:
+            # An alias: the same node reached twice. Refused because it is never needed in
+            # hand-written content and aliases can multiply a small file into a huge one.
+            self._problem(path, "Anker und Aliase (&name, *name) werden nicht unterstützt")
+            return None
+        self._seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            self._problem(path, f"unerlaubtes YAML-Tag '{node.tag}'")
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            value = str(node.value)
+            if not node.style and value.strip() in _NULL_WORDS:
+                return None
+            if self._flag is not None and self._flag.search(value):
+                self._document.flagged.append(path)
+            return value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._problem(path, "ein Schlüssel muss ein einfacher Text sein")
+                continue
+            key = str(key_node.value)
+            if key == "<<":
+                self._problem(path, "Zusammenführen mit '<<' wird nicht unterstützt")
+                continue
+            if key in result:
+                first = self._document.line_of((*path, key))
+                line = key_node.start_mark.line + 1
+                self._document.problems.append(
+                    SourceProblem(
+                        line,
+                        (*path, key),
+                        f"Schlüssel '{key}' steht doppelt (Zeile {first} und {line})",
+                    )
+                )
+                continue
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+
+def parse_yaml(text: str, flag: re.Pattern[str] | None = None) -> SourceDocument:
+    """Parse one YAML document. Syntax errors become problems with their line, never exceptions.
+
+    Paths of scalars matching `flag` are collected in `flagged` (used to find placeholders
+    without a second walk over the data).
+    """
+    document = SourceDocument(data=None)
+    try:
+        node = yaml.compose(text, Loader=_TextLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        reason = error.problem or error.context or "unbekannter Fehler"
+        started = ""
+        if error.context_mark is not None and error.context_mark.line + 1 != line:
+            started = f" (begonnen in Zeile {error.context_mark.line + 1})"
+        document.problems.append(
+            SourceProblem(
+                line,
+                (),
+                f"YAML-Syntaxfehler: {reason}{started}; bitte Einrückung, Doppelpunkte und "
+                "Klammern prüfen",
+            )
+        )
+        return document
+    except yaml.YAMLError as error:
+        document.problems.append(SourceProblem(1, (), f"YAML-Syntaxfehler: {error}"))
+        return document
+    document.root = node
+    if node is not None:
+        document.data = _Builder(document, flag).build(node, ())
+    return document

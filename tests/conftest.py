@@ -1,0 +1,38 @@
+"""Shared fixtures: the small fixture knowledge base and a clock fixed in November 2026."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.clock import FixedClock
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.loader import load_knowledge
+
+FIXTURE_KNOWLEDGE = Path(__file__).parent / "fixtures" / "knowledge"
+SHIPPED_KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
+# The fixture entries are reviewed on 2026-10-01; this "today" keeps them fresh.
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
+
+
+@pytest.fixture(scope="session")
+def fixture_knowledge() -> KnowledgeBase:
+    result = load_knowledge(FIXTURE_KNOWLEDGE, TODAY)
+    assert result.knowledge is not None, [f.format() for f in result.errors]
+    return result.knowledge
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path: Path) -> Path:
+    """A writable copy of the fixture knowledge base, for tests that break it on purpose."""
+    target = tmp_path / "knowledge"
+    shutil.copytree(FIXTURE_KNOWLEDGE, target)
+    return target

@@ -1,0 +1,73 @@
+"""The YAML reader keeps text as typed and knows the line of every value."""
+
+from __future__ import annotations
+
+from bot.knowledge.yaml_source import parse_yaml
+
+
+def test_plain_scalars_stay_text_as_typed() -> None:
+    document = parse_yaml(
+        "land: NO\nschalter: on\nvorwahl: 0221\nnummer: 0800 19 210 00\n"
+        "zahl: 12\nleer:\nnichts: ~\n"
+    )
+    assert document.problems == []
+    assert document.data == {
+        "land": "NO",
+        "schalter": "on",
+        "vorwahl": "0221",
+        "nummer": "0800 19 210 00",
+        "zahl": "12",
+        "leer": None,
+        "nichts": None,
+    }
+
+
+def test_quoted_null_word_is_text() -> None:
+    assert parse_yaml('wert: "null"\n').data == {"wert": "null"}
+
+
+def test_lines_are_recorded_for_nested_paths() -> None:
+    document = parse_yaml(
+        "angebote:\n  - id: a\n    titel: A\n  - id: b\n    kontakte:\n      - x\n"
+    )
+    assert document.line_of(("angebote", 0, "titel")) == 3
+    assert document.line_of(("angebote", 1, "kontakte", 0)) == 6
+    # A missing key falls back to the nearest known parent.
+    assert document.line_of(("angebote", 1, "fehlt")) == 4
+
+
+def test_syntax_error_reports_its_line() -> None:
+    document = parse_yaml("angebote:\n  - id: a\n    titel: [offen\n  - id: b\n")
+    assert document.data is None
+    assert len(document.problems) == 1
+    assert document.problems[0].line >= 3
+    assert "YAML-Syntaxfehler" in document.problems[0].message
+
+
+def test_python_tags_are_refused_not_constructed() -> None:
+    document = parse_yaml("x: !!python/object/apply:os.system ['echo boom']\n")
+    assert document.data == {"x": None}
+    assert "unerlaubtes YAML-Tag" in document.problems[0].message
+
+
+def test_aliases_are_refused() -> None:
+    document = parse_yaml("a: &anker [1, 2]\nb: *anker\n")
+    assert document.problems[0].line == 2
+    assert "Anker" in document.problems[0].message
+
+
+def test_merge_keys_are_refused() -> None:
+    document = parse_yaml("basis: {a: 1}\nx:\n  <<: {a: 2}\n")
+    assert any("'<<'" in p.message for p in document.problems)
+
+
+def test_duplicate_keys_name_both_lines() -> None:
+    document = parse_yaml("id: a\ntitel: eins\ntitel: zwei\n")
+    assert document.data == {"id": "a", "titel": "eins"}
+    assert document.problems[0].line == 3
+    assert "Zeile 2 und 3" in document.problems[0].message
+
+
+def test_several_documents_are_a_syntax_error() -> None:
+    document = parse_yaml("a: 1\n---\nb: 2\n")
+    assert document.problems and "YAML-Syntaxfehler" in document.problems[0].message

@@ -1,0 +1,84 @@
+"""`kinderschutz-lotse check`: output format, exit codes, --strict."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.cli import run_check
+from bot.clock import FixedClock
+from tests.conftest import FIXTURE_KNOWLEDGE
+from tests.knowledge.test_loader import append, edit, line_of
+
+
+def check(directory: Path, clock: FixedClock, strict: bool = False) -> tuple[int, str]:
+    out = io.StringIO()
+    code = run_check(directory, strict, clock, out)
+    return code, out.getvalue()
+
+
+def test_valid_knowledge_exits_zero_and_lists_warnings(clock: FixedClock) -> None:
+    code, output = check(FIXTURE_KNOWLEDGE, clock)
+    assert code == 0
+    lines = output.splitlines()
+    assert lines[0] == "Warnungen (4):"
+    assert lines[1].startswith(
+        f"  {FIXTURE_KNOWLEDGE.as_posix()}/angebote.yaml:13  angebote[1].verified:"
+    )
+    assert lines[-1].startswith(
+        "Ergebnis: gültig – 0 Fehler, 4 Warnungen (3 Berufsgruppen, 4 Regionen"
+    )
+
+
+def test_strict_fails_on_warnings(clock: FixedClock) -> None:
+    code, output = check(FIXTURE_KNOWLEDGE, clock, strict=True)
+    assert code == 1
+    assert "--strict" in output
+
+
+def test_every_broken_thing_is_named_with_file_and_line(
+    knowledge_copy: Path, clock: FixedClock
+) -> None:
+    edit(knowledge_copy, "angebote.yaml", "kontakte: [suchtberatung-muster]", "kontakte: [asd-lev]")
+    edit(knowledge_copy, "kontakte.yaml", "  - id: isef-musterstadt", "  - id: asd-musterstadt")
+    edit(knowledge_copy, "stammdaten.yaml", "    stand: 2026-10-01", "    stand: 2026-10-32")
+    edit(
+        knowledge_copy, "meldewege.yaml", "    kurzfassung: Sie haben", "    kurzfasung: Sie haben"
+    )
+    append(knowledge_copy, "offers-kaputt.yaml", "angebote:\n  - id: x\n    titel: [offen\n")
+    code, output = check(knowledge_copy, clock)
+    assert code == 1
+    base = knowledge_copy.as_posix()
+    expected = [
+        f"{base}/angebote.yaml:{line_of(knowledge_copy, 'angebote.yaml', 'asd-lev')}  "
+        "angebote[0].kontakte[0]: unbekannte(r) Kontakt 'asd-lev'",
+        f"{base}/kontakte.yaml:14  "
+        "kontakte[1].id: id 'asd-musterstadt' gibt es schon (kontakte.yaml:2)",
+        f"{base}/stammdaten.yaml:{line_of(knowledge_copy, 'stammdaten.yaml', '2026-10-32')}  "
+        "berufe[0].stand: ungültiges Datum",
+        f"{base}/meldewege.yaml:{line_of(knowledge_copy, 'meldewege.yaml', 'kurzfasung')}  "
+        "meldewege[1].kurzfasung: unbekanntes Feld 'kurzfasung' (meinten Sie 'kurzfassung'?)",
+        f"{base}/offers-kaputt.yaml:4  YAML-Syntaxfehler",
+    ]
+    for line in expected:
+        assert line in output, output
+    assert "Ergebnis: ungültig" in output
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    completed = subprocess.run(  # noqa: S603 - fixed arguments, our own interpreter
+        [sys.executable, "-m", "bot", "check", str(FIXTURE_KNOWLEDGE)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "Ergebnis: gültig" in completed.stdout
+
+
+def test_missing_directory_exits_one(tmp_path: Path, clock: FixedClock) -> None:
+    code, output = check(tmp_path / "nirgends", clock)
+    assert code == 1
+    assert "Verzeichnis nicht gefunden" in output
