@@ -94,18 +94,17 @@ class _Checker:
                     where = f"{earlier.location.file}:{earlier.location.line}"
                     self.error(item, ("id",), f"id '{item.entry.id}' gibt es schon ({where})")
 
-    def freshness(self) -> None:
-        for items in self.entries.values():
-            for item in items:
-                stand: date = item.entry.stand
-                if stand > self.today:
-                    self.error(item, ("stand",), f"Stand {stand.isoformat()} liegt in der Zukunft")
-                elif self.today - stand > REVIEW_AFTER:
-                    self.warn(
-                        item,
-                        ("stand",),
-                        f"Stand {stand.isoformat()} ist älter als 12 Monate: bitte prüfen",
-                    )
+    def freshness(self, emergency: list[Sourced]) -> None:
+        for item in [*(i for items in self.entries.values() for i in items), *emergency]:
+            stand: date = item.entry.stand
+            if stand > self.today:
+                self.error(item, ("stand",), f"Stand {stand.isoformat()} liegt in der Zukunft")
+            elif self.today - stand > REVIEW_AFTER:
+                self.warn(
+                    item,
+                    ("stand",),
+                    f"Stand {stand.isoformat()} ist älter als 12 Monate: bitte prüfen",
+                )
 
     def professions(self) -> None:
         for item in self.entries["berufe"]:
@@ -218,10 +217,6 @@ class _Checker:
         for item in items:
             emergency: Emergency = item.entry
             self.refs(item, "hotlines", emergency.hotlines, "kontakte")
-            if emergency.stand > self.today:
-                self.error(item, ("stand",), "Stand liegt in der Zukunft")
-            elif self.today - emergency.stand > REVIEW_AFTER:
-                self.warn(item, ("stand",), "Stand ist älter als 12 Monate: bitte prüfen")
 
 
 def cross_check(
@@ -232,7 +227,7 @@ def cross_check(
 ) -> Report:
     checker = _Checker(entries, broken_ids, today)
     checker.duplicate_ids()
-    checker.freshness()
+    checker.freshness(emergency)
     checker.professions()
     checker.regions()
     checker.jugendaemter()

@@ -601,3 +601,14 @@ def test_warning_rules(knowledge_copy: Path, file: str, old: str, new: str, mess
     edit(knowledge_copy, file, old, new)
     found = warnings_of(knowledge_copy)
     assert any(message in w for w in found), found
+
+
+def test_emergency_section_is_checked_for_freshness(knowledge_copy: Path) -> None:
+    path = knowledge_copy / "meldewege.yaml"
+    text = path.read_text(encoding="utf-8")
+    head, tail = text.split("notfall:", 1)
+    path.write_text(head + "notfall:" + tail.replace("2026-10-01", "2030-01-01"), encoding="utf-8")
+    result = load_knowledge(knowledge_copy, TODAY)
+    assert any(
+        f.path == "notfall.stand" and "liegt in der Zukunft" in f.message for f in result.errors
+    ), formatted(result.errors)
