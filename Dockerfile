@@ -1,5 +1,7 @@
 # Kinderschutz-Lotse: one container, one SQLite file on the /data volume, no root.
 # Build:  docker build -t kinderschutz-lotse .
+# Run:    docker run -d -v lotse-data:/data -e TELEGRAM_BOT_TOKEN_FILE=/run/secrets/token \
+#           --mount type=bind,src=/path/to/token,dst=/run/secrets/token,readonly kinderschutz-lotse
 # Check the shipped knowledge base:  docker run --rm kinderschutz-lotse check
 
 FROM python:3.11-slim AS build
@@ -21,11 +23,12 @@ RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels
 WORKDIR /app
 COPY knowledge ./knowledge
 COPY config.example.yaml ./config.yaml
+# config.yaml keeps the database at data/lotse.sqlite3 relative to /app: that is the volume.
+RUN ln -s /data /app/data
 USER lotse
 VOLUME ["/data"]
-# Until the chat service exists the container's job is validating the knowledge base; the
-# health check proves the installed command and the shipped content still work together.
-HEALTHCHECK --interval=5m --timeout=30s --start-period=10s \
-    CMD ["kinderschutz-lotse", "check"]
+# A polling bot opens no port; the running bot rewrites /data/heartbeat every minute.
+HEALTHCHECK --interval=1m --timeout=10s --start-period=30s \
+    CMD ["kinderschutz-lotse", "health"]
 ENTRYPOINT ["kinderschutz-lotse"]
-CMD ["check"]
+CMD ["run"]

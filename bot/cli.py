@@ -1,4 +1,4 @@
-"""Command line: `kinderschutz-lotse check [DIR] [--strict]` (more subcommands follow)."""
+"""Command line: `kinderschutz-lotse run | demo | check`."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import TextIO
 
 from bot.clock import Clock, SystemClock, today_in_berlin
 from bot.config import ConfigError, load_config
+from bot.health import heartbeat_path, is_fresh
 from bot.knowledge.findings import Finding
 from bot.knowledge.loader import load_knowledge
 
@@ -51,6 +52,15 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--strict", action="store_true", help="auch bei Warnungen mit Fehlercode beenden"
+    )
+    commands.add_parser(
+        "health",
+        help="Gesundheitsprüfung für Container: läuft der Bot? (Herzschlag-Datei)",
+    )
+    commands.add_parser(
+        "run",
+        help="den Bot starten (Token aus TELEGRAM_BOT_TOKEN oder TELEGRAM_BOT_TOKEN_FILE)",
+        description="Startet den Bot im Polling- oder Webhook-Modus (siehe config.example.yaml).",
     )
     return parser
 
@@ -106,4 +116,14 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     if args.command == "check":
         directory = args.directory or config.knowledge.directory
         return run_check(directory, args.strict, clock, sys.stdout)
+    if args.command == "health":
+        heartbeat = heartbeat_path(config.database.path)
+        if is_fresh(heartbeat):
+            return 0
+        print(f"kein aktueller Herzschlag in {heartbeat}", file=sys.stderr)
+        return 1
+    if args.command == "run":
+        from bot.runner import run  # imports telegram; `check` stays light
+
+        return run(config)
     raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover

@@ -1,6 +1,8 @@
-"""Configuration from `config.yaml` (every key documented in `config.example.yaml`).
+"""Configuration from `config.yaml` (every key documented in `config.example.yaml`) and the
+environment.
 
-Secrets never live in this file: the bot token will come only from the environment.
+Secrets never live in the file: the bot token comes only from `TELEGRAM_BOT_TOKEN` or from the
+file named by `TELEGRAM_BOT_TOKEN_FILE`, the webhook secret only from `TELEGRAM_WEBHOOK_SECRET`.
 """
 
 from __future__ import annotations
@@ -8,12 +10,19 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 CONFIG_ENV = "KINDERSCHUTZ_LOTSE_CONFIG"
 DEFAULT_CONFIG = Path("config.yaml")
+# Names of environment variables, not secrets (ruff's S105 cannot tell the difference).
+TOKEN_ENV = "TELEGRAM_BOT_TOKEN"  # noqa: S105
+TOKEN_FILE_ENV = "TELEGRAM_BOT_TOKEN_FILE"  # noqa: S105
+WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"  # noqa: S105
+BASE_URL_ENV = "TELEGRAM_BASE_URL"
+BASE_FILE_URL_ENV = "TELEGRAM_BASE_FILE_URL"
 
 
 class ConfigError(Exception):
@@ -28,29 +37,88 @@ class KnowledgeSettings(_Section):
     directory: Path = Path("knowledge")
 
 
+class DatabaseSettings(_Section):
+    path: Path = Path("data/lotse.sqlite3")
+
+
+class WebhookSettings(_Section):
+    listen: str = "127.0.0.1"
+    port: int = Field(default=8443, ge=1, le=65535)
+    path: str = "telegram"
+    public_url: str | None = None
+
+
+class TelegramSettings(_Section):
+    mode: Literal["polling", "webhook"] = "polling"
+    base_url: str | None = None
+    base_file_url: str | None = None
+    webhook: WebhookSettings = WebhookSettings()
+
+
+class PrivacySettings(_Section):
+    """What /datenschutz shows. The operator must fill these in before going live."""
+
+    controller: str = "PLATZHALTER: verantwortliche Stelle (Name, Anschrift)"
+    contact: str = "PLATZHALTER: Kontakt der/des Datenschutzbeauftragten"
+
+
 class Config(_Section):
     knowledge: KnowledgeSettings = KnowledgeSettings()
+    database: DatabaseSettings = DatabaseSettings()
+    telegram: TelegramSettings = TelegramSettings()
+    privacy: PrivacySettings = PrivacySettings()
 
 
 def load_config(path: Path | None = None, environ: Mapping[str, str] = os.environ) -> Config:
-    """Read the config file named by `path`, by $KINDERSCHUTZ_LOTSE_CONFIG, or ./config.yaml.
+    """Read the config file named by `path`, by $KINDERSCHUTZ_LOTSE_CONFIG, or ./config.yaml,
+    then apply environment overrides (`TELEGRAM_BASE_URL`, `TELEGRAM_BASE_FILE_URL`).
 
     Without any file the defaults apply. Relative paths inside the file are taken relative to
     the file, so the bot behaves the same from any working directory.
     """
     explicit = path or (Path(environ[CONFIG_ENV]) if environ.get(CONFIG_ENV) else None)
     source = explicit or DEFAULT_CONFIG
-    if not source.is_file():
-        if explicit is not None:
-            raise ConfigError(f"Konfigurationsdatei {source} nicht gefunden")
-        return Config()
-    try:
-        raw = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
-        config = Config.model_validate(raw)
-    except (yaml.YAMLError, ValidationError) as error:
-        summary = " ".join(str(error).split())
-        raise ConfigError(f"Konfigurationsdatei {source} ist ungültig: {summary}") from error
-    directory = config.knowledge.directory
-    if not directory.is_absolute():
-        directory = source.resolve().parent / directory
-    return config.model_copy(update={"knowledge": KnowledgeSettings(directory=directory)})
+    if source.is_file():
+        try:
+            raw = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+            config = Config.model_validate(raw)
+        except (yaml.YAMLError, ValidationError) as error:
+            summary = " ".join(str(error).split())
+            raise ConfigError(f"Konfigurationsdatei {source} ist ungültig: {summary}") from error
+        base = source.resolve().parent
+    elif explicit is not None:
+        raise ConfigError(f"Konfigurationsdatei {source} nicht gefunden")
+    else:
+        config, base = Config(), Path.cwd()
+    telegram = config.telegram.model_copy(
+        update={
+            "base_url": environ.get(BASE_URL_ENV) or config.telegram.base_url,
+            "base_file_url": environ.get(BASE_FILE_URL_ENV) or config.telegram.base_file_url,
+        }
+    )
+    return config.model_copy(
+        update={
+            "knowledge": KnowledgeSettings(directory=base / config.knowledge.directory),
+            "database": DatabaseSettings(path=base / config.database.path),
+            "telegram": telegram,
+        }
+    )
+
+
+def read_token(environ: Mapping[str, str] = os.environ) -> str | None:
+    """The bot token from the environment or a secret file; None when neither is set."""
+    token = environ.get(TOKEN_ENV, "").strip()
+    if token:
+        return token
+    token_file = environ.get(TOKEN_FILE_ENV, "").strip()
+    if token_file:
+        try:
+            token = Path(token_file).read_text(encoding="utf-8").strip()
+        except OSError as error:
+            raise ConfigError(
+                f"{TOKEN_FILE_ENV} nennt {token_file}, die Datei ist nicht lesbar"
+            ) from error
+        if not token:
+            raise ConfigError(f"{TOKEN_FILE_ENV} nennt {token_file}, die Datei ist leer")
+        return token
+    return None

@@ -19,7 +19,7 @@ from bot.knowledge.models import (
     ReportingPath,
     Topic,
 )
-from bot.knowledge.normalize import normalize
+from bot.knowledge.normalize import normalize, sort_key
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class KnowledgeBase:
                 words.setdefault(normalize(word), profession.id)
         object.__setattr__(self, "_profession_words", MappingProxyType(words))
         children: dict[str, list[str]] = {}
-        for region in sorted(self.regions.values(), key=lambda r: r.name):
+        for region in sorted(self.regions.values(), key=lambda r: sort_key(r.name)):
             if region.parent:
                 children.setdefault(region.parent, []).append(region.id)
         object.__setattr__(
@@ -71,7 +71,10 @@ class KnowledgeBase:
     def top_level_regions(self) -> tuple[Region, ...]:
         """Kreise and kreisfreie Städte: the first level of the municipality choice."""
         return tuple(
-            sorted((r for r in self.regions.values() if r.parent is None), key=lambda r: r.name)
+            sorted(
+                (r for r in self.regions.values() if r.parent is None),
+                key=lambda r: sort_key(r.name),
+            )
         )
 
     def municipalities_of(self, region_id: str) -> tuple[Region, ...]:

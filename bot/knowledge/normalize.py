@@ -36,3 +36,8 @@ def normalize(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Normalised words of a text, without stopwords."""
     return [word for word in normalize(text).split() if word not in STOPWORDS]
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order as in a German phone book: 'Ärzte' between 'Anna' and 'Berta'."""
+    return normalize(text)

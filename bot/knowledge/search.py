@@ -1,10 +1,11 @@
 """Search over offers, contacts, reporting paths and events.
 
 Built once per knowledge load, read-only afterwards. A query word finds index terms by, in order
-of trust: exact match, prefix ("medien" -> "medienkompetenz"), compound parts ("suchtberatung" ->
-"sucht" + "beratung"), and typo tolerance ("gewallt" -> "gewalt", rapidfuzz). Synonyms need no
-special path: a document is indexed with the names and synonyms of its topics and professions, so
-"Drogen" finds what is tagged "Sucht" and "Übungsleiter" finds the sport path.
+of trust: exact match, prefix ("medien" -> "medienkompetenz"), suffix ("hotline" ->
+"kinderschutzhotline"), compound parts ("suchtberatung" -> "sucht" + "beratung"), and typo
+tolerance ("gewallt" -> "gewalt", rapidfuzz). Synonyms need no special path: a document is
+indexed with the names and synonyms of its topics and professions, so "Drogen" finds what is
+tagged "Sucht" and "Übungsleiter" finds the sport path.
 
 Ranking is deterministic: first how many query words matched, then the score, then the fit to
 the user's profession and municipality, then kind and title.
@@ -30,6 +31,7 @@ TITLE, TAGS, BODY = 3.0, 2.0, 1.0
 # How much each way of matching a query word is trusted.
 EXACT, PREFIX, COMPOUND, FUZZY = 1.0, 0.85, 0.7, 0.75
 MIN_PART = 3  # shortest compound part or prefix that counts
+SUFFIX_MIN_LENGTH = 5  # "hotline" finds "kinderschutzhotline"; "ung" finds nothing
 FUZZY_MIN_LENGTH = 4
 FUZZY_CUTOFF = 75.0
 MAX_PREFIX_TERMS = 64
@@ -187,6 +189,9 @@ class SearchIndex:
             for term, posting in postings.items()
         }
         self._vocabulary = sorted(self._postings)
+        # Reversed terms, sorted: a suffix lookup ("hotline" in "kinderschutzhotline") becomes a
+        # prefix lookup, as German compounds put the general word last.
+        self._reversed = sorted(term[::-1] for term in self._postings)
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for term in self._vocabulary:
             self._by_length[len(term)].append(term)
@@ -215,6 +220,15 @@ class SearchIndex:
                 if not term.startswith(word):
                     break
                 found.setdefault(term, PREFIX)
+        # Only for words that are not terms themselves: known words already reach the compounds
+        # they end in through the compound parts indexed at build time.
+        if len(word) >= SUFFIX_MIN_LENGTH and word not in self._postings:
+            backwards = word[::-1]
+            start = bisect.bisect_left(self._reversed, backwards)
+            for reversed_term in self._reversed[start : start + MAX_PREFIX_TERMS]:
+                if not reversed_term.startswith(backwards):
+                    break
+                found.setdefault(reversed_term[::-1], COMPOUND)
         if not found:
             for head, tail in _splits(word, self._postings):
                 found.setdefault(head, COMPOUND)

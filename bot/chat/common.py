@@ -1,0 +1,66 @@
+"""What every handler needs: the services, the current user, and sending or editing a screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import cast
+
+from telegram import Message, Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.chat import screens, texts
+from bot.chat.screens import Screen
+from bot.services.directory import DirectoryService
+from bot.services.events import EventService
+from bot.services.guidance import GuidanceService
+from bot.services.profiles import ProfileService
+from bot.services.snapshot import KnowledgeStore
+from bot.storage.users import UserRecord
+
+
+@dataclass(frozen=True)
+class Services:
+    store: KnowledgeStore
+    profiles: ProfileService
+    guidance: GuidanceService
+    directory: DirectoryService
+    events: EventService
+    privacy_controller: str
+    privacy_contact: str
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return cast(Services, context.application.bot_data["services"])
+
+
+async def show(update: Update, context: ContextTypes.DEFAULT_TYPE, screen: Screen) -> None:
+    """Edit the message a button belongs to, or send a new message for commands and text."""
+    query = update.callback_query
+    if query is not None and isinstance(query.message, Message):
+        try:
+            await query.edit_message_text(screen.text, reply_markup=screen.keyboard)
+        except BadRequest as error:
+            # Pressing the same button twice re-renders the same screen; that is not an error.
+            if "not modified" not in str(error).lower():
+                raise
+        return
+    chat = update.effective_chat
+    if chat is not None:
+        await context.bot.send_message(chat.id, screen.text, reply_markup=screen.keyboard)
+
+
+async def current_user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> UserRecord | None:
+    if update.effective_user is None:
+        return None
+    return await services(context).profiles.get(update.effective_user.id)
+
+
+def complete_profile(user: UserRecord | None) -> UserRecord | None:
+    return user if user and user.profession_id and user.municipality_id else None
+
+
+def onboarding(context: ContextTypes.DEFAULT_TYPE) -> Screen:
+    """Where someone without a complete profile lands: the profession choice."""
+    knowledge = services(context).store.current.knowledge
+    return screens.choose_profession(knowledge, f"{texts.NEEDS_PROFILE}\n\n{texts.ASK_PROFESSION}")

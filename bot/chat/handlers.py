@@ -1,0 +1,159 @@
+"""Telegram handlers: parse the update, ask the services, show a screen. No business logic here.
+
+Free text is used for the answer only: it is never stored and never logged.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.chat import screens, texts
+from bot.chat.common import complete_profile, current_user, onboarding, services, show
+from bot.chat.events import event_list
+from bot.chat.format import esc
+from bot.chat.screens import Screen
+from bot.knowledge.normalize import sort_key
+from bot.knowledge.search import HitKind
+from bot.services.directory import looks_like_case_details
+from bot.storage.users import UserRecord
+
+log = logging.getLogger(__name__)
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user = complete_profile(await current_user(update, context))
+    knowledge = services(context).store.current.knowledge
+    if user is not None:
+        profession, place = screens.profile_names(knowledge, user)
+        text = texts.WELCOME_BACK.format(profession=profession, municipality=place)
+        await show(update, context, screens.main_menu(f"{text}\n\n{texts.MENU}"))
+        return
+    await show(update, context, Screen(texts.WELCOME))
+    await show(update, context, screens.choose_profession(knowledge, texts.ASK_PROFESSION))
+
+
+async def meldeweg(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = services(context)
+    user = await current_user(update, context)
+    municipality = user.municipality_id if user else None
+    if context.args:
+        wanted = " ".join(context.args)
+        profession = svc.store.current.knowledge.find_profession(wanted)
+        if profession is None:
+            await show(
+                update,
+                context,
+                _profession_picker(context, texts.UNKNOWN_PROFESSION.format(text=wanted[:60])),
+            )
+            return
+        profession_id = profession.id
+    elif user and user.profession_id:
+        profession_id = user.profession_id
+    else:
+        await show(update, context, onboarding(context))
+        return
+    screen = screens.meldeweg(svc.guidance, profession_id, municipality, 0)
+    await show(update, context, screen or screens.main_menu(texts.STALE_BUTTON))
+
+
+def _profession_picker(context: ContextTypes.DEFAULT_TYPE, text: str) -> Screen:
+    knowledge = services(context).store.current.knowledge
+    buttons = [
+        screens.button(p.label, "mw", "s", p.id, 0)
+        for p in sorted(knowledge.professions.values(), key=lambda p: sort_key(p.label))
+    ]
+    return Screen(esc(text), screens.keyboard(*screens.rows(buttons, 2), screens.menu_row()))
+
+
+async def angebote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user = await current_user(update, context)
+    if context.args:
+        await _search(update, context, " ".join(context.args), user, [HitKind.OFFER])
+        return
+    complete = complete_profile(user)
+    if complete is None:
+        await show(update, context, onboarding(context))
+        return
+    await show(update, context, topics_screen(context, complete))
+
+
+def topics_screen(context: ContextTypes.DEFAULT_TYPE, user: UserRecord) -> Screen:
+    svc = services(context)
+    names = screens.profile_names(svc.store.current.knowledge, user)
+    return screens.topics(svc.directory, user, names)
+
+
+async def kontakte(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user = await current_user(update, context)
+    if context.args:
+        await _search(update, context, " ".join(context.args), user, [HitKind.CONTACT])
+        return
+    await show(update, context, screens.contacts(services(context).directory, user, 0))
+
+
+async def notfall(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user = await current_user(update, context)
+    municipality = user.municipality_id if user else None
+    await show(update, context, screens.emergency(services(context).guidance, municipality))
+
+
+async def termine(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user = await current_user(update, context)
+    await show(update, context, event_list(services(context).events, user))
+
+
+async def profil(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user = await current_user(update, context)
+    if user is None:
+        await show(update, context, onboarding(context))
+        return
+    await show(update, context, screens.profile(services(context).store.current.knowledge, user))
+
+
+async def hilfe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await show(update, context, screens.main_menu(texts.HELP))
+
+
+async def datenschutz(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = services(context)
+    text = texts.PRIVACY.format(
+        controller=esc(svc.privacy_controller), contact=esc(svc.privacy_contact)
+    )
+    await show(update, context, screens.main_menu(text))
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await show(update, context, screens.main_menu(texts.UNKNOWN_COMMAND))
+
+
+async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    await _search(update, context, message.text, await current_user(update, context), None)
+
+
+async def _search(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    query: str,
+    user: UserRecord | None,
+    kinds: list[HitKind] | None,
+) -> None:
+    svc = services(context)
+    if looks_like_case_details(query):
+        await show(update, context, Screen(texts.CASE_DETAILS_WARNING))
+    hits = svc.directory.search(
+        query,
+        user.profession_id if user else None,
+        user.municipality_id if user else None,
+        kinds=kinds,
+    )
+    screen = screens.search_results(hits, query, svc.store.current.knowledge, user)
+    await show(update, context, screen)

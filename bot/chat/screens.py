@@ -1,0 +1,290 @@
+"""Screens: what the bot shows (HTML text + inline keyboard), built from the services.
+
+Pure functions of their inputs; handlers decide whether a screen is sent or edited in place.
+Every screen has a way back and the emergency button where guidance is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.chat import texts
+from bot.chat.callbacks import encode
+from bot.chat.format import (
+    acute_text,
+    contact_block,
+    emergency_text,
+    esc,
+    join_blocks,
+    offer_text,
+    step_text,
+)
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import ALL_PROFESSIONS, Region
+from bot.knowledge.normalize import sort_key
+from bot.knowledge.search import HitKind, SearchHit
+from bot.services.directory import DirectoryService, paginate
+from bot.services.guidance import GuidanceService
+from bot.storage.users import UserRecord
+
+ALL_TOPICS = "alle"
+
+
+@dataclass(frozen=True)
+class Screen:
+    text: str
+    keyboard: InlineKeyboardMarkup | None = None
+
+
+def button(label: str, area: str, action: str, *args: str | int) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=encode(area, action, *args))
+
+
+def rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[InlineKeyboardButton]]:
+    return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
+
+
+def menu_row() -> list[InlineKeyboardButton]:
+    return [button(texts.BUTTON_EMERGENCY, "nf", "show"), button(texts.BUTTON_MENU, "mn", "menu")]
+
+
+def keyboard(*button_rows: list[InlineKeyboardButton]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([row for row in button_rows if row])
+
+
+# --- menu and onboarding -------------------------------------------------------------------------
+
+
+def main_menu(text: str = texts.MENU) -> Screen:
+    return Screen(
+        text,
+        keyboard(
+            [
+                button(texts.BUTTON_MELDEWEG, "mn", "go", "mw"),
+                button(texts.BUTTON_OFFERS, "mn", "go", "an"),
+            ],
+            [
+                button(texts.BUTTON_CONTACTS, "mn", "go", "ko"),
+                button(texts.BUTTON_EMERGENCY, "nf", "show"),
+            ],
+            [
+                button(texts.BUTTON_EVENTS, "mn", "go", "te"),
+                button(texts.BUTTON_PROFILE, "mn", "go", "pr"),
+            ],
+        ),
+    )
+
+
+def choose_profession(knowledge: KnowledgeBase, text: str, keep_place: bool = False) -> Screen:
+    """Profession buttons; with `keep_place` the choice only changes the profession."""
+    action = "k" if keep_place else "p"
+    buttons = [
+        button(p.label, "on", action, p.id)
+        for p in sorted(knowledge.professions.values(), key=lambda p: sort_key(p.label))
+    ]
+    return Screen(text, keyboard(*rows(buttons, 2)))
+
+
+def choose_region(knowledge: KnowledgeBase, profession_id: str) -> Screen:
+    buttons = [
+        button(r.name, "on", "r", profession_id, r.id) for r in knowledge.top_level_regions()
+    ]
+    return Screen(texts.ASK_REGION, keyboard(*rows(buttons, 2)))
+
+
+def choose_municipality(knowledge: KnowledgeBase, profession_id: str, kreis: Region) -> Screen:
+    buttons = [
+        button(m.name, "on", "m", profession_id, m.id)
+        for m in knowledge.municipalities_of(kreis.id)
+    ]
+    back = [button(texts.BUTTON_BACK, "on", "p", profession_id)]
+    return Screen(
+        texts.ASK_MUNICIPALITY.format(kreis=esc(kreis.name)), keyboard(*rows(buttons, 3), back)
+    )
+
+
+def profile_names(knowledge: KnowledgeBase, user: UserRecord) -> tuple[str, str]:
+    profession = knowledge.professions.get(user.profession_id or "")
+    municipality = knowledge.regions.get(user.municipality_id or "")
+    return (
+        esc(profession.label) if profession else "nicht gewählt",
+        esc(municipality.name) if municipality else "nicht gewählt",
+    )
+
+
+def profile(knowledge: KnowledgeBase, user: UserRecord) -> Screen:
+    profession, municipality = profile_names(knowledge, user)
+    return Screen(
+        texts.PROFILE.format(profession=profession, municipality=municipality),
+        keyboard(
+            [
+                button(texts.BUTTON_CHANGE_PROFESSION, "pr", "prof"),
+                button(texts.BUTTON_CHANGE_PLACE, "pr", "place"),
+            ],
+            [button(texts.BUTTON_MENU, "mn", "menu")],
+        ),
+    )
+
+
+# --- guidance ---------------------------------------------------------------------------------
+
+
+def meldeweg(
+    guidance: GuidanceService, profession_id: str, municipality_id: str | None, position: int
+) -> Screen | None:
+    """Position 0 is the acute-danger box, 1…n the steps."""
+    view = guidance.meldeweg(profession_id, municipality_id)
+    if view is None:
+        return None
+    position = min(max(position, 0), len(view.steps))
+    text = acute_text(view) if position == 0 else step_text(view, view.steps[position - 1])
+    navigation = []
+    if position > 0:
+        navigation.append(button(texts.BUTTON_BACK, "mw", "s", profession_id, position - 1))
+    if position < len(view.steps):
+        label = "Zu den Schritten ›" if position == 0 else texts.BUTTON_NEXT
+        navigation.append(button(label, "mw", "s", profession_id, position + 1))
+    return Screen(text, keyboard(navigation, menu_row()))
+
+
+def emergency(guidance: GuidanceService, municipality_id: str | None) -> Screen:
+    return Screen(
+        emergency_text(guidance.emergency(municipality_id)),
+        keyboard(
+            [
+                button(texts.BUTTON_MELDEWEG, "mn", "go", "mw"),
+                button(texts.BUTTON_MENU, "mn", "menu"),
+            ]
+        ),
+    )
+
+
+# --- offers and contacts ------------------------------------------------------------------------
+
+
+def topics(directory: DirectoryService, user: UserRecord, names: tuple[str, str]) -> Screen:
+    found = directory.topics(user.profession_id, user.municipality_id)
+    if not found:
+        return Screen(texts.NO_TOPICS, keyboard(menu_row()))
+    buttons = [button(f"{t.topic.name} ({t.offers})", "an", "t", t.topic.id, 0) for t in found]
+    buttons.append(button(texts.BUTTON_ALL_OFFERS, "an", "t", ALL_TOPICS, 0))
+    return Screen(
+        texts.TOPICS.format(profession=names[0], municipality=names[1]),
+        keyboard(*rows(buttons, 2), menu_row()),
+    )
+
+
+def offers(
+    directory: DirectoryService, user: UserRecord, names: tuple[str, str], topic_id: str, page: int
+) -> Screen:
+    topic = directory.topic(topic_id)
+    selected = directory.offers(
+        user.profession_id, user.municipality_id, topic.id if topic else None, page
+    )
+    back = [button(texts.BUTTON_BACK, "an", "top")]
+    if not selected.items:
+        return Screen(texts.NO_OFFERS, keyboard(back, menu_row()))
+    title = topic.name if topic else texts.BUTTON_ALL_OFFERS
+    text = texts.OFFERS.format(
+        topic=esc(title),
+        profession=names[0],
+        municipality=names[1],
+        page=selected.number + 1,
+        pages=selected.total_pages,
+    )
+    items = [
+        [button(o.title[:60], "an", "o", o.id, topic_id, selected.number)] for o in selected.items
+    ]
+    paging = []
+    if selected.has_previous:
+        paging.append(button(texts.BUTTON_BACK, "an", "t", topic_id, selected.number - 1))
+    if selected.has_next:
+        paging.append(button(texts.BUTTON_NEXT, "an", "t", topic_id, selected.number + 1))
+    return Screen(text, keyboard(*items, paging, back, menu_row()))
+
+
+def offer_detail(
+    directory: DirectoryService, knowledge: KnowledgeBase, offer_id: str, topic_id: str, page: int
+) -> Screen | None:
+    offer = directory.offer(offer_id)
+    if offer is None:
+        return None
+    if offer.professions == ALL_PROFESSIONS:
+        for_whom = "alle Berufsgruppen"
+    else:
+        for_whom = ", ".join(
+            knowledge.professions[p].label for p in offer.professions if p in knowledge.professions
+        )
+    back = [button(texts.BUTTON_BACK, "an", "t", topic_id, page)]
+    return Screen(
+        offer_text(offer, directory.contacts_of(offer), for_whom), keyboard(back, menu_row())
+    )
+
+
+def contacts(directory: DirectoryService, user: UserRecord | None, page: int) -> Screen:
+    municipality_id = user.municipality_id if user else None
+    selected = paginate(directory.local_contacts(municipality_id), page, size=4)
+    place = "Ihren Ort"
+    if user and municipality_id:
+        place = profile_names_place(directory, municipality_id)
+    header = texts.CONTACTS.format(
+        municipality=place, page=selected.number + 1, pages=selected.total_pages
+    )
+    paging = []
+    if selected.has_previous:
+        paging.append(button(texts.BUTTON_BACK, "ko", "p", selected.number - 1))
+    if selected.has_next:
+        paging.append(button(texts.BUTTON_NEXT, "ko", "p", selected.number + 1))
+    text = join_blocks([header, *(contact_block(c) for c in selected.items)])
+    return Screen(text, keyboard(paging, menu_row()))
+
+
+def profile_names_place(directory: DirectoryService, municipality_id: str) -> str:
+    region = directory.region(municipality_id)
+    return esc(region.name) if region else "Ihren Ort"
+
+
+def contact_detail(directory: DirectoryService, contact_id: str) -> Screen | None:
+    contact = directory.contact(contact_id)
+    if contact is None:
+        return None
+    return Screen(
+        contact_block(contact), keyboard([button(texts.BUTTON_CONTACTS, "ko", "p", 0)], menu_row())
+    )
+
+
+def search_results(
+    hits: Sequence[SearchHit], query: str, knowledge: KnowledgeBase, user: UserRecord | None
+) -> Screen:
+    if not hits:
+        return Screen(texts.SEARCH_NOTHING.format(query=esc(query[:80])), keyboard(menu_row()))
+    buttons = []
+    for hit in hits:
+        target = _hit_target(hit, knowledge, user)
+        if target is not None:
+            icon = {"meldeweg": "🧭", "angebot": "🤝", "kontakt": "📇", "termin": "📅"}[
+                hit.kind.value
+            ]
+            buttons.append([InlineKeyboardButton(f"{icon} {hit.title[:60]}", callback_data=target)])
+    return Screen(
+        texts.SEARCH_RESULTS.format(query=esc(query[:80])), keyboard(*buttons, menu_row())
+    )
+
+
+def _hit_target(hit: SearchHit, knowledge: KnowledgeBase, user: UserRecord | None) -> str | None:
+    if hit.kind is HitKind.MELDEWEG:
+        users_path = (
+            knowledge.meldeweg_for(user.profession_id) if user and user.profession_id else None
+        )
+        if users_path is not None and users_path.id == hit.id and user and user.profession_id:
+            return encode("mw", "s", user.profession_id, 1)
+        professions = sorted(p.id for p in knowledge.professions.values() if p.meldeweg == hit.id)
+        return encode("mw", "s", professions[0], 1) if professions else None
+    if hit.kind is HitKind.OFFER:
+        return encode("an", "o", hit.id, ALL_TOPICS, 0)
+    if hit.kind is HitKind.CONTACT:
+        return encode("ko", "c", hit.id)
+    return encode("te", "e", hit.id)

@@ -1,0 +1,430 @@
+"""An in-memory stand-in for the Telegram Bot API server, for one bot.
+
+It answers the methods Kinderschutz-Lotse uses, with Telegram's semantics where they matter to
+us (getUpdates offsets and long polling, message ids per chat, "message is not modified",
+4096-character texts, HTML entity parsing, 64-byte callback data), records every call the bot
+makes, and lets tests, the terminal demo and benchmarks act as users. No network, no telegram
+import: JSON-like dicts in, JSON-like dicts out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from collections import defaultdict, deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+Json = dict[str, Any]
+MAX_TEXT = 4096
+MAX_CALLBACK_BYTES = 64
+_ALLOWED_TAGS = frozenset(
+    "b strong i em u ins s strike del span tg-spoiler a code pre blockquote tg-emoji".split()
+)
+
+
+class ApiError(Exception):
+    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
+        super().__init__(description)
+        self.code = code
+        self.description = description
+        self.retry_after = retry_after
+
+    def payload(self) -> Json:
+        body: Json = {"ok": False, "error_code": self.code, "description": self.description}
+        if self.retry_after is not None:
+            body["parameters"] = {"retry_after": self.retry_after}
+        return body
+
+
+@dataclass(frozen=True)
+class ApiCall:
+    method: str
+    params: Json
+
+
+class _EntityParser(HTMLParser):
+    """Telegram's HTML subset: allowed tags only, properly nested; collects the plain text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.text: list[str] = []
+        self.error: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _ALLOWED_TAGS:
+            self.error = self.error or f'Unsupported start tag "{tag}"'
+        elif tag == "a" and not dict(attrs).get("href"):
+            self.error = self.error or "Can't parse entities: link without href"
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.error = self.error or f'Unexpected end tag "{tag}"'
+            return
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def plain_text(text: str, parse_mode: str | None) -> str:
+    """The text a user would see; raises ApiError like Telegram for broken HTML."""
+    if parse_mode != "HTML":
+        return text
+    parser = _EntityParser()
+    parser.feed(text)
+    parser.close()
+    if parser.error is None and parser.stack:
+        parser.error = f'Can\'t find end tag corresponding to start tag "{parser.stack[-1]}"'
+    if parser.error:
+        raise ApiError(400, f"Bad Request: can't parse entities: {parser.error}")
+    return "".join(parser.text)
+
+
+def _user(user_id: int, first_name: str) -> Json:
+    return {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": "de"}
+
+
+def _chat_name(chat_type: str, first_name: str) -> Json:
+    return {"first_name": first_name} if chat_type == "private" else {"title": "Gruppe"}
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+@dataclass
+class FloodRules:
+    """Telegram's limits, enforced only when a test or benchmark asks for them."""
+
+    per_second: int = 30
+    per_chat_per_second: int = 1
+
+
+@dataclass
+class BotApiStandIn:
+    bot_id: int = 1000001
+    username: str = "kinderschutz_lotse_bot"
+    flood: FloodRules | None = None
+    clock: Callable[[], float] = time.monotonic
+    calls: list[ApiCall] = field(default_factory=list)
+    retry_after_answers: int = 0
+    blocked_users: set[int] = field(default_factory=set)
+    commands: list[Json] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._messages: dict[int, dict[int, Json]] = defaultdict(dict)
+        self._message_ids: dict[int, itertools.count[int]] = defaultdict(lambda: itertools.count(1))
+        self._updates: deque[Json] = deque()
+        self._update_ids = itertools.count(1)
+        self._callback_ids = itertools.count(1)
+        self._event: asyncio.Event | None = None
+        self._recent_sends: deque[tuple[float, int]] = deque()
+
+    # --- what the bot calls ------------------------------------------------------------------
+
+    async def handle(self, method: str, params: Json, poll_limit: float | None = None) -> Json:
+        """Answer one Bot API call with the JSON body Telegram would send."""
+        self.calls.append(ApiCall(method, params))
+        try:
+            if method == "getUpdates":
+                result: Any = await self._get_updates(params, poll_limit)
+            else:
+                handler = getattr(self, f"_api_{method}", None)
+                if handler is None:
+                    raise ApiError(404, "Not Found: method not found")
+                result = handler(params)
+        except ApiError as error:
+            self._changed_now()
+            return error.payload()
+        self._changed_now()
+        return {"ok": True, "result": result}
+
+    def _api_getMe(self, params: Json) -> Json:
+        return {
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": "Kinderschutz-Lotse",
+            "username": self.username,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+        }
+
+    def _api_deleteWebhook(self, params: Json) -> bool:
+        if params.get("drop_pending_updates"):
+            self._updates.clear()
+        return True
+
+    def _api_setWebhook(self, params: Json) -> bool:
+        return True
+
+    def _api_getWebhookInfo(self, params: Json) -> Json:
+        return {
+            "url": "",
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._updates),
+        }
+
+    def _api_setMyCommands(self, params: Json) -> bool:
+        self.commands = list(params.get("commands", []))
+        return True
+
+    def _api_getMyCommands(self, params: Json) -> list[Json]:
+        return self.commands
+
+    def _api_deleteMyCommands(self, params: Json) -> bool:
+        self.commands = []
+        return True
+
+    def _api_sendChatAction(self, params: Json) -> bool:
+        return True
+
+    def _api_answerCallbackQuery(self, params: Json) -> bool:
+        text = params.get("text")
+        if text is not None and len(str(text)) > 200:
+            raise ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
+        return True
+
+    def _api_sendMessage(self, params: Json) -> Json:
+        chat_id = int(params["chat_id"])
+        self._check_send(chat_id)
+        text = str(params.get("text", ""))
+        self._check_text(text, params.get("parse_mode"))
+        markup = self._check_markup(params.get("reply_markup"))
+        return self._store(chat_id, {"text": text, "parse_mode": params.get("parse_mode")}, markup)
+
+    def _api_sendDocument(self, params: Json) -> Json:
+        chat_id = int(params["chat_id"])
+        self._check_send(chat_id)
+        document = params.get("document")
+        info = document if isinstance(document, dict) else {"file_name": str(document)}
+        caption = params.get("caption")
+        if caption:
+            self._check_text(str(caption), params.get("parse_mode"), limit=1024)
+        markup = self._check_markup(params.get("reply_markup"))
+        content = {"document": info, "caption": caption, "parse_mode": params.get("parse_mode")}
+        return self._store(chat_id, content, markup)
+
+    def _api_editMessageText(self, params: Json) -> Json:
+        message = self._editable(params)
+        text = str(params.get("text", ""))
+        self._check_text(text, params.get("parse_mode"))
+        markup = self._check_markup(params.get("reply_markup"))
+        if text == message.get("text") and markup == message.get("reply_markup"):
+            raise ApiError(
+                400,
+                "Bad Request: message is not modified: specified new message content and reply "
+                "markup are exactly the same as a current content and reply markup of the message",
+            )
+        message["text"] = text
+        message["parse_mode"] = params.get("parse_mode")
+        message["edit_date"] = int(time.time())
+        self._set_markup(message, markup)
+        return self._public(message)
+
+    def _api_editMessageReplyMarkup(self, params: Json) -> Json:
+        message = self._editable(params)
+        markup = self._check_markup(params.get("reply_markup"))
+        if markup == message.get("reply_markup"):
+            raise ApiError(400, "Bad Request: message is not modified")
+        self._set_markup(message, markup)
+        return self._public(message)
+
+    def _api_deleteMessage(self, params: Json) -> bool:
+        message = self._editable(params)
+        message["deleted"] = True
+        return True
+
+    def _api_close(self, params: Json) -> bool:
+        return True
+
+    def _api_logOut(self, params: Json) -> bool:
+        return True
+
+    async def _get_updates(self, params: Json, poll_limit: float | None) -> list[Json]:
+        offset = int(params.get("offset") or 0)
+        while self._updates and offset and self._updates[0]["update_id"] < offset:
+            self._updates.popleft()
+        wait = float(params.get("timeout") or 0)
+        if not self._updates and wait > 0:
+            await self.wait_for(lambda: bool(self._updates), within=min(wait, poll_limit or wait))
+        limit = int(params.get("limit") or 100)
+        return list(itertools.islice(self._updates, limit))
+
+    # --- checks --------------------------------------------------------------------------------
+
+    def _check_text(self, text: str, parse_mode: Any, limit: int = MAX_TEXT) -> None:
+        visible = plain_text(text, parse_mode if isinstance(parse_mode, str) else None)
+        if not visible.strip():
+            raise ApiError(400, "Bad Request: message text is empty")
+        if _utf16_length(visible) > limit:
+            raise ApiError(400, "Bad Request: message is too long")
+
+    def _check_markup(self, markup: Any) -> Json | None:
+        if markup is None:
+            return None
+        rows = markup.get("inline_keyboard", []) if isinstance(markup, dict) else []
+        buttons = [button for row in rows for button in row]
+        if len(buttons) > 100:
+            raise ApiError(400, "Bad Request: too many buttons")
+        for button in buttons:
+            data = button.get("callback_data")
+            if data is not None and not 1 <= len(str(data).encode()) <= MAX_CALLBACK_BYTES:
+                raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+            if not str(button.get("text", "")).strip():
+                raise ApiError(
+                    400, "Bad Request: text buttons are unallowed in the inline keyboard"
+                )
+        return dict(markup)
+
+    def _check_send(self, chat_id: int) -> None:
+        if chat_id in self.blocked_users:
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
+        if self.flood is None:
+            return
+        now = self.clock()
+        while self._recent_sends and now - self._recent_sends[0][0] >= 1.0:
+            self._recent_sends.popleft()
+        same_chat = sum(1 for _, chat in self._recent_sends if chat == chat_id)
+        if (
+            len(self._recent_sends) >= self.flood.per_second
+            or same_chat >= self.flood.per_chat_per_second
+        ):
+            self.retry_after_answers += 1
+            raise ApiError(429, "Too Many Requests: retry after 1", retry_after=1)
+        self._recent_sends.append((now, chat_id))
+
+    def _editable(self, params: Json) -> Json:
+        chat_id = int(params.get("chat_id", 0))
+        message = self._messages[chat_id].get(int(params.get("message_id", 0)))
+        if message is None or message.get("deleted"):
+            raise ApiError(400, "Bad Request: message to edit not found")
+        return message
+
+    # --- storage -------------------------------------------------------------------------------
+
+    def _store(self, chat_id: int, content: Json, markup: Json | None) -> Json:
+        message: Json = {
+            "message_id": next(self._message_ids[chat_id]),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
+            "from": self._api_getMe({}),
+            **{key: value for key, value in content.items() if value is not None},
+        }
+        self._set_markup(message, markup)
+        self._messages[chat_id][message["message_id"]] = message
+        return self._public(message)
+
+    @staticmethod
+    def _set_markup(message: Json, markup: Json | None) -> None:
+        if markup:
+            message["reply_markup"] = markup
+        else:
+            message.pop("reply_markup", None)
+
+    @staticmethod
+    def _public(message: Json) -> Json:
+        return {
+            key: value for key, value in message.items() if key not in ("deleted", "parse_mode")
+        }
+
+    # --- what users do ---------------------------------------------------------------------------
+
+    def push_update(self, update: Json) -> Json:
+        """Queue any update (the update_id is assigned here)."""
+        update = {"update_id": next(self._update_ids), **update}
+        self._updates.append(update)
+        self._changed_now()
+        return update
+
+    def send_text(
+        self,
+        user_id: int,
+        text: str,
+        *,
+        chat_id: int | None = None,
+        chat_type: str = "private",
+        first_name: str = "Testperson",
+    ) -> Json:
+        """A user writes `text` (a leading /command gets its bot_command entity)."""
+        chat = chat_id if chat_id is not None else user_id
+        message: Json = {
+            "message_id": next(self._message_ids[chat]),
+            "date": int(time.time()),
+            "chat": {"id": chat, "type": chat_type, **_chat_name(chat_type, first_name)},
+            "from": _user(user_id, first_name),
+            "text": text,
+        }
+        if text.startswith("/"):
+            command = text.split()[0]
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        self._messages[chat][message["message_id"]] = message
+        return self.push_update({"message": message})
+
+    def press_button(
+        self, user_id: int, message_id: int, data: str, *, chat_id: int | None = None
+    ) -> Json:
+        """A user taps the inline button with `data` under the bot's message `message_id`."""
+        chat = chat_id if chat_id is not None else user_id
+        message = self._messages[chat].get(message_id)
+        query: Json = {
+            "id": str(next(self._callback_ids)),
+            "from": _user(user_id, "Testperson"),
+            "chat_instance": str(chat),
+            "data": data,
+        }
+        if message is not None:
+            query["message"] = self._public(message)
+        return self.push_update({"callback_query": query})
+
+    # --- reading what happened --------------------------------------------------------------------
+
+    def bot_messages(self, chat_id: int) -> list[Json]:
+        return [
+            message
+            for message in self._messages[chat_id].values()
+            if message.get("from", {}).get("id") == self.bot_id and not message.get("deleted")
+        ]
+
+    def last_bot_message(self, chat_id: int) -> Json:
+        messages = self.bot_messages(chat_id)
+        if not messages:
+            raise LookupError(f"the bot sent nothing to chat {chat_id}")
+        return messages[-1]
+
+    def calls_of(self, method: str) -> list[ApiCall]:
+        return [call for call in self.calls if call.method == method]
+
+    @property
+    def pending_updates(self) -> int:
+        return len(self._updates)
+
+    # --- waiting without sleeping -----------------------------------------------------------------
+
+    def _changed_now(self) -> None:
+        """Wake everyone waiting in `wait_for`; each waiter then re-checks its predicate."""
+        if self._event is not None:
+            self._event.set()
+            self._event = None
+
+    async def wait_for(self, predicate: Callable[[], bool], within: float = 5.0) -> bool:
+        """Wait until `predicate()` holds (checked after each call and update); False on timeout."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + within
+        while not predicate():
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                return False
+            if self._event is None:
+                self._event = asyncio.Event()
+            try:
+                await asyncio.wait_for(self._event.wait(), remaining)
+            except TimeoutError:
+                return predicate()
+        return True

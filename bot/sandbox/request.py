@@ -1,0 +1,72 @@
+"""python-telegram-bot transport that talks to a `BotApiStandIn` in the same process."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from telegram._utils.defaultvalue import DEFAULT_NONE
+from telegram._utils.types import ODVInput
+from telegram.request import BaseRequest, RequestData
+
+from bot.sandbox.botapi import BotApiStandIn, Json
+
+
+def _decode(value: str) -> Any:
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
+
+
+class StandInRequest(BaseRequest):
+    """Routes every Bot API request to the stand-in; no sockets are opened."""
+
+    def __init__(self, standin: BotApiStandIn, read_timeout: float = 5.0) -> None:
+        self._standin = standin
+        self._read_timeout = read_timeout
+
+    @property
+    def read_timeout(self) -> float | None:
+        return self._read_timeout
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: ODVInput[float] = DEFAULT_NONE,
+        write_timeout: ODVInput[float] = DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        api_method = url.rsplit("/", 1)[-1]
+        params: Json = {}
+        if request_data is not None:
+            files: Json = {}
+            for name, part in request_data.multipart_data.items():
+                content = part[1]
+                raw = content if isinstance(content, bytes) else content.read()
+                files[f"attach://{name}"] = {
+                    "file_name": part[0],
+                    "mime_type": part[2] if len(part) > 2 else None,
+                    "file_size": len(raw),
+                    "content": raw,
+                }
+            # An uploaded file is referenced as "attach://<part>" in its parameter.
+            for key, value in request_data.json_parameters.items():
+                params[key] = files.get(value) or _decode(value)
+        limit = read_timeout if isinstance(read_timeout, (int, float)) else self._read_timeout
+        body = await self._standin.handle(api_method, params, poll_limit=limit)
+        status = 200 if body.get("ok") else int(body.get("error_code", 500))
+        return status, json.dumps(body, default=_not_json).encode()
+
+
+def _not_json(value: object) -> str:
+    return f"<{type(value).__name__}>"

@@ -1,0 +1,43 @@
+"""Events from the knowledge base, as far as the chat shows them before sign-up exists."""
+
+from __future__ import annotations
+
+from babel.dates import format_datetime, format_time
+
+from bot.clock import BERLIN, Clock
+from bot.knowledge.models import Event
+from bot.services.snapshot import KnowledgeStore
+
+
+def german_when(event: Event) -> str:
+    """'Dienstag, 11. März 2025, 9:00–15:30 Uhr' (Europe/Berlin, summer time included)."""
+    start = event.start.astimezone(BERLIN)
+    end = event.end.astimezone(BERLIN)
+    day = format_datetime(start, "EEEE, d. MMMM y", locale="de_DE")
+    begins = format_time(start, "H:mm", locale="de_DE")
+    if start.date() == end.date():
+        return f"{day}, {begins}–{format_time(end, 'H:mm', locale='de_DE')} Uhr"
+    last = format_datetime(end, "EEEE, d. MMMM y, H:mm", locale="de_DE")
+    return f"{day}, {begins} Uhr bis {last} Uhr"
+
+
+class EventService:
+    def __init__(self, store: KnowledgeStore, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    def upcoming(self, profession_id: str | None, municipality_id: str | None) -> list[Event]:
+        """Events not yet over: the user's own (profession and place) first, then public ones."""
+        knowledge = self._store.current.knowledge
+        now = self._clock.now()
+
+        def own(event: Event) -> bool:
+            return (profession_id is None or event.serves_profession(profession_id)) and (
+                knowledge.reaches(event.regions, event.nationwide, municipality_id)
+            )
+
+        visible = [e for e in knowledge.events.values() if e.end > now and (own(e) or e.public)]
+        return sorted(visible, key=lambda e: (not own(e), e.start, e.id))
+
+    def event(self, event_id: str) -> Event | None:
+        return self._store.current.knowledge.events.get(event_id)

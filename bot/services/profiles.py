@@ -1,0 +1,50 @@
+"""User profiles with an in-memory cache in front of SQLite.
+
+Answering a question must not write to the database (a commit per update cost about 30 % of
+throughput in a measurement on this machine), so profiles are read from the cache and "last
+seen" is written at most once per user and day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.clock import Clock, today_in_berlin
+from bot.storage.users import UserRecord, UserRepository
+
+
+class ProfileService:
+    def __init__(self, users: UserRepository, clock: Clock) -> None:
+        self._users = users
+        self._clock = clock
+        self._cache: dict[int, UserRecord | None] = {}
+
+    async def get(self, telegram_id: int) -> UserRecord | None:
+        """The stored profile, or None for someone who never finished onboarding."""
+        if telegram_id not in self._cache:
+            self._cache[telegram_id] = await self._users.get(telegram_id)
+        record = self._cache[telegram_id]
+        if record is not None:
+            today = today_in_berlin(self._clock)
+            if record.last_seen_on < today or record.blocked:
+                await self._users.touch(telegram_id, today)
+                record = replace(record, last_seen_on=today, blocked=False)
+                self._cache[telegram_id] = record
+        return record
+
+    async def save(
+        self, telegram_id: int, profession_id: str | None, municipality_id: str | None
+    ) -> UserRecord:
+        record = await self._users.save_profile(
+            telegram_id,
+            profession_id,
+            municipality_id,
+            self._clock.now(),
+            today_in_berlin(self._clock),
+        )
+        self._cache[telegram_id] = record
+        return record
+
+    def forget(self, telegram_id: int) -> None:
+        """Drop a cached profile (after deletion or an external change)."""
+        self._cache.pop(telegram_id, None)

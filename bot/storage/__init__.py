@@ -1,0 +1,1 @@
+"""Persistence: one SQLite file through aiosqlite; no Telegram, no knowledge."""

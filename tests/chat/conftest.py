@@ -1,0 +1,89 @@
+"""End-to-end chat harness: the real Application (handlers, filters, Defaults, database) talks to
+the Bot API stand-in through python-telegram-bot's own request layer. Nothing of the bot's logic
+is mocked; only Telegram's servers are replaced."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram import Update
+from telegram.ext import Application
+
+from bot.app import Transport, build_application
+from bot.clock import FixedClock
+from bot.config import Config, DatabaseSettings, KnowledgeSettings
+from bot.knowledge.base import KnowledgeBase
+from bot.sandbox.botapi import BotApiStandIn, Json, plain_text
+from bot.sandbox.request import StandInRequest
+from bot.services.snapshot import Snapshot
+from tests.conftest import FIXTURE_KNOWLEDGE
+
+
+def buttons(message: Json) -> list[tuple[str, str]]:
+    rows = message.get("reply_markup", {}).get("inline_keyboard", [])
+    return [(b["text"], b.get("callback_data", b.get("url", ""))) for row in rows for b in row]
+
+
+def visible(message: Json) -> str:
+    return plain_text(message.get("text", ""), "HTML")
+
+
+@dataclass
+class Chat:
+    app: Application  # type: ignore[type-arg]
+    api: BotApiStandIn
+
+    async def _process(self, update: Json) -> None:
+        await self.app.process_update(Update.de_json(update, self.app.bot))
+
+    async def send(self, user: int, text: str, **kwargs: Any) -> Json:
+        """The user writes; returns the last message the bot shows in that chat."""
+        await self._process(self.api.send_text(user, text, **kwargs))
+        return self.api.last_bot_message(kwargs.get("chat_id", user))
+
+    async def press(self, user: int, label: str, message: Json | None = None) -> Json:
+        """The user taps the button whose label contains `label` under the bot's last message."""
+        message = message or self.api.last_bot_message(user)
+        matches = [data for text, data in buttons(message) if label in text]
+        assert matches, f"no button {label!r} in {buttons(message)}"
+        return await self.press_data(user, matches[0], message)
+
+    async def press_data(self, user: int, data: str, message: Json | None = None) -> Json:
+        message = message or self.api.last_bot_message(user)
+        await self._process(self.api.press_button(user, message["message_id"], data))
+        return self.api.last_bot_message(user)
+
+    async def onboard(self, user: int, profession: str, *places: str) -> Json:
+        await self.send(user, "/start")
+        await self.press(user, profession)
+        message = self.api.last_bot_message(user)
+        for place in places:
+            message = await self.press(user, place)
+        return message
+
+
+@pytest.fixture
+async def chat(
+    tmp_path: Path, clock: FixedClock, fixture_knowledge: KnowledgeBase
+) -> AsyncIterator[Chat]:
+    api = BotApiStandIn()
+    config = Config(
+        knowledge=KnowledgeSettings(directory=FIXTURE_KNOWLEDGE),
+        database=DatabaseSettings(path=tmp_path / "lotse.sqlite3"),
+    )
+    app = build_application(
+        config,
+        "123456:TEST-TOKEN",
+        clock=clock,
+        transport=Transport(StandInRequest(api), StandInRequest(api)),
+        snapshot=Snapshot.of(fixture_knowledge),
+    )
+    async with app:
+        assert app.post_init is not None and app.post_shutdown is not None
+        await app.post_init(app)
+        yield Chat(app, api)
+        await app.post_shutdown(app)
