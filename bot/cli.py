@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.clock import Clock, SystemClock, today_in_berlin
-from bot.config import ConfigError, load_config
+from bot.config import Config, ConfigError, KnowledgeSettings, load_config
 from bot.health import heartbeat_path, is_fresh
 from bot.knowledge.findings import Finding
 from bot.knowledge.loader import load_knowledge
@@ -52,6 +52,20 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--strict", action="store_true", help="auch bei Warnungen mit Fehlercode beenden"
+    )
+    demo = commands.add_parser(
+        "demo",
+        help="den Bot im Terminal ausprobieren – ohne Telegram und ohne Token",
+        description=(
+            "Startet den echten Bot gegen einen lokalen Telegram-Ersatz und zeigt den Chat im "
+            "Terminal. Mit --knowledge sehen Redakteurinnen und Redakteure ihre Inhalte vorab."
+        ),
+    )
+    demo.add_argument(
+        "--knowledge",
+        type=Path,
+        metavar="VERZEICHNIS",
+        help="Wissensbasis (Standard: knowledge.directory aus der Konfiguration)",
     )
     commands.add_parser(
         "health",
@@ -105,6 +119,23 @@ def run_check(directory: Path, strict: bool, clock: Clock, out: TextIO) -> int:
     return 0
 
 
+def _demo(config: Config, knowledge: Path | None) -> int:
+    import asyncio
+
+    from bot.app import StartupError
+    from bot.sandbox.terminal import run_demo  # imports telegram; `check` stays light
+
+    if knowledge is not None:
+        config = config.model_copy(update={"knowledge": KnowledgeSettings(directory=knowledge)})
+    try:
+        return asyncio.run(run_demo(config, sys.stdin, sys.stdout))
+    except StartupError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+
+
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     args = _build_parser().parse_args(argv)
     clock = clock or SystemClock()
@@ -116,6 +147,8 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     if args.command == "check":
         directory = args.directory or config.knowledge.directory
         return run_check(directory, args.strict, clock, sys.stdout)
+    if args.command == "demo":
+        return _demo(config, args.knowledge)
     if args.command == "health":
         heartbeat = heartbeat_path(config.database.path)
         if is_fresh(heartbeat):

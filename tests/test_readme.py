@@ -26,5 +26,5 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert readme_commands()[1] == match.group(1)
 
 
-def test_run_command_checks_the_shipped_knowledge() -> None:
-    assert readme_commands()[0].endswith("kinderschutz-lotse check knowledge")
+def test_run_command_starts_the_demo() -> None:
+    assert readme_commands()[0].endswith("kinderschutz-lotse demo")

@@ -72,7 +72,7 @@ def contact_block(contact: Contact, *, heading: str | None = None) -> str:
         lines.append(f"🌙 {esc(contact.out_of_hours)}")
     if contact.note:
         lines.append(f"<i>{esc(contact.note)}</i>")
-    if not (contact.phones or contact.email or contact.url):
+    if not (contact.phones or contact.email or contact.url or contact.note):
         lines.append(texts.NO_CONTACT_DATA)
     if not contact.verified:
         lines.append(texts.UNVERIFIED)
