@@ -123,6 +123,7 @@ class BotApiStandIn:
         self._updates: deque[Json] = deque()
         self._update_ids = itertools.count(1)
         self._callback_ids = itertools.count(1)
+        self._file_ids = itertools.count(1)
         self._event: asyncio.Event | None = None
         self._recent_sends: deque[tuple[float, int]] = deque()
 
@@ -203,7 +204,9 @@ class BotApiStandIn:
         chat_id = int(params["chat_id"])
         self._check_send(chat_id)
         document = params.get("document")
-        info = document if isinstance(document, dict) else {"file_name": str(document)}
+        info = dict(document) if isinstance(document, dict) else {"file_name": str(document)}
+        file_number = next(self._file_ids)
+        info.update(file_id=f"file-{file_number}", file_unique_id=f"unique-{file_number}")
         caption = params.get("caption")
         if caption:
             self._check_text(str(caption), params.get("parse_mode"), limit=1024)

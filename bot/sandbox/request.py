@@ -12,7 +12,8 @@ from telegram.request import BaseRequest, RequestData
 from bot.sandbox.botapi import BotApiStandIn, Json
 
 
-def _decode(value: str) -> Any:
+def decode_parameter(value: str) -> Any:
+    """Bot API parameters arrive JSON-encoded (lists, dicts, numbers) or as plain strings."""
     try:
         return json.loads(value)
     except ValueError:
@@ -49,19 +50,20 @@ class StandInRequest(BaseRequest):
         api_method = url.rsplit("/", 1)[-1]
         params: Json = {}
         if request_data is not None:
-            files: Json = {}
+            params = {k: decode_parameter(v) for k, v in request_data.json_parameters.items()}
             for name, part in request_data.multipart_data.items():
                 content = part[1]
                 raw = content if isinstance(content, bytes) else content.read()
-                files[f"attach://{name}"] = {
+                upload = {
                     "file_name": part[0],
                     "mime_type": part[2] if len(part) > 2 else None,
                     "file_size": len(raw),
                     "content": raw,
                 }
-            # An uploaded file is referenced as "attach://<part>" in its parameter.
-            for key, value in request_data.json_parameters.items():
-                params[key] = files.get(value) or _decode(value)
+                # A file is either its own parameter or referenced as "attach://<part>".
+                referenced = [key for key, value in params.items() if value == f"attach://{name}"]
+                for key in referenced or [name]:
+                    params[key] = upload
         limit = read_timeout if isinstance(read_timeout, (int, float)) else self._read_timeout
         body = await self._standin.handle(api_method, params, poll_limit=limit)
         status = 200 if body.get("ok") else int(body.get("error_code", 500))
