@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -82,3 +83,37 @@ def test_missing_directory_exits_one(tmp_path: Path, clock: FixedClock) -> None:
     code, output = check(tmp_path / "nirgends", clock)
     assert code == 1
     assert "Verzeichnis nicht gefunden" in output
+
+
+def _run(tmp_path: Path, env: dict[str, str], config: str = "") -> subprocess.CompletedProcess[str]:
+    config_file = tmp_path / "config.yaml"
+    config_file.write_text(config, encoding="utf-8")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
+    return subprocess.run(  # noqa: S603 - our own CLI with fixed arguments
+        [sys.executable, "-m", "bot", "--config", str(config_file), "run"],
+        capture_output=True,
+        text=True,
+        env={**clean, **env},
+        check=False,
+        timeout=60,
+    )
+
+
+def test_run_without_token_names_the_demo(tmp_path: Path) -> None:
+    completed = _run(tmp_path, {})
+    assert completed.returncode == 2
+    assert completed.stderr.count("\n") == 1
+    assert "TELEGRAM_BOT_TOKEN" in completed.stderr and "demo" in completed.stderr
+
+
+def test_webhook_mode_needs_secret_and_url(tmp_path: Path) -> None:
+    completed = _run(tmp_path, {"TELEGRAM_BOT_TOKEN": "1:X"}, "telegram:\n  mode: webhook\n")
+    assert completed.returncode == 2
+    assert "TELEGRAM_WEBHOOK_SECRET" in completed.stderr
+    assert "1:X" not in completed.stderr + completed.stdout
+
+
+def test_unreadable_token_file(tmp_path: Path) -> None:
+    completed = _run(tmp_path, {"TELEGRAM_BOT_TOKEN_FILE": str(tmp_path / "fehlt")})
+    assert completed.returncode == 2
+    assert "nicht lesbar" in completed.stderr

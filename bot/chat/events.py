@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.chat import texts
 from bot.chat.format import esc, join_blocks, link
-from bot.chat.screens import Screen, button, keyboard, menu_row
+from bot.chat.screens import Screen, button, keyboard, menu_row, short
 from bot.knowledge.models import Event, EventStatus
 from bot.services.events import EventService, german_when
 from bot.storage.users import UserRecord
@@ -27,7 +27,7 @@ def event_list(events: EventService, user: UserRecord | None) -> Screen:
     )[:MAX_LISTED]
     if not upcoming:
         return Screen(f"{texts.EVENTS}\n\n{texts.NO_EVENTS}", keyboard(menu_row()))
-    buttons = [[button(e.title[:60], "te", "e", e.id)] for e in upcoming]
+    buttons = [[button(short(e.title), "te", "e", e.id)] for e in upcoming]
     text = join_blocks([texts.EVENTS, *(_summary(e) for e in upcoming)])
     return Screen(text, keyboard(*buttons, menu_row()))
 

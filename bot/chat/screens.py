@@ -39,6 +39,14 @@ class Screen:
     keyboard: InlineKeyboardMarkup | None = None
 
 
+def short(label: str, limit: int = 48) -> str:
+    """A button label that fits a phone screen, cut at a word boundary."""
+    if len(label) <= limit:
+        return label
+    cut = label[: limit - 1].rsplit(" ", 1)[0]
+    return f"{cut}…"
+
+
 def button(label: str, area: str, action: str, *args: str | int) -> InlineKeyboardButton:
     return InlineKeyboardButton(label, callback_data=encode(area, action, *args))
 
@@ -184,7 +192,7 @@ def offers(
     selected = directory.offers(
         user.profession_id, user.municipality_id, topic.id if topic else None, page
     )
-    back = [button(texts.BUTTON_BACK, "an", "top")]
+    back = [button(texts.BUTTON_TOPICS, "an", "top")]
     if not selected.items:
         return Screen(texts.NO_OFFERS, keyboard(back, menu_row()))
     title = topic.name if topic else texts.BUTTON_ALL_OFFERS
@@ -196,13 +204,13 @@ def offers(
         pages=selected.total_pages,
     )
     items = [
-        [button(o.title[:60], "an", "o", o.id, topic_id, selected.number)] for o in selected.items
+        [button(short(o.title), "an", "o", o.id, topic_id, selected.number)] for o in selected.items
     ]
     paging = []
     if selected.has_previous:
-        paging.append(button(texts.BUTTON_BACK, "an", "t", topic_id, selected.number - 1))
+        paging.append(button(texts.BUTTON_PREVIOUS_PAGE, "an", "t", topic_id, selected.number - 1))
     if selected.has_next:
-        paging.append(button(texts.BUTTON_NEXT, "an", "t", topic_id, selected.number + 1))
+        paging.append(button(texts.BUTTON_NEXT_PAGE, "an", "t", topic_id, selected.number + 1))
     return Screen(text, keyboard(*items, paging, back, menu_row()))
 
 
@@ -235,9 +243,9 @@ def contacts(directory: DirectoryService, user: UserRecord | None, page: int) ->
     )
     paging = []
     if selected.has_previous:
-        paging.append(button(texts.BUTTON_BACK, "ko", "p", selected.number - 1))
+        paging.append(button(texts.BUTTON_PREVIOUS_PAGE, "ko", "p", selected.number - 1))
     if selected.has_next:
-        paging.append(button(texts.BUTTON_NEXT, "ko", "p", selected.number + 1))
+        paging.append(button(texts.BUTTON_NEXT_PAGE, "ko", "p", selected.number + 1))
     text = join_blocks([header, *(contact_block(c) for c in selected.items)])
     return Screen(text, keyboard(paging, menu_row()))
 
@@ -268,7 +276,9 @@ def search_results(
             icon = {"meldeweg": "🧭", "angebot": "🤝", "kontakt": "📇", "termin": "📅"}[
                 hit.kind.value
             ]
-            buttons.append([InlineKeyboardButton(f"{icon} {hit.title[:60]}", callback_data=target)])
+            buttons.append(
+                [InlineKeyboardButton(f"{icon} {short(hit.title)}", callback_data=target)]
+            )
     return Screen(
         texts.SEARCH_RESULTS.format(query=esc(query[:80])), keyboard(*buttons, menu_row())
     )

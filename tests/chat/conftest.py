@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from telegram import Update
-from telegram.ext import Application
+from telegram.ext import Application, CallbackContext
 
 from bot.app import Transport, build_application
 from bot.clock import FixedClock
@@ -36,6 +36,10 @@ def visible(message: Json) -> str:
 class Chat:
     app: Application  # type: ignore[type-arg]
     api: BotApiStandIn
+
+    def app_context(self) -> CallbackContext:  # type: ignore[type-arg]
+        """A context object for reaching the services the handlers use."""
+        return CallbackContext(self.app)
 
     async def _process(self, update: Json) -> None:
         await self.app.process_update(Update.de_json(update, self.app.bot))

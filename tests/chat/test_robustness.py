@@ -1,0 +1,84 @@
+"""Failures and limits: a crashing handler, long lists, message length, logs without content."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.chat.common import services
+from bot.knowledge.loader import load_knowledge
+from bot.sandbox.botapi import plain_text
+from bot.services.snapshot import Snapshot
+from tests.chat.conftest import Chat, buttons, visible
+from tests.conftest import FIXTURE_KNOWLEDGE, TODAY
+
+USER = 201
+
+
+async def test_a_crashing_handler_apologises_and_logs_no_text(
+    chat: Chat, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    await chat.onboard(USER, "Kita", "Musterstadt")
+
+    def broken(*_: object, **__: object) -> object:
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr(services(chat.app_context()).directory, "search", broken)
+    with caplog.at_level(logging.DEBUG):
+        reply = await chat.send(USER, "Geheimer Suchtext Hauptstraße 5")
+    assert "Entschuldigung" in visible(reply)
+    assert "🧭 Meldeweg" in [text for text, _ in buttons(reply)]
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "handler failed for update" in logged
+    assert "Geheimer" not in caplog.text and "Hauptstraße" not in caplog.text
+
+
+def _many_offers(directory: Path, count: int) -> None:
+    entries = "".join(
+        f"""
+  - id: viele-{n}
+    titel: Suchtberatung Nummer {n} mit einem recht langen Titel für die Anzeige
+    traeger: Träger {n}
+    beschreibung: {"Beratung bei Sucht in der Familie. " * 40}
+    themen: [sucht]
+    berufe: alle
+    regionen: [musterstadt]
+    kontakte: [suchtberatung-muster]
+    verified: true
+    stand: 2026-10-01
+    quelle: Testdaten
+"""
+        for n in range(count)
+    )
+    (directory / "viele.yaml").write_text("angebote:" + entries, encoding="utf-8")
+
+
+async def test_long_lists_page_and_every_message_fits(chat: Chat, tmp_path: Path) -> None:
+    copy = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KNOWLEDGE, copy)
+    _many_offers(copy, 23)
+    result = load_knowledge(copy, TODAY)
+    assert result.knowledge is not None
+    services(chat.app_context()).store.replace(Snapshot.of(result.knowledge))
+
+    await chat.onboard(USER, "Kita", "Musterstadt")
+    await chat.send(USER, "/angebote")
+    page = await chat.press(USER, "Sucht (24)")
+    pages = [visible(page)]
+    assert "Seite 1 von 5" in pages[0]
+    while any("Nächste Seite" in label for label, _ in buttons(page)):
+        page = await chat.press(USER, "Nächste Seite")
+        pages.append(visible(page))
+    assert len(pages) == 5 and "Seite 5 von 5" in pages[-1]
+    assert all(len(label) <= 48 for label, _ in buttons(page)), buttons(page)
+    detail = await chat.press(USER, "Suchtberatung Nummer 9")
+    assert "Nummer 9" in visible(detail)
+    back = await chat.press(USER, "Zurück")
+    assert "Seite 5 von 5" in visible(back)
+    found = await chat.send(USER, "Suchtberatung")
+    assert len(buttons(found)) <= 10
+    for call in chat.api.calls_of("sendMessage") + chat.api.calls_of("editMessageText"):
+        assert len(plain_text(call.params["text"], "HTML")) <= 4096
