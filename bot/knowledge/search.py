@@ -23,6 +23,7 @@ from enum import StrEnum
 from rapidfuzz import fuzz, process
 
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.gc_pause import cyclic_gc_paused
 from bot.knowledge.models import ALL_PROFESSIONS
 from bot.knowledge.normalize import normalize, tokens
 
@@ -35,6 +36,7 @@ SUFFIX_MIN_LENGTH = 5  # "hotline" finds "kinderschutzhotline"; "ung" finds noth
 FUZZY_MIN_LENGTH = 4
 FUZZY_CUTOFF = 75.0
 MAX_PREFIX_TERMS = 64
+SHORT_TEXT = 80  # texts up to this length are folded once and reused while indexing
 MAX_QUERY_WORDS = 12  # a longer text is not a search; it also keeps MATCHED arithmetic exact
 MATCHED = 1000.0
 
@@ -74,6 +76,10 @@ class SearchIndex:
     """An inverted index over one knowledge base."""
 
     def __init__(self, knowledge: KnowledgeBase) -> None:
+        with cyclic_gc_paused():
+            self._build(knowledge)
+
+    def _build(self, knowledge: KnowledgeBase) -> None:
         self._knowledge = knowledge
         self._documents: list[_Document] = []
         postings: dict[str, dict[int, float]] = defaultdict(dict)
@@ -93,9 +99,14 @@ class SearchIndex:
             index = len(self._documents)
             self._documents.append(_Document(kind, entry_id, title))
             for text, weight in fields:
-                terms = folded.get(text)
+                # Short texts (topic and profession names, providers) repeat on thousands of
+                # documents; long descriptions do not and would only fill the cache.
+                cacheable = len(text) <= SHORT_TEXT
+                terms = folded.get(text) if cacheable else None
                 if terms is None:
-                    terms = folded[text] = normalize(text).split()
+                    terms = normalize(text).split()
+                    if cacheable:
+                        folded[text] = terms
                 for term in terms:
                     if postings[term].get(index, 0.0) < weight:
                         postings[term][index] = weight
@@ -184,11 +195,17 @@ class SearchIndex:
         self._serving = {key: frozenset(value) for key, value in serving.items()}
         self._listed_in = {key: frozenset(value) for key, value in listed_in.items()}
         self._add_compound_parts(postings)
-        self._postings = {
-            term: {doc: MATCHED + weight for doc, weight in posting.items()}
-            for term, posting in postings.items()
-        }
-        self._vocabulary = sorted(self._postings)
+        # Stored as MATCHED + weight. The values are a handful of distinct numbers, so each is
+        # one shared float object (half a million postings would otherwise hold their own).
+        shared: dict[float, float] = {}
+        self._postings = {}
+        for term in sorted(postings):
+            posting = postings.pop(term)
+            for weight in posting.values():
+                if weight not in shared:
+                    shared[weight] = MATCHED + weight
+            self._postings[term] = {doc: shared[weight] for doc, weight in posting.items()}
+        self._vocabulary = list(self._postings)
         # Reversed terms, sorted: a suffix lookup ("hotline" in "kinderschutzhotline") becomes a
         # prefix lookup, as German compounds put the general word last.
         self._reversed = sorted(term[::-1] for term in self._postings)

@@ -48,18 +48,33 @@ class SourceProblem:
 
 @dataclass
 class SourceDocument:
-    """The data of one YAML file, its node tree (for lines), and what was wrong with it."""
+    """The data of one YAML file, its node tree (for lines), and what was wrong with it.
+
+    The node tree is large (about ten times the data); `release()` drops it and the data once
+    the loader has built its entries, and `line_of` composes it again from the text only if a
+    finding needs a line.
+    """
 
     data: Any
+    text: str = ""
     root: yaml.Node | None = None
     problems: list[SourceProblem] = field(default_factory=list)
     flagged: list[Path] = field(default_factory=list)
 
+    def release(self) -> None:
+        self.data = None
+        self.root = None
+
     def line_of(self, path: Path) -> int:
         """Line of `path`, or of its deepest existing prefix (a missing key points at its parent).
 
-        For a mapping entry this is the line of its key. Computed on demand: only errors need it.
+        For a mapping entry this is the line of its key.
         """
+        if self.root is None and self.text:
+            try:
+                self.root = yaml.compose(self.text, Loader=_TextLoader)
+            except yaml.YAMLError:
+                return 1
         node = self.root
         line = node.start_mark.line + 1 if node is not None else 1
         for part in path:
@@ -139,7 +154,7 @@ def parse_yaml(text: str, flag: re.Pattern[str] | None = None) -> SourceDocument
     Paths of scalars matching `flag` are collected in `flagged` (used to find placeholders
     without a second walk over the data).
     """
-    document = SourceDocument(data=None)
+    document = SourceDocument(data=None, text=text)
     try:
         node = yaml.compose(text, Loader=_TextLoader)
     except yaml.MarkedYAMLError as error:
