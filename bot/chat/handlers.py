@@ -34,8 +34,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text = texts.WELCOME_BACK.format(profession=profession, municipality=place)
         await show(update, context, screens.main_menu(f"{text}\n\n{texts.MENU}"))
         return
-    await show(update, context, Screen(texts.WELCOME))
-    await show(update, context, screens.choose_profession(knowledge, texts.ASK_PROFESSION))
+    # One message: the welcome, with the first question's buttons right under it.
+    welcome = f"{texts.WELCOME}\n\n<b>{texts.ASK_PROFESSION}</b>"
+    await show(update, context, screens.choose_profession(knowledge, welcome))
 
 
 async def meldeweg(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

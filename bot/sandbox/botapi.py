@@ -141,9 +141,9 @@ class BotApiStandIn:
                     raise ApiError(404, "Not Found: method not found")
                 result = handler(params)
         except ApiError as error:
-            self._changed_now()
+            self.notify_waiters()
             return error.payload()
-        self._changed_now()
+        self.notify_waiters()
         return {"ok": True, "result": result}
 
     def _api_getMe(self, params: Json) -> Json:
@@ -343,7 +343,7 @@ class BotApiStandIn:
         """Queue any update (the update_id is assigned here)."""
         update = {"update_id": next(self._update_ids), **update}
         self._updates.append(update)
-        self._changed_now()
+        self.notify_waiters()
         return update
 
     def send_text(
@@ -410,7 +410,7 @@ class BotApiStandIn:
 
     # --- waiting without sleeping -----------------------------------------------------------------
 
-    def _changed_now(self) -> None:
+    def notify_waiters(self) -> None:
         """Wake everyone waiting in `wait_for`; each waiter then re-checks its predicate."""
         if self._event is not None:
             self._event.set()

@@ -14,10 +14,11 @@ async def test_commands_are_published(chat: Chat) -> None:
 
 async def test_welcome_explains_and_asks_for_profession(chat: Chat) -> None:
     await chat.send(STRANGER, "/start")
-    welcome, question = chat.api.bot_messages(STRANGER)
+    (welcome,) = chat.api.bot_messages(STRANGER)
     assert "ersetze nicht" in visible(welcome)
     assert "keine Angaben zu Kindern oder Familien" in visible(welcome)
-    assert [text for text, _ in buttons(question)] == ["Ärzte", "Kita", "Sport"]
+    assert "In welchem Bereich arbeiten Sie?" in visible(welcome)
+    assert [text for text, _ in buttons(welcome)] == ["Ärzte", "Kita", "Sport"]
 
 
 async def test_onboarding_in_a_kreisfreie_stadt(chat: Chat) -> None:

@@ -138,15 +138,19 @@ async def test_the_bot_polls_a_bot_api_server_over_http(
             assert app.updater is not None
             await app.updater.start_polling(poll_interval=0, timeout=1)
             await app.start()
-            api.send_text(42, "/start")
-            assert await api.wait_for(lambda: len(api.bot_messages(42)) >= 2, within=10)
-            question = api.last_bot_message(42)
-            data = question["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
-            api.press_button(42, question["message_id"], data)
-            assert await api.wait_for(lambda: bool(api.calls_of("answerCallbackQuery")), within=10)
-            await app.updater.stop()
-            await app.stop()
-            await app.post_shutdown(app)
+            try:
+                api.send_text(42, "/start")
+                assert await api.wait_for(lambda: bool(api.bot_messages(42)), within=10)
+                question = api.last_bot_message(42)
+                data = question["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+                api.press_button(42, question["message_id"], data)
+                assert await api.wait_for(
+                    lambda: bool(api.calls_of("answerCallbackQuery")), within=10
+                )
+            finally:
+                await app.updater.stop()
+                await app.stop()
+                await app.post_shutdown(app)
     assert {call.method for call in api.calls} >= {
         "getMe",
         "getUpdates",
@@ -172,12 +176,14 @@ async def test_in_process_polling_with_the_transport(
         await app.post_init(app)
         await app.updater.start_polling(poll_interval=0, timeout=1)
         await app.start()
-        api.send_text(9, "/notfall")
-        assert await api.wait_for(lambda: bool(api.bot_messages(9)), within=10)
-        await app.updater.stop()
-        await app.stop()
-        assert app.post_shutdown is not None
-        await app.post_shutdown(app)
+        try:
+            api.send_text(9, "/notfall")
+            assert await api.wait_for(lambda: bool(api.bot_messages(9)), within=10)
+        finally:
+            await app.updater.stop()
+            await app.stop()
+            assert app.post_shutdown is not None
+            await app.post_shutdown(app)
     assert "110" in api.last_bot_message(9)["text"]
 
 

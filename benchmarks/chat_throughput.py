@@ -1,0 +1,276 @@
+"""Benchmark: Kinderschutz-Lotse against a bare python-telegram-bot bot on the same updates.
+
+Both bots run the real `Application` with polling through the in-process Bot API stand-in
+(`bot.sandbox`), in the same virtual environment and process, alternating, for several rounds.
+Users act in waves (closed loop: a button press uses the message the bot actually sent):
+  1. /start   2. press the first button   3. a command or a search   4. press the first button
+so 5,000 users give 20,000 mixed updates. The bare bot answers every message with a fixed text
+and a keyboard, and every button press with an answer and an edit.
+
+Reported per run: updates/s, CPU seconds, and for our bot the handler latency p50/p99: the time
+inside `process_update` minus the time spent in the transport (so: our code, not "HTTP").
+Peak RSS is the process's maximum (our bot holds the 10,000-offer synthetic knowledge base).
+
+Usage:  .venv/bin/python benchmarks/chat_throughput.py [--users 5000] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update  # noqa: E402
+from telegram.constants import ParseMode  # noqa: E402
+from telegram.ext import (  # noqa: E402
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+
+import knowledge as synthetic  # noqa: E402
+from bot.app import Transport, build_application  # noqa: E402
+from bot.clock import BERLIN, FixedClock  # noqa: E402
+from bot.config import Config, DatabaseSettings  # noqa: E402
+from bot.knowledge.loader import load_knowledge  # noqa: E402
+from bot.sandbox.botapi import BotApiStandIn  # noqa: E402
+from bot.sandbox.request import StandInRequest  # noqa: E402
+from bot.services.snapshot import Snapshot  # noqa: E402
+
+SEARCHES = ["sucht", "beratung familie", "drogen", "gewallt", "kinderarzt", "medien handy"]
+
+
+class TimedRequest(StandInRequest):
+    """The stand-in transport, also adding up the time spent in it."""
+
+    spent = 0.0
+
+    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        started = time.perf_counter()
+        try:
+            return await super().do_request(*args, **kwargs)
+        finally:
+            TimedRequest.spent += time.perf_counter() - started
+
+
+@dataclass
+class Run:
+    name: str
+    updates: int
+    seconds: float
+    cpu: float
+    latencies_ms: list[float] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return self.updates / self.seconds
+
+
+def bare_application(api: BotApiStandIn) -> Application:  # type: ignore[type-arg]
+    keyboard = InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton("Weiter", callback_data="v1:x:weiter")],
+            [InlineKeyboardButton("Menü", callback_data="v1:x:menu")],
+        ]
+    )
+    counter = iter(range(1, 10**9))
+
+    async def reply(update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_message is not None:
+            await update.effective_message.reply_text(
+                "<b>Hallo</b> – feste Antwort", reply_markup=keyboard
+            )
+
+    async def pressed(update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        if query is not None:
+            await query.answer()
+            await query.edit_message_text(f"Seite {next(counter)}", reply_markup=keyboard)
+
+    application = (
+        ApplicationBuilder()
+        .token("1:BARE")
+        .defaults(
+            Defaults(
+                tzinfo=BERLIN,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .request(TimedRequest(api))
+        .get_updates_request(TimedRequest(api))
+        .build()
+    )
+    application.add_handler(MessageHandler(filters.ALL, reply))
+    application.add_handler(CallbackQueryHandler(pressed))
+    return application
+
+
+def our_application(api: BotApiStandIn, snapshot: Snapshot, database: Path) -> Application:  # type: ignore[type-arg]
+    config = Config(database=DatabaseSettings(path=database))
+    clock = FixedClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
+    return build_application(
+        config,
+        "1:OURS",
+        clock=clock,
+        transport=Transport(TimedRequest(api), TimedRequest(api)),
+        snapshot=snapshot,
+    )
+
+
+async def drive(
+    name: str,
+    make: Callable[[BotApiStandIn], Application],  # type: ignore[type-arg]
+    users: int,
+    seed: int,
+) -> Run:
+    api = BotApiStandIn()
+    app = make(api)
+    rng = random.Random(seed)
+    processed = 0
+    latencies: list[float] = []
+    original = app.process_update
+
+    async def measured(update: object) -> None:
+        nonlocal processed
+        transport_before = TimedRequest.spent
+        started = time.perf_counter()
+        await original(update)
+        inside = time.perf_counter() - started - (TimedRequest.spent - transport_before)
+        latencies.append(inside * 1000)
+        processed += 1
+        api.notify_waiters()
+
+    app.process_update = measured  # type: ignore[method-assign]
+    user_ids = list(range(10_000, 10_000 + users))
+
+    def press_first(user: int) -> None:
+        message = api.last_bot_message(user)
+        rows = message.get("reply_markup", {}).get("inline_keyboard", [])
+        data = rows[0][0]["callback_data"] if rows else "v1:mn:menu"
+        api.press_button(user, message["message_id"], data)
+
+    def mixed(user: int) -> None:
+        choice = rng.randrange(5)
+        if choice == 0:
+            api.send_text(user, "/notfall")
+        elif choice == 1:
+            api.send_text(user, rng.choice(SEARCHES))
+        elif choice == 2:
+            api.send_text(user, "/meldeweg Übungsleiter")
+        elif choice == 3:
+            api.send_text(user, "/kontakte")
+        else:
+            api.send_text(user, "/hilfe")
+
+    def start(user: int) -> None:
+        api.send_text(user, "/start")
+
+    waves: list[Callable[[int], None]] = [
+        start,
+        press_first,
+        mixed,
+        press_first,
+    ]
+    async with app:
+        if app.post_init is not None:
+            await app.post_init(app)
+        assert app.updater is not None
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        await app.start()
+        cpu_before, started = time.process_time(), time.perf_counter()
+        pushed = 0
+        for wave in waves:
+            for user in user_ids:
+                wave(user)
+                pushed += 1
+            target = pushed
+            while processed < target:
+                await api.wait_for(lambda goal=target: processed >= goal, within=30)
+        seconds = time.perf_counter() - started
+        cpu = time.process_time() - cpu_before
+        await app.updater.stop()
+        await app.stop()
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)
+    return Run(name, pushed, seconds, cpu, latencies)
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+async def main_async(args: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        directory = Path(temp) / "knowledge"
+        directory.mkdir()
+        synthetic.generate(directory, args.offers, args.contacts, random.Random(args.seed))
+        result = load_knowledge(directory, synthetic.TODAY)
+        assert result.knowledge is not None
+        snapshot = Snapshot.of(result.knowledge)
+        del result
+        rounds = []
+        for number in range(args.rounds):
+            order = ["ours", "bare"] if number % 2 == 0 else ["bare", "ours"]
+            runs: dict[str, Run] = {}
+            for name in order:
+                database = Path(temp) / f"round{number}-{name}.sqlite3"
+                if name == "ours":
+
+                    def make(api: BotApiStandIn, db: Path = database) -> Application:  # type: ignore[type-arg]
+                        return our_application(api, snapshot, db)
+
+                else:
+                    make = bare_application
+                runs[name] = await drive(name, make, args.users, args.seed + number)
+            rounds.append(runs)
+            ours, bare = runs["ours"], runs["bare"]
+            print(
+                f"round {number + 1} ({' then '.join(order)}): ours {ours.rate:.0f} upd/s "
+                f"({ours.cpu:.1f} s CPU), bare {bare.rate:.0f} upd/s ({bare.cpu:.1f} s CPU), "
+                f"ratio {ours.rate / bare.rate:.2f}; our handler p50 "
+                f"{percentile(ours.latencies_ms, 0.5):.2f} ms, p99 "
+                f"{percentile(ours.latencies_ms, 0.99):.2f} ms"
+            )
+    ratios = [r["ours"].rate / r["bare"].rate for r in rounds]
+    all_latencies = [ms for r in rounds for ms in r["ours"].latencies_ms]
+    print(
+        f"summary: {args.users} users, {rounds[0]['ours'].updates} updates per run, "
+        f"{args.offers} offers; ratio median {statistics.median(ratios):.2f} "
+        f"(min {min(ratios):.2f}); our handler p50 {percentile(all_latencies, 0.5):.2f} ms, "
+        f"p99 {percentile(all_latencies, 0.99):.2f} ms; peak RSS "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=5_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--offers", type=int, default=10_000)
+    parser.add_argument("--contacts", type=int, default=2_000)
+    parser.add_argument("--seed", type=int, default=7)
+    asyncio.run(main_async(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    main()
