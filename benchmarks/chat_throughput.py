@@ -142,7 +142,8 @@ async def drive(
     users: int,
     seed: int,
 ) -> Run:
-    api = BotApiStandIn()
+    # The stand-in shares this process; its HTML check is Telegram's work, not the bot's.
+    api = BotApiStandIn(check_html=False)
     app = make(api)
     rng = random.Random(seed)
     processed = 0
@@ -214,11 +215,6 @@ async def drive(
     return Run(name, pushed, seconds, cpu, latencies)
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
 async def main_async(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as temp:
         directory = Path(temp) / "knowledge"
@@ -248,16 +244,17 @@ async def main_async(args: argparse.Namespace) -> None:
                 f"round {number + 1} ({' then '.join(order)}): ours {ours.rate:.0f} upd/s "
                 f"({ours.cpu:.1f} s CPU), bare {bare.rate:.0f} upd/s ({bare.cpu:.1f} s CPU), "
                 f"ratio {ours.rate / bare.rate:.2f}; our handler p50 "
-                f"{percentile(ours.latencies_ms, 0.5):.2f} ms, p99 "
-                f"{percentile(ours.latencies_ms, 0.99):.2f} ms"
+                f"{synthetic.percentile(ours.latencies_ms, 0.5):.2f} ms, p99 "
+                f"{synthetic.percentile(ours.latencies_ms, 0.99):.2f} ms"
             )
     ratios = [r["ours"].rate / r["bare"].rate for r in rounds]
     all_latencies = [ms for r in rounds for ms in r["ours"].latencies_ms]
+    p50 = synthetic.percentile(all_latencies, 0.5)
+    p99 = synthetic.percentile(all_latencies, 0.99)
     print(
         f"summary: {args.users} users, {rounds[0]['ours'].updates} updates per run, "
         f"{args.offers} offers; ratio median {statistics.median(ratios):.2f} "
-        f"(min {min(ratios):.2f}); our handler p50 {percentile(all_latencies, 0.5):.2f} ms, "
-        f"p99 {percentile(all_latencies, 0.99):.2f} ms; peak RSS "
+        f"(min {min(ratios):.2f}); our handler p50 {p50:.2f} ms, p99 {p99:.2f} ms; peak RSS "
         f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
     )
 

@@ -52,6 +52,11 @@ def link(url: str, label: str | None = None) -> str:
 
 # Phone numbers are shown as plain text, which every Telegram client turns into a tappable
 # number; `tel:` text links are not reliably supported by Telegram clients (see README).
+def labelled(*pairs: tuple[str, str | None]) -> list[str]:
+    """One line per value that is present: its label, then the escaped value."""
+    return [f"{label}{esc(value)}" for label, value in pairs if value]
+
+
 def phone_line(number: str, label: str | None) -> str:
     suffix = f" ({esc(label)})" if label else ""
     return f"☎️ {esc(number)}{suffix}"
@@ -60,16 +65,14 @@ def phone_line(number: str, label: str | None) -> str:
 def contact_block(contact: Contact, *, heading: str | None = None) -> str:
     lines = [f"<b>{esc(heading or contact.label)}</b>"]
     lines += [phone_line(p.number, p.label) for p in contact.phones]
-    if contact.email:
-        lines.append(f"✉️ {esc(contact.email)}")
+    lines += labelled(
+        ("✉️ ", contact.email),
+        ("📍 ", contact.address),
+        ("🕘 ", contact.office_hours),
+        ("🌙 ", contact.out_of_hours),
+    )
     if contact.url:
         lines.append(f"🌐 {link(contact.url)}")
-    if contact.address:
-        lines.append(f"📍 {esc(contact.address)}")
-    if contact.office_hours:
-        lines.append(f"🕘 {esc(contact.office_hours)}")
-    if contact.out_of_hours:
-        lines.append(f"🌙 {esc(contact.out_of_hours)}")
     if contact.note:
         lines.append(f"<i>{esc(contact.note)}</i>")
     if not (contact.phones or contact.email or contact.url or contact.note):
@@ -160,13 +163,12 @@ def emergency_text(view: EmergencyView) -> str:
 
 def offer_text(offer: Offer, contacts: Iterable[Contact], for_whom: str) -> str:
     lines = [f"<b>{esc(offer.title)}</b>", f"<i>{esc(offer.provider)}</i>", esc(offer.description)]
-    details = [f"👥 Für: {esc(for_whom)}"]
-    if offer.access:
-        details.append(f"🚪 Zugang: {esc(offer.access)}")
-    if offer.costs:
-        details.append(f"💶 Kosten: {esc(offer.costs)}")
-    if offer.languages:
-        details.append(f"🗣 Sprachen: {esc(', '.join(offer.languages))}")
+    details = labelled(
+        ("👥 Für: ", for_whom),
+        ("🚪 Zugang: ", offer.access),
+        ("💶 Kosten: ", offer.costs),
+        ("🗣 Sprachen: ", ", ".join(offer.languages)),
+    )
     if offer.url:
         details.append(f"🌐 {link(offer.url)}")
     footer = [f"<i>Stand: {stand(offer.stand)} · Quelle: {esc('; '.join(offer.sources))}</i>"]

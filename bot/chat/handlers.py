@@ -15,7 +15,6 @@ from bot.chat.common import complete_profile, current_user, onboarding, services
 from bot.chat.events import event_list
 from bot.chat.format import esc
 from bot.chat.screens import Screen
-from bot.knowledge.normalize import sort_key
 from bot.knowledge.search import HitKind
 from bot.services.directory import looks_like_case_details
 from bot.storage.users import UserRecord
@@ -65,10 +64,7 @@ async def meldeweg(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def _profession_picker(context: ContextTypes.DEFAULT_TYPE, text: str) -> Screen:
     knowledge = services(context).store.current.knowledge
-    buttons = [
-        screens.button(p.label, "mw", "s", p.id, 0)
-        for p in sorted(knowledge.professions.values(), key=lambda p: sort_key(p.label))
-    ]
+    buttons = [screens.button(p.label, "mw", "s", p.id, 0) for p in knowledge.professions_in_order]
     return Screen(esc(text), screens.keyboard(*screens.rows(buttons, 2), screens.menu_row()))
 
 

@@ -24,7 +24,6 @@ from bot.chat.format import (
 )
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import ALL_PROFESSIONS, Region
-from bot.knowledge.normalize import sort_key
 from bot.knowledge.search import HitKind, SearchHit
 from bot.services.directory import DirectoryService, paginate
 from bot.services.guidance import GuidanceService
@@ -89,10 +88,7 @@ def main_menu(text: str = texts.MENU) -> Screen:
 def choose_profession(knowledge: KnowledgeBase, text: str, keep_place: bool = False) -> Screen:
     """Profession buttons; with `keep_place` the choice only changes the profession."""
     action = "k" if keep_place else "p"
-    buttons = [
-        button(p.label, "on", action, p.id)
-        for p in sorted(knowledge.professions.values(), key=lambda p: sort_key(p.label))
-    ]
+    buttons = [button(p.label, "on", action, p.id) for p in knowledge.professions_in_order]
     return Screen(text, keyboard(*rows(buttons, 2)))
 
 

@@ -39,6 +39,7 @@ class KnowledgeBase:
     locations: Mapping[tuple[str, str], Location] = field(default_factory=dict)
     _profession_words: Mapping[str, str] = field(init=False, repr=False)
     _children: Mapping[str, tuple[str, ...]] = field(init=False, repr=False)
+    professions_in_order: tuple[Profession, ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         for name in (
@@ -58,6 +59,9 @@ class KnowledgeBase:
             for word in (profession.id, profession.name, profession.label, *profession.synonyms):
                 words.setdefault(normalize(word), profession.id)
         object.__setattr__(self, "_profession_words", MappingProxyType(words))
+        # Sorted once: every onboarding screen lists them.
+        ordered = sorted(self.professions.values(), key=lambda p: sort_key(p.label))
+        object.__setattr__(self, "professions_in_order", tuple(ordered))
         children: dict[str, list[str]] = {}
         for region in sorted(self.regions.values(), key=lambda r: sort_key(r.name)):
             if region.parent:
