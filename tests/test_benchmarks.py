@@ -9,48 +9,37 @@ from pathlib import Path
 ROOT = Path(__file__).parent.parent
 
 
-def test_knowledge_benchmark_runs_small() -> None:
+def run_script(name: str, *arguments: str) -> subprocess.CompletedProcess[str]:
     completed = subprocess.run(  # noqa: S603 - our own script with fixed arguments
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "knowledge.py"),
-            "--offers",
-            "300",
-            "--contacts",
-            "60",
-            "--queries",
-            "50",
-            "--runs",
-            "1",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr
-    assert "load+validate:" in completed.stdout
-    assert "search (50 queries" in completed.stdout
-
-
-def test_chat_throughput_benchmark_runs_small() -> None:
-    completed = subprocess.run(  # noqa: S603 - our own script with fixed arguments
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "chat_throughput.py"),
-            "--users",
-            "40",
-            "--rounds",
-            "1",
-            "--offers",
-            "200",
-            "--contacts",
-            "40",
-        ],
+        [sys.executable, str(ROOT / "benchmarks" / name), *arguments],
         capture_output=True,
         text=True,
         check=False,
         timeout=120,
     )
     assert completed.returncode == 0, completed.stderr
-    assert "round 1 (ours then bare)" in completed.stdout
-    assert "160 updates per run" in completed.stdout
+    return completed
+
+
+def test_knowledge_benchmark_runs_small() -> None:
+    output = run_script(
+        "knowledge.py", "--offers", "300", "--contacts", "60", "--queries", "50", "--runs", "1"
+    ).stdout
+    assert "load+validate:" in output
+    assert "search (50 queries" in output
+
+
+def test_chat_throughput_benchmark_runs_small() -> None:
+    output = run_script(
+        "chat_throughput.py",
+        "--users",
+        "40",
+        "--rounds",
+        "1",
+        "--offers",
+        "200",
+        "--contacts",
+        "40",
+    ).stdout
+    assert "round 1 (ours then bare)" in output
+    assert "160 updates per run" in output

@@ -15,29 +15,18 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Any
 
-Json = dict[str, Any]
-MAX_TEXT = 4096
-MAX_CALLBACK_BYTES = 64
-_ALLOWED_TAGS = frozenset(
-    "b strong i em u ins s strike del span tg-spoiler a code pre blockquote tg-emoji".split()
+from bot.sandbox.telegram_rules import (
+    MAX_CALLBACK_BYTES,
+    MAX_TEXT,
+    ApiError,
+    Json,
+    plain_text,
+    utf16_length,
 )
 
-
-class ApiError(Exception):
-    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
-        super().__init__(description)
-        self.code = code
-        self.description = description
-        self.retry_after = retry_after
-
-    def payload(self) -> Json:
-        body: Json = {"ok": False, "error_code": self.code, "description": self.description}
-        if self.retry_after is not None:
-            body["parameters"] = {"retry_after": self.retry_after}
-        return body
+__all__ = ["ApiCall", "ApiError", "BotApiStandIn", "FloodRules", "Json", "plain_text"]
 
 
 @dataclass(frozen=True)
@@ -46,56 +35,12 @@ class ApiCall:
     params: Json
 
 
-class _EntityParser(HTMLParser):
-    """Telegram's HTML subset: allowed tags only, properly nested; collects the plain text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.text: list[str] = []
-        self.error: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _ALLOWED_TAGS:
-            self.error = self.error or f'Unsupported start tag "{tag}"'
-        elif tag == "a" and not dict(attrs).get("href"):
-            self.error = self.error or "Can't parse entities: link without href"
-        self.stack.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.stack or self.stack[-1] != tag:
-            self.error = self.error or f'Unexpected end tag "{tag}"'
-            return
-        self.stack.pop()
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-def plain_text(text: str, parse_mode: str | None) -> str:
-    """The text a user would see; raises ApiError like Telegram for broken HTML."""
-    if parse_mode != "HTML":
-        return text
-    parser = _EntityParser()
-    parser.feed(text)
-    parser.close()
-    if parser.error is None and parser.stack:
-        parser.error = f'Can\'t find end tag corresponding to start tag "{parser.stack[-1]}"'
-    if parser.error:
-        raise ApiError(400, f"Bad Request: can't parse entities: {parser.error}")
-    return "".join(parser.text)
-
-
 def _user(user_id: int, first_name: str) -> Json:
     return {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": "de"}
 
 
 def _chat_name(chat_type: str, first_name: str) -> Json:
     return {"first_name": first_name} if chat_type == "private" else {"title": "Gruppe"}
-
-
-def _utf16_length(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
 
 
 @dataclass
@@ -269,7 +214,7 @@ class BotApiStandIn:
         visible = plain_text(text, mode)
         if not visible.strip():
             raise ApiError(400, "Bad Request: message text is empty")
-        if _utf16_length(visible) > limit:
+        if utf16_length(visible) > limit:
             raise ApiError(400, "Bad Request: message is too long")
 
     def _check_markup(self, markup: Any) -> Json | None:

@@ -70,22 +70,33 @@ class Chat:
         return message
 
 
+def test_application(
+    api: BotApiStandIn, tmp_path: Path, clock: FixedClock, knowledge: KnowledgeBase
+) -> Application:  # type: ignore[type-arg]
+    """Our real Application wired to the in-process stand-in, a fresh SQLite file and
+    the given knowledge."""
+    config = Config(
+        knowledge=KnowledgeSettings(directory=FIXTURE_KNOWLEDGE),
+        database=DatabaseSettings(path=tmp_path / "lotse.sqlite3"),
+    )
+    return build_application(
+        config,
+        "123456:TEST-TOKEN",
+        clock=clock,
+        transport=Transport(StandInRequest(api), StandInRequest(api)),
+        snapshot=Snapshot.of(knowledge),
+    )
+
+
+test_application.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
+
+
 @pytest.fixture
 async def chat(
     tmp_path: Path, clock: FixedClock, fixture_knowledge: KnowledgeBase
 ) -> AsyncIterator[Chat]:
     api = BotApiStandIn()
-    config = Config(
-        knowledge=KnowledgeSettings(directory=FIXTURE_KNOWLEDGE),
-        database=DatabaseSettings(path=tmp_path / "lotse.sqlite3"),
-    )
-    app = build_application(
-        config,
-        "123456:TEST-TOKEN",
-        clock=clock,
-        transport=Transport(StandInRequest(api), StandInRequest(api)),
-        snapshot=Snapshot.of(fixture_knowledge),
-    )
+    app = test_application(api, tmp_path, clock, fixture_knowledge)
     async with app:
         assert app.post_init is not None and app.post_shutdown is not None
         await app.post_init(app)

@@ -10,7 +10,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter
 
-from bot.app import Transport, build_application
+from bot.app import build_application
 from bot.clock import FixedClock
 from bot.config import Config, DatabaseSettings, KnowledgeSettings, TelegramSettings
 from bot.knowledge.base import KnowledgeBase
@@ -18,6 +18,7 @@ from bot.sandbox.botapi import BotApiStandIn, FloodRules, plain_text
 from bot.sandbox.http_server import StandInServer
 from bot.sandbox.request import StandInRequest
 from bot.services.snapshot import Snapshot
+from tests.chat.conftest import test_application
 from tests.conftest import FIXTURE_KNOWLEDGE
 
 CHAT = 555
@@ -163,14 +164,7 @@ async def test_in_process_polling_with_the_transport(
     tmp_path: Path, clock: FixedClock, fixture_knowledge: KnowledgeBase
 ) -> None:
     api = BotApiStandIn()
-    config = Config(database=DatabaseSettings(path=tmp_path / "lotse.sqlite3"))
-    app = build_application(
-        config,
-        "1:T",
-        clock=clock,
-        transport=Transport(StandInRequest(api), StandInRequest(api)),
-        snapshot=Snapshot.of(fixture_knowledge),
-    )
+    app = test_application(api, tmp_path, clock, fixture_knowledge)
     async with app:
         assert app.post_init is not None and app.updater is not None
         await app.post_init(app)
