@@ -65,3 +65,17 @@ def test_demo_command_refuses_a_broken_knowledge_base(tmp_path: Path) -> None:
     )
     assert completed.returncode == 1
     assert "ist ungültig" in completed.stderr and "kaputt.yaml:" in completed.stderr
+
+
+async def test_kita_in_leverkusen_reads_the_whole_meldeweg() -> None:
+    config = Config(knowledge=KnowledgeSettings(directory=SHIPPED_KNOWLEDGE))
+    # Kita is the 5th profession, Leverkusen the 2nd place; then Meldeweg and all six steps.
+    typed = ["5", "2", "1", "1"] + ["2"] * 5 + ["/ende"]
+    out = io.StringIO()
+    assert await run_demo(config, io.StringIO("\n".join(typed) + "\n"), out) == 0
+    text = out.getvalue()
+    assert "Gespeichert: Kita / OGS in Leverkusen" in text
+    assert "Zuständig für Leverkusen: Jugendamt der Stadt Leverkusen" in text
+    for step in range(1, 7):
+        assert f"Schritt {step} von 6" in text
+    assert "§§ 61 ff. SGB VIII" in text
