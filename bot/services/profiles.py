@@ -7,22 +7,30 @@ seen" is written at most once per user and day.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import replace
 
 from bot.clock import Clock, today_in_berlin
 from bot.storage.users import UserRecord, UserRepository
 
+CACHE_SIZE = 50_000  # a few hundred bytes each; a whole Kreis's professionals fit
+
 
 class ProfileService:
-    def __init__(self, users: UserRepository, clock: Clock) -> None:
+    def __init__(self, users: UserRepository, clock: Clock, cache_size: int = CACHE_SIZE) -> None:
         self._users = users
         self._clock = clock
-        self._cache: dict[int, UserRecord | None] = {}
+        self._cache: OrderedDict[int, UserRecord | None] = OrderedDict()
+        self._cache_size = cache_size
 
     async def get(self, telegram_id: int) -> UserRecord | None:
         """The stored profile, or None for someone who never finished onboarding."""
-        if telegram_id not in self._cache:
+        if telegram_id in self._cache:
+            self._cache.move_to_end(telegram_id)
+        else:
             self._cache[telegram_id] = await self._users.get(telegram_id)
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
         record = self._cache[telegram_id]
         if record is not None:
             today = today_in_berlin(self._clock)

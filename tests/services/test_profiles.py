@@ -51,3 +51,19 @@ async def test_cache_and_daily_touch(tmp_path: Path, clock: FixedClock) -> None:
         assert users.touches == 2
     finally:
         await database.close()
+
+
+async def test_cache_is_bounded(tmp_path: Path, clock: FixedClock) -> None:
+    database = await Database.open(tmp_path / "lotse.sqlite3")
+    users = CountingUsers(database)
+    profiles = ProfileService(users, clock, cache_size=2)
+    try:
+        for telegram_id in (1, 2, 1, 3):  # 2 is the least recently used when 3 arrives
+            await profiles.get(telegram_id)
+        assert users.reads == 3
+        await profiles.get(1)
+        assert users.reads == 3
+        await profiles.get(2)
+        assert users.reads == 4
+    finally:
+        await database.close()
