@@ -5,8 +5,6 @@ Free text is used for the answer only: it is never stored and never logged.
 
 from __future__ import annotations
 
-import logging
-
 from telegram import Update
 from telegram.ext import ContextTypes
 
@@ -18,9 +16,6 @@ from bot.chat.screens import Screen
 from bot.knowledge.search import HitKind
 from bot.services.directory import looks_like_case_details
 from bot.storage.users import UserRecord
-
-log = logging.getLogger(__name__)
-
 
 # --- commands -------------------------------------------------------------------------------
 

@@ -39,10 +39,14 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
     for name, callback in COMMANDS.items():
         application.add_handler(CommandHandler(name, callback))
     application.add_handler(CallbackQueryHandler(on_button))
-    application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown_command))
+    # In groups the bot must stay quiet: other bots' commands and people's conversation are
+    # not addressed to it (the group features come with their own issue).
+    private = filters.ChatType.PRIVATE
+    application.add_handler(MessageHandler(filters.COMMAND & private, handlers.unknown_command))
     application.add_handler(
         MessageHandler(
-            filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE, handlers.free_text
+            filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE & private,
+            handlers.free_text,
         )
     )
     application.add_error_handler(on_error)

@@ -41,12 +41,13 @@ class Chat:
         """A context object for reaching the services the handlers use."""
         return CallbackContext(self.app)
 
-    async def _process(self, update: Json) -> None:
+    async def deliver(self, update: Json) -> None:
+        """Let the bot process one update (built by the stand-in)."""
         await self.app.process_update(Update.de_json(update, self.app.bot))
 
     async def send(self, user: int, text: str, **kwargs: Any) -> Json:
         """The user writes; returns the last message the bot shows in that chat."""
-        await self._process(self.api.send_text(user, text, **kwargs))
+        await self.deliver(self.api.send_text(user, text, **kwargs))
         return self.api.last_bot_message(kwargs.get("chat_id", user))
 
     async def press(self, user: int, label: str, message: Json | None = None) -> Json:
@@ -58,7 +59,7 @@ class Chat:
 
     async def press_data(self, user: int, data: str, message: Json | None = None) -> Json:
         message = message or self.api.last_bot_message(user)
-        await self._process(self.api.press_button(user, message["message_id"], data))
+        await self.deliver(self.api.press_button(user, message["message_id"], data))
         return self.api.last_bot_message(user)
 
     async def onboard(self, user: int, profession: str, *places: str) -> Json:

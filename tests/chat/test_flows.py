@@ -191,3 +191,12 @@ async def test_same_button_twice_is_not_an_error(chat: Chat) -> None:
     first = await chat.press_data(KITA, data, menu)
     again = await chat.press_data(KITA, data, first)
     assert visible(again) == visible(first)
+
+
+async def test_the_bot_stays_quiet_in_group_conversations(chat: Chat) -> None:
+    group = -1001
+    for text in ("Wer kommt morgen zum Treffen?", "/stats@anderer_bot"):
+        await chat.deliver(chat.api.send_text(KITA, text, chat_id=group, chat_type="supergroup"))
+    assert chat.api.bot_messages(group) == []
+    emergency = await chat.send(KITA, "/notfall", chat_id=group, chat_type="supergroup")
+    assert "110" in visible(emergency)
