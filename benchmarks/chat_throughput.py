@@ -146,8 +146,9 @@ async def drive(
     users: int,
     seed: int,
 ) -> Run:
-    # The stand-in shares this process; its HTML check is Telegram's work, not the bot's.
-    api = BotApiStandIn(check_html=False)
+    # The stand-in shares this process; its HTML check and its message history are Telegram's
+    # work and memory, not the bot's.
+    api = BotApiStandIn(check_html=False, keep_messages=2)
     app = make(api)
     rng = random.Random(seed)
     processed = 0

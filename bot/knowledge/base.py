@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from bot.knowledge.findings import Location
 from bot.knowledge.models import (
     Contact,
     Emergency,
@@ -36,7 +35,6 @@ class KnowledgeBase:
     events: Mapping[str, Event]
     emergency: Emergency
     version: str
-    locations: Mapping[tuple[str, str], Location] = field(default_factory=dict)
     _profession_words: Mapping[str, str] = field(init=False, repr=False)
     _children: Mapping[str, tuple[str, ...]] = field(init=False, repr=False)
     professions_in_order: tuple[Profession, ...] = field(init=False, repr=False)
@@ -51,7 +49,6 @@ class KnowledgeBase:
             "offers",
             "meldewege",
             "events",
-            "locations",
         ):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         words: dict[str, str] = {}

@@ -246,11 +246,6 @@ def _load(directory: Path, today: date) -> LoadResult:
     def by_id(section: str) -> dict[str, Any]:
         return {item.entry.id: item.entry for item in collector.entries[section]}
 
-    locations = {
-        (section, item.entry.id): item.location
-        for section, items in collector.entries.items()
-        for item in items
-    }
     knowledge = KnowledgeBase(
         professions=by_id("berufe"),
         regions=by_id("regionen"),
@@ -262,6 +257,5 @@ def _load(directory: Path, today: date) -> LoadResult:
         events=by_id("termine"),
         emergency=collector.emergency[0].entry,
         version=_version(directory, files),
-        locations=locations,
     )
     return LoadResult(knowledge, errors, warnings, counts)

@@ -63,6 +63,9 @@ class BotApiStandIn:
     commands: list[Json] = field(default_factory=list)
     # Benchmarks switch the HTML check off: Telegram's servers do that work, not the bot's.
     check_html: bool = True
+    # How many of the bot's messages to keep per chat (None: all). Benchmarks with thousands of
+    # chats keep few, so the stand-in's memory does not count as the bot's.
+    keep_messages: int | None = None
 
     def __post_init__(self) -> None:
         self._messages: dict[int, dict[int, Json]] = defaultdict(dict)
@@ -71,6 +74,7 @@ class BotApiStandIn:
         self._update_ids = itertools.count(1)
         self._callback_ids = itertools.count(1)
         self._file_ids = itertools.count(1)
+        self._bot_user = self._api_getMe({})
         self._event: asyncio.Event | None = None
         self._recent_sends: deque[tuple[float, int]] = deque()
 
@@ -265,11 +269,14 @@ class BotApiStandIn:
             "message_id": next(self._message_ids[chat_id]),
             "date": int(time.time()),
             "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
-            "from": self._api_getMe({}),
+            "from": self._bot_user,
             **{key: value for key, value in content.items() if value is not None},
         }
         self._set_markup(message, markup)
-        self._messages[chat_id][message["message_id"]] = message
+        history = self._messages[chat_id]
+        history[message["message_id"]] = message
+        if self.keep_messages is not None and len(history) > self.keep_messages:
+            del history[next(iter(history))]
         return self._public(message)
 
     @staticmethod
@@ -315,7 +322,8 @@ class BotApiStandIn:
         if text.startswith("/"):
             command = text.split()[0]
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
-        self._messages[chat][message["message_id"]] = message
+        # Only the bot's messages are kept in full (buttons refer to them); a user's message
+        # needs no history, which keeps benchmarks with thousands of chats small.
         return self.push_update({"message": message})
 
     def press_button(

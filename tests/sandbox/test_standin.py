@@ -198,3 +198,12 @@ async def test_documents_over_http() -> None:
 def test_only_loopback() -> None:
     with pytest.raises(ValueError, match="loopback"):
         StandInServer(BotApiStandIn(), host="0.0.0.0")  # noqa: S104 - the refusal is the test
+
+
+async def test_history_can_be_limited_for_benchmarks() -> None:
+    api = BotApiStandIn(keep_messages=2)
+    bot = Bot("123:TEST", request=StandInRequest(api))
+    async with bot:
+        for text in ("eins", "zwei", "drei"):
+            await bot.send_message(CHAT, text)
+    assert [m["text"] for m in api.bot_messages(CHAT)] == ["zwei", "drei"]
