@@ -143,7 +143,7 @@ class KnowledgeBase:
                 or self.reaches(offer.regions, offer.nationwide, municipality_id)
             )
         ]
-        selected.sort(key=lambda o: (o.nationwide, o.title.casefold(), o.id))
+        selected.sort(key=lambda o: (o.nationwide, sort_key(o.title), o.id))
         return tuple(selected)
 
     def hotlines(self) -> tuple[Contact, ...]:

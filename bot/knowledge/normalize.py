@@ -12,6 +12,7 @@ import unicodedata
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_NUMBER_OR_TEXT = re.compile(r"\d+|[^\d]+")
 
 # Small, deliberately conservative: words that carry no meaning in a search for help.
 STOPWORDS = frozenset(
@@ -38,6 +39,12 @@ def tokens(text: str) -> list[str]:
     return [word for word in normalize(text).split() if word not in STOPWORDS]
 
 
-def sort_key(text: str) -> str:
-    """Alphabetical order as in a German phone book: 'Ärzte' between 'Anna' and 'Berta'."""
-    return normalize(text)
+def sort_key(text: str) -> tuple[tuple[int, str], ...]:
+    """Dictionary order (DIN 5007-1: 'Ä' sorts as 'A', so 'Ärzte' comes between 'Anna' and
+    'Berta') with numbers by value ('Kurs 2' before 'Kurs 10')."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    letters = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return tuple(
+        (int(part), "") if part.isdigit() else (-1, part)
+        for part in _NUMBER_OR_TEXT.findall(_NON_WORD.sub(" ", letters).strip())
+    )

@@ -107,3 +107,17 @@ def test_results_are_deterministic(fixture_knowledge: KnowledgeBase) -> None:
     second = SearchIndex(fixture_knowledge).search("Beratung Jugendamt")
     assert first == second
     assert len(first) > 2
+
+
+def test_sort_key_orders_like_a_person() -> None:
+    from bot.knowledge.normalize import sort_key
+
+    names = ["Kurs 10", "Berta", "Ärzte", "Kurs 2", "Anna", "Zahnarzt"]
+    assert sorted(names, key=sort_key) == [
+        "Anna",
+        "Ärzte",
+        "Berta",
+        "Kurs 2",
+        "Kurs 10",
+        "Zahnarzt",
+    ]
