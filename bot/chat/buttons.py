@@ -16,6 +16,7 @@ from bot.chat.events import event_detail, event_list
 from bot.chat.handlers import topics_screen
 from bot.chat.screens import Screen
 from bot.knowledge.models import RegionKind
+from bot.storage.users import UserRecord
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -42,11 +43,11 @@ async def _route(
     if area == "mn" and action == "menu":
         return screens.main_menu()
     if area == "mn" and action == "go":
-        return await _menu_item(update, context, callback.arg(0))
+        return _menu_item(context, user, callback.arg(0))
     if area == "nf" and action == "show":
         return screens.emergency(svc.guidance, user.municipality_id if user else None)
     if area == "on" or area == "pr":
-        return await _profile_step(update, context, callback)
+        return await _profile_step(update, context, callback, user)
     if area == "mw" and action == "s":
         profession_id = callback.arg(0) or ""
         if profession_id not in knowledge.professions:
@@ -79,11 +80,10 @@ async def _route(
     return None
 
 
-async def _menu_item(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, item: str | None
+def _menu_item(
+    context: ContextTypes.DEFAULT_TYPE, user: UserRecord | None, item: str | None
 ) -> Screen | None:
     svc = services(context)
-    user = await current_user(update, context)
     if item == "ko":
         return screens.contacts(svc.directory, user, 0)
     if item == "te":
@@ -101,11 +101,12 @@ async def _menu_item(
 
 
 async def _profile_step(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, callback: Callback
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    callback: Callback,
+    user: UserRecord | None,
 ) -> Screen | None:
-    svc = services(context)
-    knowledge = svc.store.current.knowledge
-    user = await current_user(update, context)
+    knowledge = services(context).store.current.knowledge
     action = callback.action
     if callback.area == "pr":
         if action == "prof":
