@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -46,7 +48,33 @@ def short(label: str, limit: int = 48) -> str:
     return f"{cut}…"
 
 
+class Keyboard(InlineKeyboardMarkup):
+    """An inline keyboard that turns itself into its wire form once.
+
+    The same keyboards (menu, profession choice, emergency row …) go out thousands of times a
+    day; python-telegram-bot would rebuild their dictionaries on every send. Keyboards are
+    immutable, so the first result stays valid (measured in benchmarks/README.md).
+    """
+
+    __slots__ = ("_wire",)
+
+    def __init__(self, inline_keyboard: Sequence[Sequence[InlineKeyboardButton]]) -> None:
+        super().__init__(inline_keyboard)
+        with self._unfrozen():
+            self._wire: dict[str, Any] | None = None
+
+    def to_dict(self, recursive: bool = True) -> dict[str, Any]:
+        if not recursive:
+            return super().to_dict(recursive=False)
+        if self._wire is None:
+            with self._unfrozen():
+                self._wire = super().to_dict()
+        return self._wire
+
+
+@lru_cache(maxsize=8192)
 def button(label: str, area: str, action: str, *args: str | int) -> InlineKeyboardButton:
+    """Buttons are immutable, so equal ones are shared between screens."""
     return InlineKeyboardButton(label, callback_data=encode(area, action, *args))
 
 
@@ -59,7 +87,12 @@ def menu_row() -> list[InlineKeyboardButton]:
 
 
 def keyboard(*button_rows: list[InlineKeyboardButton]) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([row for row in button_rows if row])
+    return _shared_keyboard(tuple(tuple(row) for row in button_rows if row))
+
+
+@lru_cache(maxsize=2048)
+def _shared_keyboard(button_rows: tuple[tuple[InlineKeyboardButton, ...], ...]) -> Keyboard:
+    return Keyboard(button_rows)
 
 
 # --- menu and onboarding -------------------------------------------------------------------------
