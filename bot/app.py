@@ -6,7 +6,10 @@ on the Application (`bot_data`) and is created and closed with it.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import signal
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,23 +18,30 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
+from bot.chat.admin import reload_screen
 from bot.chat.common import Services
+from bot.chat.dispatch import OutboxDispatcher
 from bot.chat.setup import publish_commands, register
 from bot.clock import BERLIN, Clock, SystemClock, today_in_berlin
 from bot.config import Config
 from bot.health import HEARTBEAT_INTERVAL, beat, heartbeat_path
 from bot.knowledge.loader import load_knowledge
+from bot.services.admin import Admin, AdminPolicy
 from bot.services.directory import DirectoryService
 from bot.services.events import EventService
 from bot.services.guidance import GuidanceService
 from bot.services.profiles import ProfileService
+from bot.services.reload import Reloader
+from bot.services.signup import SignupService
 from bot.services.snapshot import KnowledgeStore, Snapshot
 from bot.storage.db import Database
+from bot.storage.outbox import OutboxRepository
 from bot.storage.users import UserRepository
 
 log = logging.getLogger(__name__)
 DATABASE_KEY = "database"
 SERVICES_KEY = "services"
+DISPATCHER_KEY = "dispatcher"
 
 
 class StartupError(Exception):
@@ -90,16 +100,30 @@ def build_application(
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         database = await Database.open(config.database.path)
         application.bot_data[DATABASE_KEY] = database
-        application.bot_data[SERVICES_KEY] = Services(
+        signup = SignupService(database, store, clock)
+        services = Services(
             store=store,
             profiles=ProfileService(UserRepository(database), clock),
             guidance=GuidanceService(store),
             directory=DirectoryService(store),
             events=EventService(store, clock),
+            signup=signup,
+            admins=AdminPolicy(
+                (Admin(a.telegram_id, frozenset(a.regions)) for a in config.admins), store
+            ),
+            reloader=Reloader(config.knowledge.directory, store, signup, clock),
             privacy_controller=config.privacy.controller,
             privacy_contact=config.privacy.contact,
         )
+        application.bot_data[SERVICES_KEY] = services
+        dispatcher = OutboxDispatcher(application, services, OutboxRepository(database), clock)
+        application.bot_data[DISPATCHER_KEY] = dispatcher
+        signup.on_outbox_change = dispatcher.wake
+        # Changes to events made while the bot was down are noticed now.
+        await signup.sync_events(store.current.knowledge)
+        dispatcher.start()
         await publish_commands(application)
+        _reload_on_sighup(application, services)
         if application.job_queue is not None:
             heartbeat = heartbeat_path(config.database.path)
 
@@ -110,6 +134,11 @@ def build_application(
         log.info("ready: knowledge %s", store.current.knowledge.version)
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+        dispatcher = application.bot_data.pop(DISPATCHER_KEY, None)
+        if isinstance(dispatcher, OutboxDispatcher):
+            await dispatcher.stop()
         database = application.bot_data.pop(DATABASE_KEY, None)
         if isinstance(database, Database):
             await database.close()
@@ -117,3 +146,27 @@ def build_application(
     application = builder.post_init(post_init).post_shutdown(post_shutdown).build()
     register(application)
     return application
+
+
+def _reload_on_sighup(application: Application, services: Services) -> None:  # type: ignore[type-arg]
+    """`kill -HUP` re-reads knowledge/; the admins hear how it went."""
+
+    async def reload_and_tell() -> None:
+        result = await services.reloader.reload()
+        screen = reload_screen(result)
+        for admin_id in services.admins.admin_ids:
+            try:
+                await application.bot.send_message(
+                    admin_id, screen.text, reply_markup=screen.keyboard
+                )
+            except Exception:
+                log.warning("could not tell admin %s about the reload", admin_id)
+
+    def on_signal() -> None:
+        task = asyncio.create_task(reload_and_tell())
+        application.bot_data.setdefault("_background", set()).add(task)
+        task.add_done_callback(application.bot_data["_background"].discard)
+
+    # Not every platform or thread can take signal handlers (Windows, tests in a worker thread).
+    with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+        asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, on_signal)

@@ -62,11 +62,20 @@ class PrivacySettings(_Section):
     contact: str = "PLATZHALTER: Kontakt der/des Datenschutzbeauftragten"
 
 
+class AdminSettings(_Section):
+    """A network coordinator: may use the admin commands, optionally only for some regions."""
+
+    telegram_id: int = Field(ge=1)
+    # Region ids from knowledge/regionen.yaml; empty: every event.
+    regions: tuple[str, ...] = ()
+
+
 class Config(_Section):
     knowledge: KnowledgeSettings = KnowledgeSettings()
     database: DatabaseSettings = DatabaseSettings()
     telegram: TelegramSettings = TelegramSettings()
     privacy: PrivacySettings = PrivacySettings()
+    admins: tuple[AdminSettings, ...] = ()
 
 
 def load_config(path: Path | None = None, environ: Mapping[str, str] = os.environ) -> Config:

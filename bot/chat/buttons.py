@@ -12,7 +12,7 @@ from telegram.ext import ContextTypes
 from bot.chat import screens, texts
 from bot.chat.callbacks import Callback, decode
 from bot.chat.common import complete_profile, current_user, onboarding, services, show
-from bot.chat.events import event_detail, event_list
+from bot.chat.event_flow import list_screen, route_event, route_feedback
 from bot.chat.handlers import topics_screen
 from bot.chat.screens import Screen
 from bot.knowledge.models import RegionKind
@@ -42,6 +42,8 @@ async def _route(
 
     if area == "mn" and action == "menu":
         return screens.main_menu()
+    if area == "mn" and action == "go" and callback.arg(0) == "te":
+        return await list_screen(context, user)
     if area == "mn" and action == "go":
         return _menu_item(context, user, callback.arg(0))
     if area == "nf" and action == "show":
@@ -75,8 +77,10 @@ async def _route(
         return screens.contacts(svc.directory, user, callback.int_arg(0))
     if area == "ko" and action == "c":
         return screens.contact_detail(svc.directory, callback.arg(0) or "")
-    if area == "te" and action == "e":
-        return event_detail(svc.events, callback.arg(0) or "")
+    if area == "te":
+        return await route_event(update, context, callback, user)
+    if area == "fb":
+        return await route_feedback(update, context, callback)
     return None
 
 
@@ -86,8 +90,6 @@ def _menu_item(
     svc = services(context)
     if item == "ko":
         return screens.contacts(svc.directory, user, 0)
-    if item == "te":
-        return event_list(svc.events, user)
     if item not in ("mw", "an", "pr"):
         return None
     if item == "pr" and user is not None:

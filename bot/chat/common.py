@@ -5,16 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-from telegram import Message, Update
+from telegram import InputFile, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.chat import screens, texts
 from bot.chat.screens import Screen
+from bot.services.admin import AdminPolicy
 from bot.services.directory import DirectoryService
 from bot.services.events import EventService
 from bot.services.guidance import GuidanceService
 from bot.services.profiles import ProfileService
+from bot.services.reload import Reloader
+from bot.services.signup import SignupService
 from bot.services.snapshot import KnowledgeStore
 from bot.storage.users import UserRecord
 
@@ -26,6 +29,9 @@ class Services:
     guidance: GuidanceService
     directory: DirectoryService
     events: EventService
+    signup: SignupService
+    admins: AdminPolicy
+    reloader: Reloader
     privacy_controller: str
     privacy_contact: str
 
@@ -48,6 +54,14 @@ async def show(update: Update, context: ContextTypes.DEFAULT_TYPE, screen: Scree
     chat = update.effective_chat
     if chat is not None:
         await context.bot.send_message(chat.id, screen.text, reply_markup=screen.keyboard)
+
+
+async def send_document(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, filename: str, content: bytes, caption: str
+) -> None:
+    await context.bot.send_document(
+        chat_id, document=InputFile(content, filename=filename), caption=caption
+    )
 
 
 async def current_user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> UserRecord | None:

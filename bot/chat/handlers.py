@@ -10,7 +10,6 @@ from telegram.ext import ContextTypes
 
 from bot.chat import screens, texts
 from bot.chat.common import complete_profile, current_user, onboarding, services, show
-from bot.chat.events import event_list
 from bot.chat.format import esc
 from bot.chat.screens import Screen
 from bot.knowledge.search import HitKind
@@ -93,11 +92,6 @@ async def notfall(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = await current_user(update, context)
     municipality = user.municipality_id if user else None
     await show(update, context, screens.emergency(services(context).guidance, municipality))
-
-
-async def termine(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = await current_user(update, context)
-    await show(update, context, event_list(services(context).events, user))
 
 
 async def profil(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

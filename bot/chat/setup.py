@@ -15,7 +15,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.chat import handlers, screens, texts
+from bot.chat import admin, event_flow, handlers, screens, texts
 from bot.chat.buttons import on_button
 
 log = logging.getLogger(__name__)
@@ -26,12 +26,17 @@ COMMANDS = {
     "angebote": handlers.angebote,
     "kontakte": handlers.kontakte,
     "notfall": handlers.notfall,
-    "termine": handlers.termine,
+    "termine": event_flow.termine,
+    "meine_termine": event_flow.meine_termine,
     "profil": handlers.profil,
     "hilfe": handlers.hilfe,
     "help": handlers.hilfe,
     "datenschutz": handlers.datenschutz,
     "privacy": handlers.datenschutz,
+    # Organisers only (bot/chat/admin.py); others get the unknown-command answer.
+    "teilnehmer": admin.teilnehmer,
+    "auswertung": admin.auswertung,
+    "reload": admin.reload,
 }
 
 

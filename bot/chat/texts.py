@@ -70,6 +70,95 @@ NO_CONTACT_DATA = (
 
 EVENTS = "<b>Termine</b>"
 NO_EVENTS = "Derzeit sind keine kommenden Termine eingetragen."
+MY_EVENTS = "<b>Meine Termine</b>"
+NO_MY_EVENTS = "Sie sind derzeit zu keinem kommenden Termin angemeldet. Alle Termine: /termine"
+EVENT_GONE = "Diesen Termin gibt es nicht mehr. Hier sind die aktuellen Termine."
+EXAMPLE_EVENT = (
+    "🧪 <i>Beispieltermin zur Vorschau – keine echte Veranstaltung. "
+    "Eine Anmeldung ist nur zum Ausprobieren.</i>"
+)
+SIGNED_UP = "✅ <b>Sie sind angemeldet.</b> Die Kalenderdatei kommt als eigene Nachricht."
+ALREADY_SIGNED_UP = "Sie sind bereits angemeldet."
+ON_WAITING_LIST = (
+    "⏳ <b>Alle Plätze sind vergeben.</b> Sie stehen auf der Warteliste, Platz {position}. "
+    "Sobald ein Platz frei wird, rücken Sie automatisch nach und bekommen sofort Bescheid."
+)
+ALREADY_WAITING = "Sie stehen bereits auf der Warteliste, Platz {position}."
+CONFIRM_CANCEL = (
+    "Möchten Sie Ihre Anmeldung für <b>{title}</b> wirklich zurückziehen?\n"
+    "Ihr Platz geht an die nächste Person auf der Warteliste."
+)
+CANCELLED = "↩️ Ihre Anmeldung ist zurückgezogen. Danke, dass Sie den Platz freigegeben haben."
+WORKSHOPS = (
+    "<b>Workshops: {title}</b>\n"
+    "Pro Zeitblock können Sie einen Workshop wählen. Tippen Sie auf einen gewählten Workshop, "
+    "um ihn wieder abzugeben."
+)
+WORKSHOP_CHOSEN = "✅ Workshop gewählt: <b>{title}</b>."
+WORKSHOP_WAITING = (
+    "⏳ Der Workshop <b>{title}</b> ist voll – Sie stehen auf der Warteliste, Platz {position}."
+)
+WORKSHOP_REPLACED = "Ihr bisheriger Workshop in diesem Zeitblock ist damit abgegeben."
+WORKSHOP_LEFT = "Der Workshop ist abgegeben."
+REFUSALS = {
+    "unknown-event": "Diesen Termin gibt es nicht mehr.",
+    "cancelled-event": "Dieser Termin ist abgesagt.",
+    "not-for-you": (
+        "Dieser Termin richtet sich an andere Berufsgruppen oder Orte. Bei Fragen wenden Sie "
+        "sich bitte an die Veranstalter."
+    ),
+    "deadline-passed": "Der Anmeldeschluss ist vorbei; Anmeldungen und Workshop-Änderungen sind "
+    "nicht mehr möglich.",
+    "started": "Die Veranstaltung hat schon begonnen; Änderungen sind nicht mehr möglich.",
+    "needs-seat": (
+        "Workshops können Sie wählen, sobald Sie einen Platz für die Veranstaltung haben."
+    ),
+    "unknown-workshop": "Diesen Workshop gibt es nicht mehr.",
+    "not-registered": "Dafür sind Sie nicht angemeldet.",
+    "not-ended": "Die Veranstaltung ist noch nicht zu Ende.",
+    "already-answered": "Danke – Ihre Rückmeldung liegt bereits vor.",
+}
+CALENDAR_CAPTION = "📆 {title} – zum Eintragen in Ihren Kalender öffnen."
+
+PROMOTED = (
+    "🎉 <b>Ein Platz ist frei geworden:</b> Sie sind jetzt für <b>{title}</b> angemeldet "
+    "({when}). Die Kalenderdatei folgt. Falls Sie doch nicht kommen können, sagen Sie bitte ab."
+)
+WORKSHOP_PROMOTED = (
+    "🎉 Im Workshop <b>{workshop}</b> ({title}) ist ein Platz frei geworden – er gehört jetzt "
+    "Ihnen."
+)
+REMINDER = "⏰ <b>Erinnerung:</b> {title} – {relative}."
+CHANGED = (
+    "ℹ️ <b>Änderung bei einem Ihrer Termine:</b> {title}\n"
+    "Bitte prüfen Sie Zeit und Ort. Die aktualisierte Kalenderdatei folgt."
+)
+EVENT_CANCELLED_NOTICE = (
+    "❌ <b>Abgesagt:</b> {title} ({when}) findet nicht statt. Ihre Anmeldung ist damit "
+    "erledigt. Die Kalenderdatei folgt, damit Ihr Kalender den Termin streicht."
+)
+FEEDBACK_ASK = (
+    "🙏 <b>Danke für Ihre Teilnahme an {title}!</b>\n"
+    "Wie hilfreich war die Veranstaltung für Ihre Arbeit? (1 = wenig, 5 = sehr)"
+)
+FEEDBACK_TOPICS = (
+    "Welche Themen wünschen Sie sich für das nächste Treffen? Tippen Sie alle an, die "
+    "passen, und dann auf „Absenden“."
+)
+FEEDBACK_THANKS = "Danke! Ihre Rückmeldung ist gespeichert – anonym, nur als Summe."
+
+PARTICIPANTS_SUMMARY = "<b>Teilnehmerliste: {title}</b>\n{when}"
+ADMIN_USAGE_EVENT = "Bitte nennen Sie die Termin-ID, z. B. <code>/{command} {example}</code>."
+ADMIN_UNKNOWN_EVENT = "Einen Termin „{event_id}“ gibt es nicht (oder nicht in Ihren Regionen)."
+ADMIN_EVENT_IDS = "Ihre Termine: {ids}"
+RELOAD_OK = (
+    "🔄 Wissensbasis neu geladen: {version}. {warnings} Warnungen.\n"
+    "Geänderte Termine: {changed}; Änderungsmitteilungen: {notices}."
+)
+RELOAD_FAILED = (
+    "⚠️ <b>Die neue Wissensbasis ist ungültig</b> – der Bot arbeitet mit dem bisherigen Stand "
+    "weiter. {count} Fehler:\n<pre>{errors}</pre>"
+)
 
 HELP = (
     "<b>So hilft Ihnen der Kinderschutz-Lotse</b>\n\n"
@@ -78,7 +167,8 @@ HELP = (
     "/angebote – Hilfsangebote nach Thema; /angebote Stichwort sucht\n"
     "/kontakte – Jugendamt, IseF und Hotlines; /kontakte Stichwort sucht\n"
     "/notfall – Notrufe und Erreichbarkeit des Jugendamts\n"
-    "/termine – Veranstaltungen des Netzwerks\n"
+    "/termine – Veranstaltungen des Netzwerks: anmelden, Workshops, Kalender\n"
+    "/meine_termine – Ihre Anmeldungen\n"
     "/profil – Berufsgruppe oder Ort ändern\n"
     "/datenschutz – was gespeichert wird\n\n"
     "Sie können auch einfach ein Stichwort schreiben, z. B. „Sucht“ oder „Frühe Hilfen“.\n"
@@ -88,6 +178,10 @@ PRIVACY = (
     "<b>Datenschutz</b>\n\n"
     "<b>Gespeichert</b> wird nur: Ihre Telegram-ID, die gewählte Berufsgruppe und der Ort, "
     "das Datum Ihrer ersten und letzten Nutzung sowie ob Sie den Bot blockiert haben.\n"
+    "Wenn Sie sich zu einem Termin anmelden, zusätzlich: die Anmeldung (Status, Workshop, "
+    "Zeitpunkt) und Ihr Telegram-Anzeigename für die Teilnehmerliste der Veranstalter. "
+    "Rückmeldungen nach einer Veranstaltung werden nur als Summen gespeichert, ohne Bezug zu "
+    "Ihrer Person.\n"
     "<b>Nicht gespeichert</b> werden Ihre Nachrichten: Suchbegriffe werden nur für die Antwort "
     "verwendet und weder gespeichert noch protokolliert.\n\n"
     "Telegram selbst überträgt und speichert Chats auf seinen Servern; Bot-Chats sind nicht "
@@ -111,6 +205,17 @@ BUTTON_TOPICS = "‹ Themen"
 BUTTON_CHANGE_PROFESSION = "Berufsgruppe ändern"
 BUTTON_CHANGE_PLACE = "Ort ändern"
 BUTTON_ALL_OFFERS = "Alle Angebote"
+BUTTON_JOIN = "✅ Zusagen"
+BUTTON_CANCEL = "↩️ Absagen"
+BUTTON_CONFIRM_CANCEL = "Ja, absagen"
+BUTTON_KEEP = "Nein, angemeldet bleiben"
+BUTTON_CALENDAR = "📆 Kalender"
+BUTTON_WORKSHOPS = "🧩 Workshops"
+BUTTON_DETAILS = "ℹ️ Details"
+BUTTON_ALL_EVENTS = "‹ Alle Termine"
+BUTTON_MY_EVENTS = "📋 Meine Termine"
+BUTTON_DIRECTIONS = "🗺 Wegbeschreibung"
+BUTTON_SUBMIT = "Absenden"
 
 COMMANDS = (
     ("start", "Start und Einrichtung"),
@@ -119,6 +224,7 @@ COMMANDS = (
     ("kontakte", "Jugendamt, IseF und Hotlines"),
     ("notfall", "Notrufe und Jugendamt bei akuter Gefahr"),
     ("termine", "Veranstaltungen des Netzwerks"),
+    ("meine_termine", "Ihre Anmeldungen"),
     ("profil", "Berufsgruppe oder Ort ändern"),
     ("hilfe", "Was der Bot kann"),
     ("datenschutz", "Was gespeichert wird"),

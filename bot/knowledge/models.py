@@ -8,6 +8,7 @@ cannot know which ids exist.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -27,6 +28,7 @@ def _in_berlin_when_naive(value: datetime) -> datetime:
 
 
 BerlinDatetime = Annotated[datetime, AfterValidator(_in_berlin_when_naive)]
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 Text = Annotated[str, Field(min_length=1)]
 
 
@@ -321,6 +323,28 @@ class Event(Entry, _Reach):
     reminders: tuple[LeadTime, ...] = Field(default=DEFAULT_REMINDERS, alias="erinnerungen")
     status: EventStatus = EventStatus.PLANNED
     example: bool = Field(default=False, alias="beispiel")
+    # Set, not written: `beginn` and `ende` given as dates only (a day whose hours the source
+    # does not say). `ende` is then the first moment after the last day.
+    all_day: bool = Field(default=False, alias="ganztaegig")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _dates_only(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        start, end = data.get("beginn"), data.get("ende")
+        if isinstance(start, str) and isinstance(end, str):
+            if _DATE_ONLY.match(start.strip()) and _DATE_ONLY.match(end.strip()):
+                try:
+                    last_day = date.fromisoformat(end.strip())
+                except ValueError:
+                    return data
+                return {
+                    **data,
+                    "ende": (last_day + timedelta(days=1)).isoformat(),
+                    "ganztaegig": True,
+                }
+        return data
 
     @model_validator(mode="after")
     def _consistent(self) -> Event:

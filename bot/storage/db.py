@@ -6,6 +6,7 @@ reader work while the bot writes; `busy_timeout` makes a concurrent writer wait 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -25,6 +26,75 @@ MIGRATIONS: tuple[str, ...] = (
         blocked         INTEGER NOT NULL DEFAULT 0
     ) STRICT;
     """,
+    """
+    CREATE TABLE registrations (
+        event_id       TEXT    NOT NULL,
+        telegram_id    INTEGER NOT NULL REFERENCES users (telegram_id) ON DELETE CASCADE,
+        status         TEXT    NOT NULL CHECK (status IN ('confirmed', 'waiting', 'cancelled')),
+        queue_number   INTEGER NOT NULL,
+        display_name   TEXT    NOT NULL DEFAULT '',
+        signed_up_at   TEXT    NOT NULL,
+        changed_at     TEXT    NOT NULL,
+        feedback_given INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (event_id, telegram_id)
+    ) STRICT;
+    CREATE INDEX registrations_by_queue ON registrations (event_id, status, queue_number);
+
+    CREATE TABLE workshop_choices (
+        event_id     TEXT    NOT NULL,
+        slot         TEXT    NOT NULL,
+        workshop_id  TEXT    NOT NULL,
+        telegram_id  INTEGER NOT NULL,
+        status       TEXT    NOT NULL CHECK (status IN ('confirmed', 'waiting')),
+        queue_number INTEGER NOT NULL,
+        chosen_at    TEXT    NOT NULL,
+        PRIMARY KEY (event_id, slot, telegram_id),
+        FOREIGN KEY (event_id, telegram_id)
+            REFERENCES registrations (event_id, telegram_id) ON DELETE CASCADE
+    ) STRICT;
+    CREATE INDEX workshop_choices_by_queue
+        ON workshop_choices (event_id, workshop_id, status, queue_number);
+
+    CREATE TABLE outbox (
+        id         INTEGER PRIMARY KEY,
+        key        TEXT    NOT NULL UNIQUE,
+        chat_id    INTEGER NOT NULL,
+        kind       TEXT    NOT NULL,
+        event_id   TEXT,
+        payload    TEXT    NOT NULL DEFAULT '{}',
+        due_at     TEXT    NOT NULL,
+        state      TEXT    NOT NULL DEFAULT 'pending'
+                   CHECK (state IN ('pending', 'sent', 'parked', 'withdrawn')),
+        attempts   INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        created_at TEXT    NOT NULL,
+        sent_at    TEXT
+    ) STRICT;
+    CREATE INDEX outbox_due ON outbox (state, due_at);
+    CREATE INDEX outbox_by_chat ON outbox (chat_id, state);
+
+    CREATE TABLE event_versions (
+        event_id    TEXT    PRIMARY KEY,
+        fingerprint TEXT    NOT NULL,
+        sequence    INTEGER NOT NULL DEFAULT 0,
+        cancelled   INTEGER NOT NULL DEFAULT 0,
+        seen_at     TEXT    NOT NULL
+    ) STRICT;
+
+    CREATE TABLE feedback_ratings (
+        event_id TEXT    NOT NULL,
+        rating   INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+        votes    INTEGER NOT NULL,
+        PRIMARY KEY (event_id, rating)
+    ) STRICT;
+
+    CREATE TABLE feedback_topic_wishes (
+        event_id TEXT    NOT NULL,
+        topic_id TEXT    NOT NULL,
+        votes    INTEGER NOT NULL,
+        PRIMARY KEY (event_id, topic_id)
+    ) STRICT;
+    """,
 )
 
 
@@ -33,6 +103,8 @@ class Database:
 
     def __init__(self, connection: aiosqlite.Connection) -> None:
         self._connection = connection
+        # One connection serves every coroutine: transactions must take turns on it.
+        self._write_turn = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: Path | str) -> Database:
@@ -81,13 +153,14 @@ class Database:
         IMMEDIATE takes the write lock at the start, so read-then-write inside the block cannot
         interleave with another writer.
         """
-        await self._connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._connection
-        except BaseException:
-            await self._connection.execute("ROLLBACK")
-            raise
-        await self._connection.execute("COMMIT")
+        async with self._write_turn:
+            await self._connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._connection
+            except BaseException:
+                await self._connection.execute("ROLLBACK")
+                raise
+            await self._connection.execute("COMMIT")
 
     async def close(self) -> None:
         await self._connection.close()

@@ -1,0 +1,162 @@
+"""Organisers' commands: /teilnehmer, /auswertung, /reload.
+
+Authorisation is decided in one place (`AdminPolicy`); whoever is not an admin gets exactly the
+answer for an unknown command, so the commands do not even reveal that they exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from babel.numbers import format_decimal
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.chat import handlers, texts
+from bot.chat.common import send_document, services, show
+from bot.chat.format import esc, join_blocks
+from bot.chat.screens import Screen, main_menu
+from bot.knowledge.models import Event
+from bot.services.events import german_when
+from bot.services.reload import ReloadResult
+from bot.services.signup import STATUS_GERMAN
+from bot.storage.registrations import Status
+
+AdminHandler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+
+MAX_ERRORS_SHOWN = 15
+
+
+def admin_only(handler: AdminHandler) -> AdminHandler:
+    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        user = update.effective_user
+        if not services(context).admins.is_admin(user.id if user else None):
+            await handlers.unknown_command(update, context)
+            return
+        await handler(update, context)
+
+    guarded.__name__ = handler.__name__
+    return guarded
+
+
+async def _event_from_args(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, command: str
+) -> Event | None:
+    svc = services(context)
+    telegram_id = update.effective_user.id if update.effective_user else None
+    manageable = svc.admins.manageable(telegram_id)
+    wanted = (context.args or [""])[0].strip().lower()
+    event = svc.store.current.knowledge.events.get(wanted)
+    if event is not None and svc.admins.may_manage(telegram_id, event):
+        return event
+    example = manageable[0].id if manageable else "termin-id"
+    lines = [
+        texts.ADMIN_UNKNOWN_EVENT.format(event_id=esc(wanted))
+        if wanted
+        else texts.ADMIN_USAGE_EVENT.format(command=command, example=esc(example)),
+    ]
+    if manageable:
+        ids = ", ".join(f"<code>{esc(e.id)}</code>" for e in manageable)
+        lines.append(texts.ADMIN_EVENT_IDS.format(ids=ids))
+    await show(update, context, Screen("\n\n".join(lines)))
+    return None
+
+
+@admin_only
+async def teilnehmer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    event = await _event_from_args(update, context, "teilnehmer")
+    chat = update.effective_chat
+    if event is None or chat is None:
+        return
+    listing = await services(context).signup.participants(event.id)
+    if listing is None:
+        return
+    counts = listing.counts
+    capacity = f" von {event.capacity}" if event.capacity else ""
+    lines = [
+        texts.PARTICIPANTS_SUMMARY.format(title=esc(event.title), when=esc(german_when(event))),
+        f"{STATUS_GERMAN[Status.CONFIRMED].capitalize()}: {counts.confirmed}{capacity} · "
+        f"Warteliste: {counts.waiting} · Abgesagt: {counts.cancelled}",
+    ]
+    if event.workshops:
+        workshop_lines = []
+        for workshop in event.workshops:
+            seats = listing.per_workshop.get(workshop.id)
+            confirmed = seats.confirmed if seats else 0
+            waiting = seats.waiting if seats else 0
+            limit = f"/{workshop.capacity}" if workshop.capacity else ""
+            workshop_lines.append(
+                f"• {esc(workshop.title)}: {confirmed}{limit}, Warteliste {waiting}"
+            )
+        lines.append("<b>Workshops</b>\n" + "\n".join(workshop_lines))
+    if listing.per_profession:
+        lines.append(
+            "<b>Zusagen nach Berufsgruppe</b>\n"
+            + "\n".join(f"• {esc(name)}: {n}" for name, n in listing.per_profession.items())
+        )
+    await show(update, context, Screen(join_blocks(lines)))
+    await send_document(
+        context,
+        chat.id,
+        f"teilnehmer-{event.id}.csv",
+        listing.csv_bytes,
+        f"Teilnehmerliste {esc(event.title)} (CSV, öffnet in Excel/LibreOffice)",
+    )
+
+
+@admin_only
+async def auswertung(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    event = await _event_from_args(update, context, "auswertung")
+    if event is None:
+        return
+    svc = services(context)
+    totals = await svc.signup.feedback_totals(event.id)
+    topics = svc.store.current.knowledge.topics
+    if not totals.answers:
+        body = "Noch keine Rückmeldungen."
+    else:
+        ratings = "\n".join(
+            f"{'★' * value}{'☆' * (5 - value)}  {totals.ratings.get(value, 0)}"
+            for value in range(5, 0, -1)
+        )
+        wishes = "\n".join(
+            f"• {esc(topics[t].name if t in topics else t)}: {votes}"
+            for t, votes in totals.topic_wishes.items()
+        )
+        body = join_blocks(
+            [
+                f"Rückmeldungen: {totals.answers} · Durchschnitt: "
+                f"{format_decimal(totals.average or 0, '0.0', locale='de_DE')} von 5",
+                ratings,
+                f"<b>Themenwünsche</b>\n{wishes}" if wishes else "Keine Themenwünsche.",
+            ]
+        )
+    await show(
+        update, context, Screen(join_blocks([f"<b>Auswertung: {esc(event.title)}</b>", body]))
+    )
+
+
+@admin_only
+async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    result = await services(context).reloader.reload()
+    await show(update, context, reload_screen(result))
+
+
+def reload_screen(result: ReloadResult) -> Screen:
+    if not result.ok:
+        shown = "\n".join(result.errors[:MAX_ERRORS_SHOWN])
+        more = len(result.errors) - MAX_ERRORS_SHOWN
+        if more > 0:
+            shown += f"\n… und {more} weitere (alle: kinderschutz-lotse check)"
+        return Screen(texts.RELOAD_FAILED.format(count=len(result.errors), errors=esc(shown)))
+    sync = result.sync
+    changed = ", ".join(sync.changed_events) if sync and sync.changed_events else "keine"
+    return main_menu(
+        texts.RELOAD_OK.format(
+            version=esc(result.version or ""),
+            warnings=result.warnings,
+            changed=esc(changed),
+            notices=sync.notices if sync else 0,
+        )
+    )

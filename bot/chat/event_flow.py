@@ -1,0 +1,214 @@
+"""Events in the chat: /termine, /meine_termine, and the event and feedback buttons
+(`te:…`, `fb:…`). Sign-up rules live in SignupService; this module only translates."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.chat import texts
+from bot.chat.callbacks import Callback
+from bot.chat.common import (
+    complete_profile,
+    current_user,
+    onboarding,
+    send_document,
+    services,
+    show,
+)
+from bot.chat.events import (
+    cancel_question,
+    event_detail,
+    event_list,
+    feedback_rating,
+    feedback_topics,
+    my_events,
+    wishable_topics,
+    workshops_screen,
+)
+from bot.chat.format import esc
+from bot.chat.screens import Screen, main_menu
+from bot.services.signup import Outcome, Refusal
+from bot.storage.registrations import Status
+from bot.storage.users import UserRecord
+
+# --- commands ------------------------------------------------------------------------------------
+
+
+async def termine(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user = await current_user(update, context)
+    await show(update, context, await list_screen(context, user))
+
+
+async def meine_termine(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_user is None:
+        return
+    await show(update, context, await my_events_screen(context, update.effective_user.id))
+
+
+async def list_screen(
+    context: ContextTypes.DEFAULT_TYPE, user: UserRecord | None, intro: str = texts.EVENTS
+) -> Screen:
+    svc = services(context)
+    upcoming = svc.events.upcoming(
+        user.profession_id if user else None, user.municipality_id if user else None
+    )
+    cards = await svc.signup.cards(upcoming, user.telegram_id if user else None)
+    return event_list(cards, intro)
+
+
+async def my_events_screen(context: ContextTypes.DEFAULT_TYPE, telegram_id: int) -> Screen:
+    return my_events(await services(context).signup.mine(telegram_id))
+
+
+async def send_calendar(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, event_id: str, telegram_id: int | None
+) -> bool:
+    svc = services(context)
+    event = svc.store.current.knowledge.events.get(event_id)
+    content = await svc.signup.calendar(event_id, telegram_id)
+    if event is None or content is None:
+        return False
+    caption = texts.CALENDAR_CAPTION.format(title=esc(event.title))
+    await send_document(context, chat_id, f"{event_id}.ics", content, caption)
+    return True
+
+
+# --- buttons -------------------------------------------------------------------------------------
+
+
+def refusal_text(refusal: Refusal) -> str:
+    return texts.REFUSALS[refusal.value]
+
+
+async def route_event(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    callback: Callback,
+    user: UserRecord | None,
+) -> Screen | None:
+    svc = services(context)
+    action = callback.action
+    telegram_id = update.effective_user.id if update.effective_user else None
+    if action == "l":
+        return await list_screen(context, user)
+    if action == "my":
+        return await my_events_screen(context, telegram_id) if telegram_id else None
+    event_id = callback.arg(0) or ""
+    card = await svc.signup.card(event_id, telegram_id)
+    if card is None or telegram_id is None:
+        return await list_screen(context, user, texts.EVENT_GONE)
+    if card.mine is None and not svc.signup.visible_to(card.event, user):
+        return await list_screen(context, user, refusal_text(Refusal.NOT_FOR_YOU))
+
+    if action == "e":
+        return event_detail(card)
+    if action == "k":
+        chat = update.effective_chat
+        if chat is not None:
+            await send_calendar(context, chat.id, event_id, telegram_id)
+        return event_detail(card)
+    if action == "j":
+        complete = complete_profile(user)
+        if complete is None:
+            return onboarding(context)
+        full_name = update.effective_user.full_name if update.effective_user else ""
+        outcome = await svc.signup.join(event_id, complete, full_name)
+        notice = _join_notice(outcome)
+        if outcome.new and outcome.standing and outcome.standing.status is Status.CONFIRMED:
+            chat = update.effective_chat
+            if chat is not None:
+                await send_calendar(context, chat.id, event_id, telegram_id)
+        return await _card_after(context, event_id, telegram_id, notice)
+    if action == "c":
+        if card.mine is None:
+            return event_detail(card, refusal_text(Refusal.NOT_REGISTERED))
+        if not card.may_cancel:
+            return event_detail(card, refusal_text(card.closed or Refusal.STARTED))
+        return cancel_question(card)
+    if action == "cc":
+        outcome = await svc.signup.cancel(event_id, telegram_id)
+        notice = texts.CANCELLED if outcome.ok else refusal_text(outcome.refusal or Refusal.STARTED)
+        return await _card_after(context, event_id, telegram_id, notice)
+    if action == "w":
+        return workshops_screen(card)
+    if action in ("wj", "wl"):
+        workshop_id = callback.arg(1) or ""
+        if action == "wj":
+            outcome = await svc.signup.choose_workshop(event_id, workshop_id, telegram_id)
+        else:
+            outcome = await svc.signup.leave_workshop(event_id, workshop_id, telegram_id)
+        titles = {w.id: w.title for w in card.event.workshops}
+        notice = _workshop_notice(action, outcome, esc(titles.get(workshop_id, workshop_id)))
+        fresh = await svc.signup.card(event_id, telegram_id)
+        return workshops_screen(fresh, notice) if fresh else None
+    return None
+
+
+async def _card_after(
+    context: ContextTypes.DEFAULT_TYPE, event_id: str, telegram_id: int, notice: str
+) -> Screen | None:
+    fresh = await services(context).signup.card(event_id, telegram_id)
+    return event_detail(fresh, notice) if fresh else None
+
+
+def _join_notice(outcome: Outcome) -> str:
+    if outcome.refusal is not None:
+        return refusal_text(outcome.refusal)
+    standing = outcome.standing
+    if standing is None:
+        return ""
+    if standing.status is Status.CONFIRMED:
+        return texts.SIGNED_UP if outcome.new else texts.ALREADY_SIGNED_UP
+    template = texts.ON_WAITING_LIST if outcome.new else texts.ALREADY_WAITING
+    return template.format(position=standing.position)
+
+
+def _workshop_notice(action: str, outcome: Outcome, title: str) -> str:
+    if outcome.refusal is not None:
+        return refusal_text(outcome.refusal)
+    if action == "wl":
+        return texts.WORKSHOP_LEFT
+    standing = outcome.standing
+    if standing is not None and standing.status is Status.WAITING:
+        notice = texts.WORKSHOP_WAITING.format(title=title, position=standing.position)
+    else:
+        notice = texts.WORKSHOP_CHOSEN.format(title=title)
+    if outcome.replaced_workshop:
+        notice += f"\n{texts.WORKSHOP_REPLACED}"
+    return notice
+
+
+async def route_feedback(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, callback: Callback
+) -> Screen | None:
+    svc = services(context)
+    knowledge = svc.store.current.knowledge
+    event = knowledge.events.get(callback.arg(0) or "")
+    if event is None or update.effective_user is None:
+        return None
+    rating = callback.int_arg(1)
+    if callback.action == "a":
+        return feedback_rating(event)
+    if not 1 <= rating <= 5:
+        return None
+    topics = sorted(knowledge.topics.values(), key=lambda t: t.id)
+    mask_text = callback.arg(2) or "0"
+    try:
+        chosen = int(mask_text, 16)
+    except ValueError:
+        return None
+    if callback.action == "r":
+        return feedback_topics(event, rating, topics, 0)
+    if callback.action == "t":
+        return feedback_topics(event, rating, topics, chosen)
+    if callback.action == "s":
+        wished = [t.id for i, t in enumerate(wishable_topics(topics)) if chosen & (1 << i)]
+        outcome = await svc.signup.give_feedback(event.id, update.effective_user.id, rating, wished)
+        text = (
+            texts.FEEDBACK_THANKS
+            if outcome.ok
+            else refusal_text(outcome.refusal or Refusal.NOT_REGISTERED)
+        )
+        return main_menu(f"{text}\n\n{texts.MENU}")
+    return None

@@ -1,0 +1,61 @@
+"""Reloading `knowledge/` while the bot runs (`/reload` or SIGHUP).
+
+The new files are read and validated off the event loop; only a valid knowledge base replaces
+the served one (one assignment, see snapshot.py). An invalid one changes nothing and the errors
+go back to whoever asked. After a swap, changed events are compared with what registered people
+were told, and change notices go out through the outbox.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.clock import Clock, today_in_berlin
+from bot.knowledge.loader import load_knowledge
+from bot.services.signup import SignupService, SyncResult
+from bot.services.snapshot import KnowledgeStore, Snapshot
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReloadResult:
+    ok: bool
+    version: str | None = None
+    errors: tuple[str, ...] = ()
+    warnings: int = 0
+    sync: SyncResult | None = None
+
+
+class Reloader:
+    def __init__(
+        self, directory: Path, store: KnowledgeStore, signup: SignupService, clock: Clock
+    ) -> None:
+        self._directory = directory
+        self._store = store
+        self._signup = signup
+        self._clock = clock
+        self._one_at_a_time = asyncio.Lock()
+
+    async def reload(self) -> ReloadResult:
+        async with self._one_at_a_time:
+            today = today_in_berlin(self._clock)
+            result = await asyncio.to_thread(load_knowledge, self._directory, today)
+            if result.knowledge is None or result.errors:
+                log.warning("reload refused: %d errors in %s", len(result.errors), self._directory)
+                return ReloadResult(False, errors=tuple(f.format() for f in result.errors))
+            snapshot = await asyncio.to_thread(Snapshot.of, result.knowledge)
+            self._store.replace(snapshot)
+            sync = await self._signup.sync_events(result.knowledge)
+            log.info(
+                "reloaded knowledge %s: %d changed events, %d notices",
+                result.knowledge.version,
+                len(sync.changed_events),
+                sync.notices,
+            )
+            return ReloadResult(
+                True, result.knowledge.version, warnings=len(result.warnings), sync=sync
+            )
