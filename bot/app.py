@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 from dataclasses import dataclass
 from typing import Any
@@ -37,6 +38,10 @@ from bot.services.snapshot import KnowledgeStore, Snapshot
 from bot.storage.db import Database
 from bot.storage.outbox import OutboxRepository
 from bot.storage.users import UserRepository
+
+# python-telegram-bot 22 warns that RetryAfter.retry_after becomes a timedelta; we handle both
+# (bot/chat/dispatch.py) and opt in to the future behaviour.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 log = logging.getLogger(__name__)
 DATABASE_KEY = "database"

@@ -66,6 +66,7 @@ class OutboxDispatcher:
         self._wake = asyncio.Event()
         self._one_pass = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
+        self._progress = 0
 
     def wake(self) -> None:
         self._wake.set()
@@ -126,13 +127,15 @@ class OutboxDispatcher:
             log.info("outbox row %s (%s) dropped: no longer useful", row.id, row.kind)
             await self._repository.drop(row.id, "no longer useful")
             return "dropped"
+        parts_sent = 0  # a message and its calendar file: after a RetryAfter, send only the rest
         while True:
             try:
-                await self._send(row.chat_id, delivery)
+                parts_sent = await self._send(row.chat_id, delivery, parts_sent)
             except RetryAfter as error:
                 wait = _seconds(error.retry_after)
                 log.warning("flood limit: waiting %.0f s before outbox row %s", wait, row.id)
                 await asyncio.sleep(wait)
+                parts_sent = self._progress
                 continue
             except Forbidden:
                 withdrawn = await self._repository.recipient_gone(row.chat_id)
@@ -165,14 +168,21 @@ class OutboxDispatcher:
         await self._repository.mark_failed(row.id, reason, now + backoff, now)
         return "retry-later"
 
-    async def _send(self, chat_id: int, delivery: Delivery) -> None:
+    async def _send(self, chat_id: int, delivery: Delivery, already_sent: int) -> int:
+        """Send the parts not sent yet; `_progress` tells a caught error how far it got."""
         bot = self._app.bot
-        await bot.send_message(chat_id, delivery.screen.text, reply_markup=delivery.screen.keyboard)
-        if delivery.document is not None:
+        self._progress = already_sent
+        if self._progress == 0:
+            screen = delivery.screen
+            await bot.send_message(chat_id, screen.text, reply_markup=screen.keyboard)
+            self._progress = 1
+        if self._progress == 1 and delivery.document is not None:
             name, content, caption = delivery.document
             await bot.send_document(
                 chat_id, document=InputFile(content, filename=name), caption=caption
             )
+            self._progress = 2
+        return self._progress
 
 
 def _seconds(value: object) -> float:

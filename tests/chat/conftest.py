@@ -15,7 +15,7 @@ from telegram.ext import Application, CallbackContext
 
 from bot.app import Transport, build_application
 from bot.clock import FixedClock
-from bot.config import Config, DatabaseSettings, KnowledgeSettings
+from bot.config import AdminSettings, Config, DatabaseSettings, KnowledgeSettings
 from bot.knowledge.base import KnowledgeBase
 from bot.sandbox.botapi import BotApiStandIn, Json, plain_text
 from bot.sandbox.request import StandInRequest
@@ -62,6 +62,11 @@ class Chat:
         await self.deliver(self.api.press_button(user, message["message_id"], data))
         return self.api.last_bot_message(user)
 
+    async def dispatch(self) -> int:
+        """Let the outbox dispatcher send everything due now (it also runs on its own)."""
+        dispatcher = self.app.bot_data["dispatcher"]
+        return int(await dispatcher.run_once())
+
     async def onboard(self, user: int, profession: str, *places: str) -> Json:
         await self.send(user, "/start")
         await self.press(user, profession)
@@ -71,14 +76,26 @@ class Chat:
         return message
 
 
+ADMIN = 9001  # a coordinator in every chat test (config `admins`)
+REGIONAL_ADMIN = 9002  # a coordinator for Kreis Beispiel only
+
+
 def test_application(
-    api: BotApiStandIn, tmp_path: Path, clock: FixedClock, knowledge: KnowledgeBase
+    api: BotApiStandIn,
+    tmp_path: Path,
+    clock: FixedClock,
+    knowledge: KnowledgeBase,
+    knowledge_directory: Path = FIXTURE_KNOWLEDGE,
 ) -> Application:  # type: ignore[type-arg]
     """Our real Application wired to the in-process stand-in, a fresh SQLite file and
     the given knowledge."""
     config = Config(
-        knowledge=KnowledgeSettings(directory=FIXTURE_KNOWLEDGE),
+        knowledge=KnowledgeSettings(directory=knowledge_directory),
         database=DatabaseSettings(path=tmp_path / "lotse.sqlite3"),
+        admins=(
+            AdminSettings(telegram_id=ADMIN),
+            AdminSettings(telegram_id=REGIONAL_ADMIN, regions=("kreis-beispiel",)),
+        ),
     )
     return build_application(
         config,

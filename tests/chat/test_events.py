@@ -1,0 +1,221 @@
+"""Events end to end through the real Application: list, sign-up, calendar file, workshops,
+cancel, promotion notice, my events, organisers' commands, reload, feedback."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, datetime
+from pathlib import Path
+
+from icalendar import Calendar
+
+from bot.clock import FixedClock
+from bot.knowledge.base import KnowledgeBase
+from bot.sandbox.botapi import BotApiStandIn, FloodRules, Json
+from tests.chat.conftest import ADMIN, REGIONAL_ADMIN, Chat, buttons, test_application, visible
+
+EVENT_TITLE = "Fachtag Kinderschutz für Kitas"
+
+
+def latest_with(chat: Chat, user: int, text: str) -> Json:
+    found = [m for m in chat.api.bot_messages(user) if text in visible(m)]
+    assert found, f"no message with {text!r} for {user}"
+    return found[-1]
+
+
+def documents(chat: Chat, user: int) -> list[Json]:
+    return [m for m in chat.api.bot_messages(user) if "document" in m]
+
+
+def document_content(chat: Chat, user: int, name: str) -> bytes:
+    calls = [
+        call
+        for call in chat.api.calls_of("sendDocument")
+        if int(call.params["chat_id"]) == user and call.params["document"]["file_name"] == name
+    ]
+    assert calls, f"no document {name} for {user}"
+    return bytes(calls[-1].params["document"]["content"])
+
+
+async def kita_person(chat: Chat, user: int) -> None:
+    await chat.onboard(user, "Kita", "Musterstadt")
+
+
+async def test_sign_up_workshop_cancel_and_promotion(chat: Chat) -> None:
+    for user in (1, 2, 3, 4):
+        await kita_person(chat, user)
+    listing = await chat.send(1, "/termine")
+    text = visible(listing)
+    assert EVENT_TITLE in text and "3 von 3 Plätzen frei" in text
+    assert "Qualitätszirkel" not in text  # not for Kita, not public
+    assert "Kinderschutz im Sportverein" in text  # public
+    assert "Erstes Netzwerktreffen" not in text  # over
+
+    await chat.press(1, "Zusagen", listing)
+    card = latest_with(chat, 1, EVENT_TITLE)
+    assert "Sie sind angemeldet" in visible(card)
+    assert "2 von 3 Plätzen frei" in visible(card)
+    [calendar_message] = documents(chat, 1)
+    assert calendar_message["document"]["file_name"] == "fachtag-kita.ics"
+    entry = Calendar.from_ical(document_content(chat, 1, "fachtag-kita.ics")).walk("VEVENT")[0]
+    assert str(entry["SUMMARY"]) == EVENT_TITLE
+
+    for user in (2, 3):
+        await chat.press(user, "Zusagen", await chat.send(user, "/termine"))
+    await chat.press(4, "Zusagen", await chat.send(4, "/termine"))
+    waiting = latest_with(chat, 4, EVENT_TITLE)
+    assert "Warteliste, Platz 1" in visible(waiting)
+    assert "ausgebucht – Warteliste: 1 Person" in visible(waiting)
+    assert documents(chat, 4) == []  # no calendar file while only waiting
+
+    # Person 1 picks a workshop, then gives up the seat.
+    await chat.press(1, "Workshops", card)
+    workshops = latest_with(chat, 1, "Workshops:")
+    await chat.press(1, "Sucht in der Familie", workshops)
+    chosen = latest_with(chat, 1, "Workshops:")
+    assert "Workshop gewählt: Sucht in der Familie" in visible(chosen)
+    assert any(label.startswith("✅ Sucht") for label, _ in buttons(chosen))
+    await chat.press(1, "Zurück", chosen)
+    card = latest_with(chat, 1, EVENT_TITLE)
+    await chat.press(1, "Absagen", card)
+    question = latest_with(chat, 1, "wirklich zurückziehen")
+    await chat.press(1, "Ja, absagen", question)
+    assert "Ihre Anmeldung ist zurückgezogen" in visible(latest_with(chat, 1, EVENT_TITLE))
+
+    # The first person waiting moves up and is told at once, with the calendar file.
+    await chat.dispatch()
+    notice = latest_with(chat, 4, "Ein Platz ist frei geworden")
+    assert EVENT_TITLE in visible(notice)
+    assert [m["document"]["file_name"] for m in documents(chat, 4)] == ["fachtag-kita.ics"]
+    mine = await chat.send(4, "/meine_termine")
+    assert EVENT_TITLE in visible(mine) and "Sie sind angemeldet" in visible(mine)
+    assert await chat.dispatch() == 0  # sent once, never twice
+
+
+async def test_signing_up_needs_a_profile_and_the_right_audience(chat: Chat) -> None:
+    listing = await chat.send(5, "/termine")
+    # Without a profile only public events are listed.
+    assert "Kinderschutz im Sportverein" in visible(listing)
+    assert EVENT_TITLE not in visible(listing)
+    await chat.press(5, "Zusagen", listing)
+    assert "wählen Sie bitte zuerst Ihre Berufsgruppe" in visible(chat.api.last_bot_message(5))
+    # A forged button for an event that is not for this person.
+    await chat.onboard(6, "Sport", "Kreis Beispiel", "Nordheim")
+    answer = await chat.press_data(6, "v1:te:j:fachtag-kita")
+    assert "richtet sich an andere Berufsgruppen" in visible(answer)
+    gone = await chat.press_data(6, "v1:te:e:gibt-es-nicht")
+    assert "Diesen Termin gibt es nicht mehr" in visible(gone)
+
+
+async def test_organiser_commands_are_for_admins_only(chat: Chat) -> None:
+    await kita_person(chat, 1)
+    await chat.press(1, "Zusagen", await chat.send(1, "/termine"))
+    unknown = visible(await chat.send(1, "/unbekannt"))
+    for command in ("/teilnehmer fachtag-kita", "/auswertung fachtag-kita", "/reload"):
+        assert visible(await chat.send(1, command)) == unknown
+
+    summary = await chat.send(ADMIN, "/teilnehmer fachtag-kita")
+    assert documents(chat, ADMIN)[-1]["document"]["file_name"] == "teilnehmer-fachtag-kita.csv"
+    summary = latest_with(chat, ADMIN, "Teilnehmerliste")
+    assert "Zugesagt: 1 von 3" in visible(summary)
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                document_content(chat, ADMIN, "teilnehmer-fachtag-kita.csv").decode("utf-8-sig")
+            ),
+            delimiter=";",
+        )
+    )
+    assert rows[1][:4] == ["Testperson", "Kita", "Musterstadt", "zugesagt"]
+
+    usage = await chat.send(ADMIN, "/auswertung")
+    assert "fachtag-kita" in visible(usage) and "sport-schulung" in visible(usage)
+    refused = await chat.send(REGIONAL_ADMIN, "/teilnehmer fachtag-kita")
+    assert "nicht in Ihren Regionen" in visible(refused)
+    assert "sport-schulung" in visible(refused)
+
+
+async def test_feedback_after_the_event(chat: Chat, clock: FixedClock) -> None:
+    await kita_person(chat, 1)
+    await chat.press(1, "Zusagen", await chat.send(1, "/termine"))
+    clock.set(datetime(2026, 12, 10, 14, 30, tzinfo=UTC))  # 15:30 Berlin: it is over
+    await chat.dispatch()
+    question = latest_with(chat, 1, "Danke für Ihre Teilnahme")
+    await chat.press(1, "4", question)
+    topics = latest_with(chat, 1, "Welche Themen")
+    await chat.press(1, "Sucht", topics)
+    topics = latest_with(chat, 1, "Welche Themen")
+    assert any(label.startswith("☑️ Sucht") for label, _ in buttons(topics))
+    await chat.press(1, "Medien", topics)
+    await chat.press(1, "Absenden", latest_with(chat, 1, "Welche Themen"))
+    assert "Rückmeldung ist gespeichert" in visible(chat.api.last_bot_message(1))
+    results = visible(await chat.send(ADMIN, "/auswertung fachtag-kita"))
+    assert "Rückmeldungen: 1 · Durchschnitt: 4,0 von 5" in results
+    assert "Sucht: 1" in results and "Medienkompetenz: 1" in results
+
+
+async def test_reload_keeps_the_old_knowledge_when_the_new_is_broken(
+    tmp_path: Path, clock: FixedClock, fixture_knowledge: KnowledgeBase, knowledge_copy: Path
+) -> None:
+    api = BotApiStandIn()
+    app = test_application(api, tmp_path, clock, fixture_knowledge, knowledge_copy)
+    async with app:
+        assert app.post_init is not None and app.post_shutdown is not None
+        await app.post_init(app)
+        chat = Chat(app, api)
+        await kita_person(chat, 1)
+        await chat.press(1, "Zusagen", await chat.send(1, "/termine"))
+        source = knowledge_copy / "veranstaltungen.yaml"
+        original = source.read_text()
+        source.write_text(original.replace("plaetze: 3", "plaetze: drei"))
+        failed = visible(await chat.send(ADMIN, "/reload"))
+        assert "ist ungültig" in failed and "veranstaltungen.yaml" in failed
+        assert EVENT_TITLE in visible(await chat.send(1, "/termine"))  # still served
+        source.write_text(original.replace("Rathaus Musterstadt, Großer Saal", "Bürgerhaus"))
+        reloaded = visible(await chat.send(ADMIN, "/reload"))
+        assert "neu geladen" in reloaded and "fachtag-kita" in reloaded
+        await chat.dispatch()
+        notice = latest_with(chat, 1, "Änderung bei einem Ihrer Termine")
+        assert "Bürgerhaus" in visible(notice)
+        await app.post_shutdown(app)
+
+
+async def test_dispatcher_runs_by_itself_and_survives_blocked_users_and_flood_limits(
+    chat: Chat, clock: FixedClock
+) -> None:
+    for user in (1, 2, 3, 4, 5):
+        await kita_person(chat, user)
+        await chat.press(user, "Zusagen", await chat.send(user, "/termine"))
+    # Seats: 1, 2, 3; waiting: 4, 5. Cancelling wakes the dispatcher; no explicit call.
+    await chat.press_data(1, "v1:te:cc:fachtag-kita")
+    arrived = await chat.api.wait_for(
+        lambda: any("Ein Platz ist frei" in visible(m) for m in chat.api.bot_messages(4)),
+        within=5,
+    )
+    assert arrived
+    # Telegram's limits: 1 message per chat and second. The promotion notice and its
+    # calendar file go to the same chat, so the second part meets a RetryAfter and waits;
+    # nothing is sent twice.
+    chat.api.flood = FloodRules(per_second=30, per_chat_per_second=1)
+    await chat.press_data(2, "v1:te:cc:fachtag-kita")
+    await chat.dispatch()
+    notices = [m for m in chat.api.bot_messages(5) if "Ein Platz ist frei" in visible(m)]
+    assert len(notices) == 1
+    assert [m["document"]["file_name"] for m in documents(chat, 5)] == ["fachtag-kita.ics"]
+    assert chat.api.retry_after_answers >= 1
+    chat.api.flood = None
+    # A person who blocked the bot: marked blocked, their pending rows withdrawn.
+    chat.api.blocked_users.add(3)
+    clock.set(datetime(2026, 12, 10, 14, 30, tzinfo=UTC))
+    await chat.dispatch()
+    database = chat.app.bot_data["database"]
+    async with database.connection.execute(
+        "SELECT blocked FROM users WHERE telegram_id = 3"
+    ) as cursor:
+        assert (await cursor.fetchone())[0] == 1
+    async with database.connection.execute(
+        "SELECT count(*) FROM outbox WHERE chat_id = 3 AND state = 'pending'"
+    ) as cursor:
+        assert (await cursor.fetchone())[0] == 0
+    assert any("Danke für Ihre Teilnahme" in visible(m) for m in chat.api.bot_messages(4))
