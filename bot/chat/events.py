@@ -56,7 +56,8 @@ def _closed_line(card: EventCard) -> str:
 def _summary(card: EventCard, number: int | None = None) -> str:
     event = card.event
     status = " – <b>abgesagt</b>" if event.status is EventStatus.CANCELLED else ""
-    example = " <i>(Beispiel)</i>" if event.example else ""
+    marked = "beispiel" in event.title.lower()
+    example = " <i>(Beispiel)</i>" if event.example and not marked else ""
     prefix = f"{number}. " if number is not None else ""
     lines = [
         f"{prefix}<b>{esc(event.title)}</b>{example}{status}",

@@ -212,6 +212,12 @@ class _Checker:
                 self.refs(item, "berufe", event.professions, "berufe")
             self.refs(item, "regionen", event.regions, "regionen")
             self.ref(item, "veranstalter", event.organiser, "kontakte")
+            if event.example:
+                self.warn(
+                    item,
+                    ("beispiel",),
+                    "Beispieltermin (beispiel: true) – vor dem Einsatz ersetzen oder löschen",
+                )
 
     def emergency(self, items: list[Sourced]) -> None:
         for item in items:

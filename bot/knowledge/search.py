@@ -124,7 +124,8 @@ class SearchIndex:
                 path.title,
                 [
                     (path.title, TITLE),
-                    *((name, TAGS) for p in professions for name in (p.name, *p.synonyms)),
+                    # Someone typing a profession's name wants that profession's path first.
+                    *((name, TITLE) for p in professions for name in (p.name, *p.synonyms)),
                     *((basis, TAGS) for basis in path.legal_basis),
                     (path.summary, BODY),
                     *((step.title, BODY) for step in path.steps),
