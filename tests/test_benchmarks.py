@@ -43,3 +43,10 @@ def test_chat_throughput_benchmark_runs_small() -> None:
     ).stdout
     assert "round 1 (ours then bare)" in output
     assert "160 updates per run" in output
+
+
+def test_signup_benchmark_runs_small() -> None:
+    output = run_script("signup.py", "--people", "60", "--seats", "10", "--runs", "1").stdout
+    assert "confirmed 10, waiting 50, overbooked 0" in output
+    assert "told their right waiting place 50/50" in output
+    assert "calendar files 10/10" in output

@@ -5,15 +5,21 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import signal
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from icalendar import Calendar
 
 from bot.clock import FixedClock
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.loader import load_knowledge
 from bot.sandbox.botapi import BotApiStandIn, FloodRules, Json
 from tests.chat.conftest import ADMIN, REGIONAL_ADMIN, Chat, buttons, test_application, visible
+from tests.conftest import TODAY
 
 EVENT_TITLE = "Fachtag Kinderschutz für Kitas"
 
@@ -219,3 +225,42 @@ async def test_dispatcher_runs_by_itself_and_survives_blocked_users_and_flood_li
     ) as cursor:
         assert (await cursor.fetchone())[0] == 0
     assert any("Danke für Ihre Teilnahme" in visible(m) for m in chat.api.bot_messages(4))
+
+
+async def test_sighup_reloads_and_a_change_while_down_is_noticed_at_start(
+    tmp_path: Path, clock: FixedClock, fixture_knowledge: KnowledgeBase, knowledge_copy: Path
+) -> None:
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signal handlers need the main thread")
+    api = BotApiStandIn()
+    app = test_application(api, tmp_path, clock, fixture_knowledge, knowledge_copy)
+    source = knowledge_copy / "veranstaltungen.yaml"
+    original = source.read_text()
+    async with app:
+        assert app.post_init is not None and app.post_shutdown is not None
+        await app.post_init(app)
+        chat = Chat(app, api)
+        await kita_person(chat, 1)
+        await chat.press(1, "Zusagen", await chat.send(1, "/termine"))
+        source.write_text(original.replace("plaetze: 3", "plaetze: 4"))
+        os.kill(os.getpid(), signal.SIGHUP)
+        told = await api.wait_for(
+            lambda: any("neu geladen" in visible(m) for m in api.bot_messages(ADMIN)), within=10
+        )
+        assert told
+        assert "4 Plätzen" in visible(await chat.send(1, "/termine"))
+        await app.post_shutdown(app)
+
+    # The bot is down; the event moves to another room; at the next start people are told.
+    source.write_text(original.replace("Rathaus Musterstadt, Großer Saal", "Bürgerhaus"))
+    changed = load_knowledge(knowledge_copy, TODAY).knowledge
+    assert changed is not None
+    api = BotApiStandIn()
+    app = test_application(api, tmp_path, clock, changed, knowledge_copy)
+    async with app:
+        assert app.post_init is not None and app.post_shutdown is not None
+        await app.post_init(app)
+        chat = Chat(app, api)
+        await chat.dispatch()
+        assert any("Änderung bei einem Ihrer Termine" in visible(m) for m in api.bot_messages(1))
+        await app.post_shutdown(app)
