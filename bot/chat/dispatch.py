@@ -212,15 +212,22 @@ async def render(services: Services, row: OutboxRow, now: datetime) -> Delivery 
         )
         return Delivery(_event_buttons(event, text))
     if row.kind == Kind.CHANGED:
-        if event.status is EventStatus.CANCELLED:
+        # The calendar file only for those with a seat: to anyone else it would look like one.
+        cancelled = event.status is EventStatus.CANCELLED
+        if cancelled:
+            attach = bool(row.payload.get("had_seat"))
             text = texts.EVENT_CANCELLED_NOTICE.format(title=title, when=when)
+            if attach:
+                text += f" {texts.CALENDAR_REMOVES}"
             screen = Screen(text, keyboard([button(texts.BUTTON_EVENTS, "mn", "go", "te")]))
         else:
-            details = join_blocks(
-                [texts.CHANGED.format(title=title), f"🗓 {when}\n📍 {esc(event.location.name)}"]
-            )
+            attach = await _still_confirmed(services, event, row.chat_id)
+            changed = texts.CHANGED.format(title=title)
+            if attach:
+                changed += f" {texts.CALENDAR_FOLLOWS}"
+            details = join_blocks([changed, f"🗓 {when}\n📍 {esc(event.location.name)}"])
             screen = _event_buttons(event, details)
-        return Delivery(screen, await _calendar(services, event, row.chat_id))
+        return Delivery(screen, await _calendar(services, event, row.chat_id) if attach else None)
     if row.kind == Kind.REMINDER:
         # After downtime, a reminder for an event that has begun is no use any more.
         if now >= event.start or not await _still_confirmed(services, event, row.chat_id):

@@ -129,14 +129,12 @@ WORKSHOP_PROMOTED = (
     "Ihnen."
 )
 REMINDER = "⏰ <b>Erinnerung:</b> {title} – {relative}."
-CHANGED = (
-    "ℹ️ <b>Änderung bei einem Ihrer Termine:</b> {title}\n"
-    "Bitte prüfen Sie Zeit und Ort. Die aktualisierte Kalenderdatei folgt."
-)
+CHANGED = "ℹ️ <b>Änderung bei einem Ihrer Termine:</b> {title}\nBitte prüfen Sie Zeit und Ort."
 EVENT_CANCELLED_NOTICE = (
-    "❌ <b>Abgesagt:</b> {title} ({when}) findet nicht statt. Ihre Anmeldung ist damit "
-    "erledigt. Die Kalenderdatei folgt, damit Ihr Kalender den Termin streicht."
+    "❌ <b>Abgesagt:</b> {title} ({when}) findet nicht statt. Ihre Anmeldung ist damit erledigt."
 )
+CALENDAR_FOLLOWS = "Die aktualisierte Kalenderdatei folgt."
+CALENDAR_REMOVES = "Die Kalenderdatei folgt, damit Ihr Kalender den Termin streicht."
 FEEDBACK_ASK = (
     "🙏 <b>Danke für Ihre Teilnahme an {title}!</b>\n"
     "Wie hilfreich war die Veranstaltung für Ihre Arbeit? (1 = wenig, 5 = sehr)"

@@ -473,7 +473,11 @@ class SignupService:
                     kind=Kind.CHANGED,
                     due_at=now,
                     event_id=event.id,
-                    payload={"sequence": version.sequence, "cancelled": version.cancelled},
+                    payload={
+                        "sequence": version.sequence,
+                        "cancelled": version.cancelled,
+                        "had_seat": telegram_id in confirmed,
+                    },
                 ),
                 now,
             )

@@ -264,3 +264,38 @@ async def test_sighup_reloads_and_a_change_while_down_is_noticed_at_start(
         await chat.dispatch()
         assert any("Änderung bei einem Ihrer Termine" in visible(m) for m in api.bot_messages(1))
         await app.post_shutdown(app)
+
+
+async def test_a_cancelled_event_is_announced_and_leaves_no_reminders(
+    tmp_path: Path, clock: FixedClock, fixture_knowledge: KnowledgeBase, knowledge_copy: Path
+) -> None:
+    api = BotApiStandIn()
+    app = test_application(api, tmp_path, clock, fixture_knowledge, knowledge_copy)
+    async with app:
+        assert app.post_init is not None and app.post_shutdown is not None
+        await app.post_init(app)
+        chat = Chat(app, api)
+        for user in (1, 2, 3, 4):
+            await kita_person(chat, user)
+            await chat.press(user, "Zusagen", await chat.send(user, "/termine"))
+        source = knowledge_copy / "veranstaltungen.yaml"
+        text = source.read_text()
+        source.write_text(
+            text.replace("    plaetze: 3\n", "    plaetze: 3\n    status: abgesagt\n")
+        )
+        assert "neu geladen" in visible(await chat.send(ADMIN, "/reload"))
+        await chat.dispatch()
+        for user in (1, 4):
+            assert any("findet nicht statt" in visible(m) for m in api.bot_messages(user))
+        # The seat holder's calendar learns of it; the person waiting gets no calendar file.
+        entry = Calendar.from_ical(document_content(chat, 1, "fachtag-kita.ics")).walk("VEVENT")[0]
+        assert str(entry["STATUS"]) == "CANCELLED" and int(entry["SEQUENCE"]) == 1
+        assert documents(chat, 4) == []
+        database = app.bot_data["database"]
+        async with database.connection.execute(
+            "SELECT count(*) FROM outbox WHERE state = 'pending'"
+        ) as cursor:
+            assert (await cursor.fetchone())[0] == 0
+        listing = visible(await chat.send(1, "/termine"))
+        assert "abgesagt" in listing
+        await app.post_shutdown(app)
