@@ -22,6 +22,7 @@ from telegram.request import BaseRequest
 from bot.chat.admin import reload_screen
 from bot.chat.common import Services
 from bot.chat.dispatch import OutboxDispatcher
+from bot.chat.pacing import Pacer
 from bot.chat.setup import publish_commands, register
 from bot.clock import BERLIN, Clock, SystemClock, today_in_berlin
 from bot.config import Config
@@ -117,11 +118,19 @@ def build_application(
                 (Admin(a.telegram_id, frozenset(a.regions)) for a in config.admins), store
             ),
             reloader=Reloader(config.knowledge.directory, store, signup, clock),
+            outbox=OutboxRepository(database),
             privacy_controller=config.privacy.controller,
             privacy_contact=config.privacy.contact,
         )
         application.bot_data[SERVICES_KEY] = services
-        dispatcher = OutboxDispatcher(application, services, OutboxRepository(database), clock)
+        dispatcher = OutboxDispatcher(
+            application,
+            services,
+            services.outbox,
+            clock,
+            max_attempts=config.outbox.max_attempts,
+            pacer=Pacer(per_second=config.outbox.messages_per_second),
+        )
         application.bot_data[DISPATCHER_KEY] = dispatcher
         signup.on_outbox_change = dispatcher.wake
         # Changes to events made while the bot was down are noticed now.

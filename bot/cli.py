@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot.clock import Clock, SystemClock, today_in_berlin
+from bot.clock import BERLIN, Clock, SystemClock, today_in_berlin
 from bot.config import Config, ConfigError, KnowledgeSettings, load_config
 from bot.health import heartbeat_path, is_fresh
 from bot.knowledge.findings import Finding
@@ -70,6 +70,20 @@ def _build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "health",
         help="Gesundheitsprüfung für Container: läuft der Bot? (Herzschlag-Datei)",
+    )
+    outbox = commands.add_parser(
+        "outbox",
+        help="Stand der Nachrichten-Warteschlange (Erinnerungen, Mitteilungen)",
+        description=(
+            "Zeigt, wie viele Nachrichten warten, gesendet, zurückgezogen oder geparkt sind, und "
+            "wann die älteste wartende fällig war. Geparkt wird eine Nachricht nach zu vielen "
+            "Fehlversuchen (outbox.max_attempts)."
+        ),
+    )
+    outbox.add_argument(
+        "--retry-parked",
+        action="store_true",
+        help="geparkte Nachrichten erneut versuchen (nachdem die Ursache behoben ist)",
     )
     commands.add_parser(
         "run",
@@ -136,6 +150,39 @@ def _demo(config: Config, knowledge: Path | None) -> int:
         return 0
 
 
+async def _outbox(config: Config, retry_parked: bool, clock: Clock, out: TextIO) -> int:
+    from bot.storage.db import Database
+    from bot.storage.outbox import OutboxRepository
+
+    if not config.database.path.exists():
+        print(f"Keine Datenbank unter {config.database.path}.", file=out)
+        return 1
+    database = await Database.open(config.database.path)
+    try:
+        repository = OutboxRepository(database)
+        if retry_parked:
+            count = await repository.retry_parked(clock.now())
+            print(f"{count} geparkte Nachrichten werden erneut versucht.", file=out)
+        backlog = await repository.backlog()
+        print(
+            f"wartend: {backlog.pending}, gesendet: {backlog.sent}, geparkt: {backlog.parked}, "
+            f"zurückgezogen: {backlog.withdrawn}",
+            file=out,
+        )
+        if backlog.oldest_due is not None:
+            due = backlog.oldest_due.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M")
+            print(f"älteste wartende Nachricht fällig: {due} Uhr", file=out)
+        for row in await repository.parked():
+            print(
+                f"geparkt #{row.id}: {row.kind}, Termin {row.event_id or '–'}, "
+                f"{row.attempts} Versuche, Fehler: {row.last_error or '–'}",
+                file=out,
+            )
+    finally:
+        await database.close()
+    return 0
+
+
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     args = _build_parser().parse_args(argv)
     clock = clock or SystemClock()
@@ -155,6 +202,10 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
             return 0
         print(f"kein aktueller Herzschlag in {heartbeat}", file=sys.stderr)
         return 1
+    if args.command == "outbox":
+        import asyncio
+
+        return asyncio.run(_outbox(config, args.retry_parked, clock, sys.stdout))
     if args.command == "run":
         from bot.runner import run  # imports telegram; `check` stays light
 

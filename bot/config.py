@@ -62,6 +62,15 @@ class PrivacySettings(_Section):
     contact: str = "PLATZHALTER: Kontakt der/des Datenschutzbeauftragten"
 
 
+class OutboxSettings(_Section):
+    """The dispatcher of pushed messages (reminders, notices, announcements)."""
+
+    # Telegram allows about 30 messages per second overall; stay a little below.
+    messages_per_second: float = Field(default=29.0, gt=0, le=30)
+    # A message that keeps failing is parked after this many attempts (see `outbox` command).
+    max_attempts: int = Field(default=5, ge=1, le=100)
+
+
 class AdminSettings(_Section):
     """A network coordinator: may use the admin commands, optionally only for some regions."""
 
@@ -76,6 +85,7 @@ class Config(_Section):
     telegram: TelegramSettings = TelegramSettings()
     privacy: PrivacySettings = PrivacySettings()
     admins: tuple[AdminSettings, ...] = ()
+    outbox: OutboxSettings = OutboxSettings()
 
 
 def load_config(path: Path | None = None, environ: Mapping[str, str] = os.environ) -> Config:

@@ -19,6 +19,7 @@ from bot.services.profiles import ProfileService
 from bot.services.reload import Reloader
 from bot.services.signup import SignupService
 from bot.services.snapshot import KnowledgeStore
+from bot.storage.outbox import OutboxRepository
 from bot.storage.users import UserRecord
 
 
@@ -32,6 +33,7 @@ class Services:
     signup: SignupService
     admins: AdminPolicy
     reloader: Reloader
+    outbox: OutboxRepository
     privacy_controller: str
     privacy_contact: str
 

@@ -2,7 +2,7 @@
 
 One dispatcher per process, started in `post_init`, stopped in `post_shutdown`. It sleeps until
 the next row is due (or until a service wakes it after writing rows), sends rows one at a time
-in due order, and:
+in due order, paced below Telegram's limits (pacing.py), and:
 - `RetryAfter`: waits as long as Telegram asks, then sends the same row again;
 - `Forbidden` (the person blocked the bot): marks them blocked, withdraws their pending rows;
 - network trouble: tries again later with exponential backoff; after `max_attempts` the row is
@@ -28,6 +28,7 @@ from bot.chat import texts
 from bot.chat.common import Services
 from bot.chat.events import feedback_rating
 from bot.chat.format import esc, join_blocks
+from bot.chat.pacing import Pacer
 from bot.chat.screens import Screen, button, keyboard
 from bot.clock import BERLIN, Clock
 from bot.knowledge.models import Event, EventStatus
@@ -39,7 +40,6 @@ from bot.storage.registrations import Status
 log = logging.getLogger(__name__)
 
 IDLE_WAKE = 60.0  # seconds; a safety net, services wake the dispatcher when they write rows
-SEND_INTERVAL = 1 / 25  # stay under Telegram's 30 messages per second overall
 MAX_BACKOFF = timedelta(hours=1)
 
 
@@ -57,12 +57,14 @@ class OutboxDispatcher:
         repository: OutboxRepository,
         clock: Clock,
         max_attempts: int = 5,
+        pacer: Pacer | None = None,
     ) -> None:
         self._app = application
         self._services = services
         self._repository = repository
         self._clock = clock
         self._max_attempts = max_attempts
+        self.pacer = pacer or Pacer()
         self._wake = asyncio.Event()
         self._one_pass = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
@@ -134,7 +136,7 @@ class OutboxDispatcher:
             except RetryAfter as error:
                 wait = _seconds(error.retry_after)
                 log.warning("flood limit: waiting %.0f s before outbox row %s", wait, row.id)
-                await asyncio.sleep(wait)
+                self.pacer.hold(wait)
                 parts_sent = self._progress
                 continue
             except Forbidden:
@@ -152,8 +154,8 @@ class OutboxDispatcher:
                 return await self._failed(row, error, retry=True)
             except TelegramError as error:
                 return await self._failed(row, error, retry=False)
+            # Marked as soon as Telegram accepted it: a crash can repeat at most this one row.
             await self._repository.mark_sent(row.id, self._clock.now())
-            await asyncio.sleep(SEND_INTERVAL)
             return "sent"
 
     async def _failed(self, row: OutboxRow, error: TelegramError, *, retry: bool) -> str:
@@ -173,10 +175,12 @@ class OutboxDispatcher:
         bot = self._app.bot
         self._progress = already_sent
         if self._progress == 0:
+            await self.pacer.slot(chat_id)
             screen = delivery.screen
             await bot.send_message(chat_id, screen.text, reply_markup=screen.keyboard)
             self._progress = 1
         if self._progress == 1 and delivery.document is not None:
+            await self.pacer.slot(chat_id)
             name, content, caption = delivery.document
             await bot.send_document(
                 chat_id, document=InputFile(content, filename=name), caption=caption

@@ -143,3 +143,19 @@ async def _search(
     )
     screen = screens.search_results(hits, query, svc.store.current.knowledge, user)
     await show(update, context, screen)
+
+
+async def membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A person blocks or unblocks the bot (private chats only): pending pushes stop, and come
+    back when they return."""
+    change = update.my_chat_member
+    if change is None or change.chat.type != "private":
+        return
+    svc = services(context)
+    status = change.new_chat_member.status
+    if status in ("kicked", "left"):
+        await svc.outbox.recipient_gone(change.chat.id)
+    elif status == "member":
+        restored = await svc.outbox.restore(change.chat.id, svc.signup.now())
+        if restored:
+            svc.signup.on_outbox_change()

@@ -9,6 +9,7 @@ from telegram import BotCommand, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     MessageHandler,
@@ -44,6 +45,9 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
     for name, callback in COMMANDS.items():
         application.add_handler(CommandHandler(name, callback))
     application.add_handler(CallbackQueryHandler(on_button))
+    application.add_handler(
+        ChatMemberHandler(handlers.membership, ChatMemberHandler.MY_CHAT_MEMBER)
+    )
     # In groups the bot must stay quiet: other bots' commands and people's conversation are
     # not addressed to it (the group features come with their own issue).
     private = filters.ChatType.PRIVATE

@@ -15,7 +15,7 @@ import io
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 import aiosqlite
@@ -129,6 +129,14 @@ def fingerprint(event: Event) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
+def reminder_due(start: datetime, lead: timedelta) -> datetime:
+    """Whole days before keep the local time of day, across a summer-time change too ("7 days
+    before" a 9:00 event is 9:00 in Berlin); shorter leads are exact durations."""
+    if lead % timedelta(days=1) == timedelta(0):
+        return start.astimezone(BERLIN) - lead  # aware arithmetic in one zone: wall time
+    return start.astimezone(UTC) - lead
+
+
 STATUS_GERMAN = {
     Status.CONFIRMED: "zugesagt",
     Status.WAITING: "Warteliste",
@@ -143,6 +151,9 @@ class SignupService:
         self._clock = clock
         # The outbox dispatcher sets this to be woken when new rows are written.
         self.on_outbox_change: Callable[[], None] = lambda: None
+
+    def now(self) -> datetime:
+        return self._clock.now()
 
     @property
     def _knowledge(self) -> KnowledgeBase:
@@ -494,7 +505,7 @@ class SignupService:
         # Keys carry the event's version: after a change, reminders at the new times are new rows.
         version_tag = fingerprint(event)[:8]
         for lead in event.reminders:
-            due = event.start - lead
+            due = reminder_due(event.start, lead)
             if due <= now:
                 continue
             await outbox.enqueue(

@@ -18,6 +18,8 @@ import aiosqlite
 
 from bot.storage.db import Database
 
+BLOCKED = "blocked by the recipient"
+
 
 class State(StrEnum):
     PENDING = "pending"
@@ -48,6 +50,15 @@ class OutboxMessage:
     due_at: datetime
     event_id: str | None = None
     payload: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ParkedRow:
+    id: int
+    kind: str
+    event_id: str | None
+    attempts: int
+    last_error: str | None
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,7 @@ async def withdraw(
     chat_id: int | None = None,
     event_id: str | None = None,
     kinds: tuple[str, ...] = (),
+    reason: str | None = None,
 ) -> int:
     """Withdraw pending rows matching every given filter; returns how many."""
     conditions: list[str] = ["state = 'pending'"]
@@ -101,8 +113,8 @@ async def withdraw(
         conditions.append(f"kind IN ({','.join('?' for _ in kinds)})")
         values.extend(kinds)
     cursor = await connection.execute(
-        f"UPDATE outbox SET state = 'withdrawn' WHERE {' AND '.join(conditions)}",  # noqa: S608 - fixed fragments, values bound
-        values,
+        f"UPDATE outbox SET state = 'withdrawn', last_error = ? WHERE {' AND '.join(conditions)}",  # noqa: S608 - fixed fragments, values bound
+        [reason, *values],
     )
     return cursor.rowcount
 
@@ -191,7 +203,7 @@ class OutboxRepository:
             await connection.execute(
                 "UPDATE users SET blocked = 1 WHERE telegram_id = ?", (chat_id,)
             )
-            return await withdraw(connection, chat_id=chat_id)
+            return await withdraw(connection, chat_id=chat_id, reason=BLOCKED)
 
     async def backlog(self) -> Backlog:
         by_state: dict[str, int] = {}
@@ -207,3 +219,37 @@ class OutboxRepository:
             by_state.get(State.WITHDRAWN, 0),
             await self.next_due(),
         )
+
+    async def parked(self, limit: int = 20) -> list[ParkedRow]:
+        async with self._db.connection.execute(
+            "SELECT id, kind, event_id, attempts, last_error FROM outbox WHERE state = 'parked' "
+            "ORDER BY id LIMIT ?",
+            (limit,),
+        ) as cursor:
+            return [
+                ParkedRow(int(r[0]), r[1], r[2], int(r[3]), r[4]) for r in await cursor.fetchall()
+            ]
+
+    async def retry_parked(self, now: datetime) -> int:
+        """Give parked rows a fresh start (after the cause was fixed); returns how many."""
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "UPDATE outbox SET state = 'pending', attempts = 0, due_at = ? "
+                "WHERE state = 'parked'",
+                (_stamp(now),),
+            )
+            return cursor.rowcount
+
+    async def restore(self, chat_id: int, now: datetime) -> int:
+        """The person unblocked the bot: what was withdrawn because of the block and is still
+        ahead comes back. Rows withdrawn for other reasons (cancelled, dropped) stay."""
+        async with self._db.transaction() as connection:
+            await connection.execute(
+                "UPDATE users SET blocked = 0 WHERE telegram_id = ?", (chat_id,)
+            )
+            cursor = await connection.execute(
+                "UPDATE outbox SET state = 'pending', last_error = NULL "
+                "WHERE chat_id = ? AND state = 'withdrawn' AND last_error = ? AND due_at > ?",
+                (chat_id, BLOCKED, _stamp(now)),
+            )
+            return cursor.rowcount

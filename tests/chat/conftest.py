@@ -14,6 +14,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackContext
 
 from bot.app import Transport, build_application
+from bot.chat.pacing import Pacer
 from bot.clock import FixedClock
 from bot.config import AdminSettings, Config, DatabaseSettings, KnowledgeSettings
 from bot.knowledge.base import KnowledgeBase
@@ -76,6 +77,27 @@ class Chat:
         return message
 
 
+class SteppedTime:
+    """Monotonic time that sleeping moves forward at once: the dispatcher's pacing (and the
+    stand-in's flood window, where a test asks for it) without real waiting."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def stepped_pacing(app: Application) -> SteppedTime:  # type: ignore[type-arg]
+    """Give the running dispatcher a pacer on stepped time (call after post_init)."""
+    time = SteppedTime()
+    app.bot_data["dispatcher"].pacer = Pacer(monotonic=time.monotonic, sleep=time.sleep)
+    return time
+
+
 ADMIN = 9001  # a coordinator in every chat test (config `admins`)
 REGIONAL_ADMIN = 9002  # a coordinator for Kreis Beispiel only
 
@@ -118,5 +140,6 @@ async def chat(
     async with app:
         assert app.post_init is not None and app.post_shutdown is not None
         await app.post_init(app)
+        stepped_pacing(app)
         yield Chat(app, api)
         await app.post_shutdown(app)

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from bot.clock import FixedClock
+from bot.clock import BERLIN, FixedClock
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
 from bot.services.admin import Admin, AdminPolicy
-from bot.services.signup import Kind, Refusal, SignupService
+from bot.services.signup import Kind, Refusal, SignupService, reminder_due
 from bot.services.snapshot import KnowledgeStore, Snapshot
 from bot.storage.db import Database
 from bot.storage.registrations import Status
@@ -308,3 +308,20 @@ def test_admin_policy_by_region(fixture_knowledge: KnowledgeBase) -> None:
     assert policy.may_manage(2, events["aerzte-intern"])  # Nordheim lies in the Kreis
     assert not policy.may_manage(3, events["sport-schulung"])
     assert [e.id for e in policy.manageable(2)] == ["sport-schulung", "aerzte-intern"]
+
+
+@pytest.mark.parametrize(
+    ("start", "lead", "due"),
+    [
+        # Summer time begins on 28 March 2027: 9:00 stays 9:00 in Berlin.
+        ("2027-03-30T09:00", timedelta(days=7), "2027-03-23T08:00:00+00:00"),
+        ("2027-03-30T09:00", timedelta(days=1), "2027-03-29T07:00:00+00:00"),
+        # Summer time ends on 31 October 2027.
+        ("2027-11-02T18:00", timedelta(days=7), "2027-10-26T16:00:00+00:00"),
+        # Shorter leads are exact durations, even across the change.
+        ("2027-03-28T04:00", timedelta(hours=3), "2027-03-27T23:00:00+00:00"),
+    ],
+)
+def test_reminder_due_times_across_summer_time(start: str, lead: timedelta, due: str) -> None:
+    local = datetime.fromisoformat(start).replace(tzinfo=BERLIN)
+    assert reminder_due(local, lead).astimezone(UTC).isoformat() == due
