@@ -50,3 +50,10 @@ def test_signup_benchmark_runs_small() -> None:
     assert "confirmed 10, waiting 50, overbooked 0" in output
     assert "told their right waiting place 50/50" in output
     assert "calendar files 10/10" in output
+
+
+def test_fanout_benchmark_survives_kills_small() -> None:
+    output = run_script("fanout.py", "--reminders", "60", "--kills", "1").stdout
+    assert "60/60 chats reached" in output
+    duplicates = int(output.split(" duplicates")[0].rsplit(" ", 1)[-1])
+    assert duplicates <= 1

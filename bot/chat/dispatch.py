@@ -267,8 +267,8 @@ async def _calendar(
 
 
 async def _still_confirmed(services: Services, event: Event, chat_id: int) -> bool:
-    card = await services.signup.card(event.id, chat_id)
-    return card is not None and card.mine is not None and card.mine.status is Status.CONFIRMED
+    standing = await services.signup.standing(event.id, chat_id)
+    return standing is not None and standing.status is Status.CONFIRMED
 
 
 def relative_lead(seconds: int) -> str:

@@ -29,7 +29,8 @@ class Pacer:
         self._per_chat = per_chat_seconds
         self._monotonic = monotonic
         self._sleep = sleep
-        self._next_start = 0.0
+        # After a restart Telegram may still count the previous process's last second.
+        self._next_start = monotonic() + 1.0
         self._next_in_chat: dict[int, float] = {}
 
     async def slot(self, chat_id: int) -> None:

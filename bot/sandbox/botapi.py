@@ -33,6 +33,7 @@ __all__ = ["ApiCall", "ApiError", "BotApiStandIn", "FloodRules", "Json", "plain_
 class ApiCall:
     method: str
     params: Json
+    at: float = 0.0  # the stand-in's clock when the call arrived
 
 
 def _user(user_id: int, first_name: str) -> Json:
@@ -82,7 +83,7 @@ class BotApiStandIn:
 
     async def handle(self, method: str, params: Json, poll_limit: float | None = None) -> Json:
         """Answer one Bot API call with the JSON body Telegram would send."""
-        self.calls.append(ApiCall(method, params))
+        self.calls.append(ApiCall(method, params, self.clock()))
         try:
             if method == "getUpdates":
                 result: Any = await self._get_updates(params, poll_limit)

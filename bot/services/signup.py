@@ -216,6 +216,9 @@ class SignupService:
             await registrations.workshop_counts(connection, event_id),
         )
 
+    async def standing(self, event_id: str, telegram_id: int) -> Standing | None:
+        return await registrations.standing(self._db.connection, event_id, telegram_id)
+
     async def my_workshops(self, event_id: str, telegram_id: int) -> dict[str, Standing]:
         return await registrations.workshop_standings(self._db.connection, event_id, telegram_id)
 
