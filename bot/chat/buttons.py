@@ -15,6 +15,7 @@ from bot.chat.common import complete_profile, current_user, onboarding, services
 from bot.chat.event_flow import list_screen, route_event, route_feedback
 from bot.chat.handlers import topics_screen
 from bot.chat.screens import Screen
+from bot.chat.settings import route_settings
 from bot.knowledge.models import RegionKind
 from bot.storage.users import UserRecord
 
@@ -81,6 +82,8 @@ async def _route(
         return await route_event(update, context, callback, user)
     if area == "fb":
         return await route_feedback(update, context, callback)
+    if area == "st":
+        return await route_settings(update, context, callback)
     return None
 
 

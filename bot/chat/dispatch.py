@@ -233,8 +233,12 @@ async def render(services: Services, row: OutboxRow, now: datetime) -> Delivery 
             screen = _event_buttons(event, details)
         return Delivery(screen, await _calendar(services, event, row.chat_id) if attach else None)
     if row.kind == Kind.REMINDER:
-        # After downtime, a reminder for an event that has begun is no use any more.
+        # After downtime, a reminder for an event that has begun is no use any more; and the
+        # person may have turned this reminder off.
         if now >= event.start or not await _still_confirmed(services, event, row.chat_id):
+            return None
+        preferences = await services.profiles.preferences(row.chat_id)
+        if not preferences.wants_reminder(int(row.payload.get("lead_seconds", 0))):
             return None
         return Delivery(await _reminder(services, event, row))
     if row.kind == Kind.FEEDBACK:

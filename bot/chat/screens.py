@@ -161,6 +161,7 @@ def profile(knowledge: KnowledgeBase, user: UserRecord) -> Screen:
                 button(texts.BUTTON_CHANGE_PROFESSION, "pr", "prof"),
                 button(texts.BUTTON_CHANGE_PLACE, "pr", "place"),
             ],
+            [button(texts.BUTTON_NOTIFICATIONS, "st", "show")],
             [button(texts.BUTTON_MENU, "mn", "menu")],
         ),
     )

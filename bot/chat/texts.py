@@ -31,8 +31,17 @@ NEEDS_PROFILE = (
 )
 PROFILE = (
     "<b>Ihr Profil</b>\nBerufsgruppe: <b>{profession}</b>\nOrt: <b>{municipality}</b>\n\n"
-    "Gespeichert ist nur Ihre Telegram-ID mit diesen beiden Angaben. Was möchten Sie ändern?"
+    "Gespeichert sind Ihre Telegram-ID, diese beiden Angaben, Ihre Einstellungen für "
+    "Benachrichtigungen und Ihre Terminanmeldungen. Was möchten Sie ändern?"
 )
+NOTIFICATIONS = (
+    "<b>Benachrichtigungen</b>\n\n"
+    "<b>Erinnerungen</b> an Termine, zu denen Sie angemeldet sind: {reminders}\n"
+    "<b>Ankündigungen</b> des Netzwerks nach Thema – tippen Sie ein Thema an, um es "
+    "ein- oder auszuschalten."
+)
+BUTTON_NOTIFICATIONS = "🔔 Benachrichtigungen"
+BUTTON_PROFILE_BACK = "‹ Profil"
 
 UNKNOWN_COMMAND = "Diesen Befehl kenne ich nicht. Hier ist das Menü – oder /hilfe."
 STALE_BUTTON = "Diese Schaltfläche ist nicht mehr aktuell. Hier ist das Menü."

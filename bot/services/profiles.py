@@ -11,6 +11,7 @@ from collections import OrderedDict
 from dataclasses import replace
 
 from bot.clock import Clock, today_in_berlin
+from bot.services.preferences import Preferences
 from bot.storage.users import UserRecord, UserRepository
 
 CACHE_SIZE = 50_000  # a few hundred bytes each; a whole Kreis's professionals fit
@@ -52,6 +53,19 @@ class ProfileService:
         )
         self._cache[telegram_id] = record
         return record
+
+    async def preferences(self, telegram_id: int) -> Preferences:
+        record = await self.get(telegram_id)
+        return Preferences.of(record.settings) if record else Preferences()
+
+    async def save_preferences(self, telegram_id: int, preferences: Preferences) -> Preferences:
+        record = await self.get(telegram_id)
+        if record is None:
+            return preferences
+        settings = {**record.settings, **preferences.as_settings()}
+        await self._users.save_settings(telegram_id, settings)
+        self._cache[telegram_id] = replace(record, settings=settings)
+        return preferences
 
     def forget(self, telegram_id: int) -> None:
         """Drop a cached profile (after deletion or an external change)."""

@@ -73,6 +73,13 @@ class UserRepository:
         assert record is not None  # noqa: S101 - just written in the same connection
         return record
 
+    async def save_settings(self, telegram_id: int, settings: dict[str, Any]) -> None:
+        async with self._db.transaction() as connection:
+            await connection.execute(
+                "UPDATE users SET settings = ? WHERE telegram_id = ?",
+                (json.dumps(settings, sort_keys=True), telegram_id),
+            )
+
     async def touch(self, telegram_id: int, day: date) -> None:
         """Record activity; callers coalesce this to once per user and day."""
         await self._db.connection.execute(

@@ -371,3 +371,32 @@ async def test_blocking_withdraws_pushes_and_unblocking_restores_them(chat: Chat
     await chat.deliver(member_update(chat.api, 1, "kicked"))
     await chat.deliver(member_update(chat.api, 1, "member"))
     assert await pending() == 0
+
+
+async def test_reminders_arrive_on_time_and_follow_the_settings(
+    chat: Chat, clock: FixedClock
+) -> None:
+    await kita_person(chat, 1)
+    await chat.press(1, "Zusagen", await chat.send(1, "/termine"))
+    await chat.press(1, "Workshops", latest_with(chat, 1, EVENT_TITLE))
+    await chat.press(1, "Medienkompetenz", latest_with(chat, 1, "Workshops:"))
+    clock.set(datetime(2026, 12, 3, 7, 59, tzinfo=UTC))
+    assert await chat.dispatch() == 0  # not yet due
+    clock.set(datetime(2026, 12, 3, 8, 0, tzinfo=UTC))  # 7 days before 9:00 Berlin
+    assert await chat.dispatch() == 1
+    reminder = latest_with(chat, 1, "⏰")
+    text = visible(reminder)
+    assert "in 7 Tagen" in text and "Donnerstag, 10. Dezember 2026, 9:00–15:00 Uhr" in text
+    assert "Ihr Workshop: Medienkompetenz (10:00 Uhr)" in text
+    labels = [label for label, _ in buttons(reminder)]
+    assert labels == ["↩️ Absagen", "📆 Kalender", "🗺 Wegbeschreibung"]
+    # The person turns off the reminder one day before.
+    profile = await chat.send(1, "/profil")
+    await chat.press(1, "Benachrichtigungen", profile)
+    settings = latest_with(chat, 1, "Benachrichtigungen")
+    await chat.press(1, "1 Tag vorher", settings)
+    settings = latest_with(chat, 1, "Benachrichtigungen")
+    assert any(label == "⬜️ 1 Tag vorher" for label, _ in buttons(settings))
+    clock.set(datetime(2026, 12, 9, 8, 0, tzinfo=UTC))
+    assert await chat.dispatch() == 0
+    assert len([m for m in chat.api.bot_messages(1) if "⏰" in visible(m)]) == 1

@@ -1,0 +1,78 @@
+"""/profil → Benachrichtigungen: reminders on/off and by lead time, announcements by topic.
+
+Each tap saves at once and shows the screen again; the choice travels in the button
+(`st:r`, `st:l:<seconds>`, `st:t:<topic>`), nothing waits in memory.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.chat import texts
+from bot.chat.callbacks import Callback
+from bot.chat.common import services
+from bot.chat.screens import Screen, button, keyboard, menu_row, rows, short
+from bot.services.preferences import STANDARD_LEADS, Preferences
+
+LEAD_NAMES = {7 * 86_400: "7 Tage vorher", 86_400: "1 Tag vorher"}
+
+
+def notifications_screen(preferences: Preferences, topics: list[tuple[str, str]]) -> Screen:
+    state = "an" if preferences.reminders else "aus"
+    master = button(f"{'🔔' if preferences.reminders else '🔕'} Erinnerungen {state}", "st", "r")
+    leads = [
+        button(
+            f"{'✅' if preferences.wants_reminder(lead) else '⬜️'} {LEAD_NAMES[lead]}",
+            "st",
+            "l",
+            lead,
+        )
+        for lead in STANDARD_LEADS
+        if preferences.reminders
+    ]
+    topic_buttons = [
+        button(
+            f"{'⬜️' if topic_id in preferences.muted_topics else '✅'} {short(name, 28)}",
+            "st",
+            "t",
+            topic_id,
+        )
+        for topic_id, name in topics
+    ]
+    return Screen(
+        texts.NOTIFICATIONS.format(reminders=state),
+        keyboard(
+            [master],
+            leads,
+            *rows(topic_buttons, 2),
+            [button(texts.BUTTON_PROFILE_BACK, "mn", "go", "pr")],
+            menu_row(),
+        ),
+    )
+
+
+async def route_settings(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, callback: Callback
+) -> Screen | None:
+    if update.effective_user is None:
+        return None
+    svc = services(context)
+    telegram_id = update.effective_user.id
+    if await svc.profiles.get(telegram_id) is None:
+        return None
+    knowledge = svc.store.current.knowledge
+    preferences = await svc.profiles.preferences(telegram_id)
+    action = callback.action
+    if action == "r":
+        preferences = preferences.toggled_reminders()
+    elif action == "l" and callback.int_arg(0, -1) in STANDARD_LEADS:
+        preferences = preferences.toggled_lead(callback.int_arg(0))
+    elif action == "t" and (callback.arg(0) or "") in knowledge.topics:
+        preferences = preferences.toggled_topic(callback.arg(0) or "")
+    elif action != "show":
+        return None
+    if action != "show":
+        preferences = await svc.profiles.save_preferences(telegram_id, preferences)
+    topics = sorted(((t.id, t.name) for t in knowledge.topics.values()), key=lambda p: p[1])
+    return notifications_screen(preferences, topics)
