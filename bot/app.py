@@ -29,6 +29,7 @@ from bot.config import Config
 from bot.health import HEARTBEAT_INTERVAL, beat, heartbeat_path
 from bot.knowledge.loader import load_knowledge
 from bot.services.admin import Admin, AdminPolicy
+from bot.services.announcements import AnnouncementService
 from bot.services.directory import DirectoryService
 from bot.services.events import EventService
 from bot.services.guidance import GuidanceService
@@ -107,6 +108,12 @@ def build_application(
         database = await Database.open(config.database.path)
         application.bot_data[DATABASE_KEY] = database
         signup = SignupService(database, store, clock)
+        admins = AdminPolicy(
+            (Admin(a.telegram_id, frozenset(a.regions)) for a in config.admins), store
+        )
+        announcements = AnnouncementService(
+            database, store, clock, admins, config.outbox.messages_per_second
+        )
         services = Services(
             store=store,
             profiles=ProfileService(UserRepository(database), clock),
@@ -114,11 +121,10 @@ def build_application(
             directory=DirectoryService(store),
             events=EventService(store, clock),
             signup=signup,
-            admins=AdminPolicy(
-                (Admin(a.telegram_id, frozenset(a.regions)) for a in config.admins), store
-            ),
-            reloader=Reloader(config.knowledge.directory, store, signup, clock),
+            admins=admins,
+            reloader=Reloader(config.knowledge.directory, store, signup, clock, announcements),
             outbox=OutboxRepository(database),
+            announcements=announcements,
             privacy_controller=config.privacy.controller,
             privacy_contact=config.privacy.contact,
         )
@@ -133,8 +139,11 @@ def build_application(
         )
         application.bot_data[DISPATCHER_KEY] = dispatcher
         signup.on_outbox_change = dispatcher.wake
+        announcements.on_outbox_change = dispatcher.wake
         # Changes to events made while the bot was down are noticed now.
-        await signup.sync_events(store.current.knowledge)
+        sync = await signup.sync_events(store.current.knowledge)
+        if sync.new_events and not sync.first:
+            await announcements.tell_admins_about_new_events(sync.new_events)
         dispatcher.start()
         await publish_commands(application)
         _reload_on_sighup(application, services)

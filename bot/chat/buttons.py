@@ -10,6 +10,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.chat import screens, texts
+from bot.chat.announce import route_announcement
 from bot.chat.callbacks import Callback, decode
 from bot.chat.common import complete_profile, current_user, onboarding, services, show
 from bot.chat.event_flow import list_screen, route_event, route_feedback
@@ -84,6 +85,8 @@ async def _route(
         return await route_feedback(update, context, callback)
     if area == "st":
         return await route_settings(update, context, callback)
+    if area == "ak":
+        return await route_announcement(update, context, callback)
     return None
 
 

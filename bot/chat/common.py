@@ -12,6 +12,7 @@ from telegram.ext import ContextTypes
 from bot.chat import screens, texts
 from bot.chat.screens import Screen
 from bot.services.admin import AdminPolicy
+from bot.services.announcements import AnnouncementService
 from bot.services.directory import DirectoryService
 from bot.services.events import EventService
 from bot.services.guidance import GuidanceService
@@ -34,6 +35,7 @@ class Services:
     admins: AdminPolicy
     reloader: Reloader
     outbox: OutboxRepository
+    announcements: AnnouncementService
     privacy_controller: str
     privacy_contact: str
 

@@ -25,6 +25,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import Application
 
 from bot.chat import texts
+from bot.chat.announce import announcement_text
 from bot.chat.common import Services
 from bot.chat.events import feedback_rating
 from bot.chat.format import esc, join_blocks
@@ -32,6 +33,7 @@ from bot.chat.pacing import Pacer
 from bot.chat.screens import Screen, button, keyboard
 from bot.clock import BERLIN, Clock
 from bot.knowledge.models import Event, EventStatus
+from bot.services.announcements import ANNOUNCEMENT, NEW_EVENT, SUMMARY
 from bot.services.events import german_when
 from bot.services.signup import Kind
 from bot.storage.outbox import OutboxRepository, OutboxRow
@@ -76,12 +78,16 @@ class OutboxDispatcher:
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="outbox-dispatcher")
 
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            # asyncio.wait, not `await task`: a cancel of stop() itself must still propagate.
+            await asyncio.wait([task])
 
     async def _run(self) -> None:
         while True:
@@ -93,8 +99,11 @@ class OutboxDispatcher:
             except Exception:
                 log.exception("outbox pass failed; trying again shortly")
                 timeout = 5.0
+            # Not asyncio.wait_for: on Python 3.11 it can swallow a cancel that arrives in the
+            # same loop turn as a wake-up, and stop() would then hang (fixed in 3.12).
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout)
+                async with asyncio.timeout(timeout):
+                    await self._wake.wait()
             self._wake.clear()
 
     async def _seconds_to_next_due(self) -> float:
@@ -199,10 +208,17 @@ def _seconds(value: object) -> float:
 
 
 async def render(services: Services, row: OutboxRow, now: datetime) -> Delivery | None:
+    if row.kind in (ANNOUNCEMENT, SUMMARY):
+        return await _announcement(services, row)
     knowledge = services.store.current.knowledge
     event = knowledge.events.get(row.event_id or "")
     if event is None:
         return None
+    if row.kind == NEW_EVENT:
+        text = texts.NEW_EVENT_NOTICE.format(title=esc(event.title), when=esc(german_when(event)))
+        return Delivery(
+            Screen(text, keyboard([button(texts.BUTTON_ANNOUNCE, "ak", "e", event.id)]))
+        )
     title = esc(event.title)
     when = esc(german_when(event))
     if row.kind == Kind.PROMOTED:
@@ -247,6 +263,33 @@ async def render(services: Services, row: OutboxRow, now: datetime) -> Delivery 
         return Delivery(feedback_rating(event))
     log.warning("outbox row %s has an unknown kind %r", row.id, row.kind)
     return None
+
+
+async def _announcement(services: Services, row: OutboxRow) -> Delivery | None:
+    announcement = await services.announcements.get(int(row.payload.get("announcement_id", 0)))
+    if announcement is None:
+        return None
+    if row.kind == SUMMARY:
+        delivery = await services.announcements.delivery(announcement.id)
+        preview = announcement.text[:40] + ("…" if len(announcement.text) > 40 else "")
+        text = texts.ANNOUNCE_SUMMARY.format(
+            preview=esc(preview),
+            sent=delivery.sent,
+            blocked=delivery.blocked,
+            failed=delivery.failed,
+            pending=delivery.pending,
+        )
+        return Delivery(Screen(text))
+    event = services.store.current.knowledge.events.get(announcement.event_id or "")
+    markup = None
+    if event is not None:
+        markup = keyboard(
+            [
+                button(texts.BUTTON_DETAILS, "te", "e", event.id),
+                button(texts.BUTTON_JOIN, "te", "j", event.id),
+            ]
+        )
+    return Delivery(Screen(announcement_text(announcement.text), markup))
 
 
 def _event_buttons(event: Event, text: str) -> Screen:

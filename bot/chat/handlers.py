@@ -122,6 +122,12 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
+    # An admin writing an announcement: this message is its text, not a search. (Imported
+    # here: announce → admin → handlers would otherwise be a cycle.)
+    from bot.chat.announce import take_text
+
+    if await take_text(update, context):
+        return
     await _search(update, context, message.text, await current_user(update, context), None)
 
 

@@ -16,7 +16,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.chat import admin, event_flow, handlers, screens, texts
+from bot.chat import admin, announce, event_flow, handlers, screens, texts
 from bot.chat.buttons import on_button
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ COMMANDS = {
     "teilnehmer": admin.teilnehmer,
     "auswertung": admin.auswertung,
     "reload": admin.reload,
+    "ankuendigung": announce.ankuendigung,
 }
 
 

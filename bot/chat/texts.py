@@ -154,6 +154,40 @@ FEEDBACK_TOPICS = (
 )
 FEEDBACK_THANKS = "Danke! Ihre Rückmeldung ist gespeichert – anonym, nur als Summe."
 
+ANNOUNCEMENT_HEADING = "📣 <b>Ankündigung des Netzwerks Kinderschutz</b>"
+ANNOUNCE_WRITE = (
+    "<b>Neue Ankündigung</b>\n\nBitte schreiben Sie jetzt den Text als nächste Nachricht "
+    "(höchstens 3000 Zeichen). Danach wählen Sie, wer ihn bekommt, und sehen eine Vorschau.\n"
+    "Bitte keine Angaben zu Kindern oder Familien."
+)
+ANNOUNCE_AUDIENCE = (
+    "<b>Wer soll die Ankündigung bekommen?</b>\n"
+    "Keine Berufsgruppe gewählt = alle Berufsgruppen; keine Region gewählt = alle (Ihre) "
+    "Regionen. Ein Thema wählen Sie, damit Fachkräfte, die dieses Thema abbestellt haben, "
+    "nicht gestört werden."
+)
+ANNOUNCE_COUNT = "Empfängerinnen und Empfänger: <b>{count}</b>"
+ANNOUNCE_PREVIEW = "<b>Vorschau</b> – so sehen es <b>{count}</b> Personen:"
+ANNOUNCE_SENT = (
+    "📣 Die Ankündigung geht an {count} Personen (im Tempo, das Telegram erlaubt). Sie bekommen "
+    "eine Zusammenfassung der Zustellung, sobald sie durch ist."
+)
+ANNOUNCE_DISCARDED = "Die Ankündigung ist verworfen."
+ANNOUNCE_GONE = "Diese Ankündigung ist schon versendet oder verworfen."
+ANNOUNCE_EVENT_TEXT = "Neuer Termin: {title}\n{when}\n{place}\n\nAnmeldung im Bot unter /termine."
+ANNOUNCE_SUMMARY = (
+    "📊 <b>Zustellung Ihrer Ankündigung</b> („{preview}“)\n"
+    "gesendet: {sent} · blockiert: {blocked} · fehlgeschlagen: {failed} · ausstehend: {pending}"
+)
+NEW_EVENT_NOTICE = (
+    "🆕 <b>Neuer Termin in der Wissensbasis:</b> {title}\n{when}\n\n"
+    "Mit einem Tipp kündigen Sie ihn seiner Zielgruppe an (Sie sehen vorher eine Vorschau)."
+)
+BUTTON_PREVIEW = "👁 Vorschau"
+BUTTON_SEND_NOW = "📣 Jetzt an {count} senden"
+BUTTON_DISCARD = "🗑 Verwerfen"
+BUTTON_ANNOUNCE = "📣 Ankündigen"
+
 PARTICIPANTS_SUMMARY = "<b>Teilnehmerliste: {title}</b>\n{when}"
 ADMIN_USAGE_EVENT = "Bitte nennen Sie die Termin-ID, z. B. <code>/{command} {example}</code>."
 ADMIN_UNKNOWN_EVENT = "Einen Termin „{event_id}“ gibt es nicht (oder nicht in Ihren Regionen)."

@@ -384,7 +384,9 @@ class BotApiStandIn:
             if self._event is None:
                 self._event = asyncio.Event()
             try:
-                await asyncio.wait_for(self._event.wait(), remaining)
+                # asyncio.timeout, not wait_for: 3.11's wait_for can swallow a cancellation.
+                async with asyncio.timeout(remaining):
+                    await self._event.wait()
             except TimeoutError:
                 return predicate()
         return True

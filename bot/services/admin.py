@@ -27,6 +27,11 @@ class AdminPolicy:
     def admin_ids(self) -> tuple[int, ...]:
         return tuple(self._admins)
 
+    def regions_of(self, telegram_id: int) -> list[str]:
+        """The regions an admin is limited to; empty for an unrestricted admin."""
+        admin = self._admins.get(telegram_id)
+        return sorted(admin.regions) if admin else []
+
     def may_manage(self, telegram_id: int | None, event: Event) -> bool:
         """An admin limited to regions manages the events held for one of them (a Kreis
         includes its municipalities); nationwide events need an unrestricted admin."""

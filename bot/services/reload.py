@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bot.clock import Clock, today_in_berlin
 from bot.knowledge.loader import load_knowledge
+from bot.services.announcements import AnnouncementService
 from bot.services.signup import SignupService, SyncResult
 from bot.services.snapshot import KnowledgeStore, Snapshot
 
@@ -32,12 +33,18 @@ class ReloadResult:
 
 class Reloader:
     def __init__(
-        self, directory: Path, store: KnowledgeStore, signup: SignupService, clock: Clock
+        self,
+        directory: Path,
+        store: KnowledgeStore,
+        signup: SignupService,
+        clock: Clock,
+        announcements: AnnouncementService | None = None,
     ) -> None:
         self._directory = directory
         self._store = store
         self._signup = signup
         self._clock = clock
+        self._announcements = announcements
         self._one_at_a_time = asyncio.Lock()
 
     async def reload(self) -> ReloadResult:
@@ -50,6 +57,8 @@ class Reloader:
             snapshot = await asyncio.to_thread(Snapshot.of, result.knowledge)
             self._store.replace(snapshot)
             sync = await self._signup.sync_events(result.knowledge)
+            if self._announcements is not None and sync.new_events and not sync.first:
+                await self._announcements.tell_admins_about_new_events(sync.new_events)
             log.info(
                 "reloaded knowledge %s: %d changed events, %d notices",
                 result.knowledge.version,

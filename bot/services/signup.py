@@ -115,6 +115,7 @@ class SyncResult:
     new_events: tuple[str, ...] = ()
     changed_events: tuple[str, ...] = ()
     notices: int = 0
+    first: bool = False  # the very first comparison: every event is "new", none is news
 
 
 def fingerprint(event: Event) -> str:
@@ -463,7 +464,7 @@ class SignupService:
                 notices += await self._tell_about_change(connection, event, version, now)
         if notices or changed:
             self.on_outbox_change()
-        return SyncResult(tuple(new), tuple(changed), notices)
+        return SyncResult(tuple(new), tuple(changed), notices, first=not known)
 
     async def _tell_about_change(
         self,

@@ -95,6 +95,22 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (event_id, topic_id)
     ) STRICT;
     """,
+    """
+    CREATE TABLE announcements (
+        id          INTEGER PRIMARY KEY,
+        admin_id    INTEGER NOT NULL,
+        state       TEXT    NOT NULL CHECK (state IN ('writing', 'draft', 'sent', 'discarded')),
+        text        TEXT    NOT NULL DEFAULT '',
+        professions TEXT    NOT NULL DEFAULT '[]',
+        regions     TEXT    NOT NULL DEFAULT '[]',
+        topics      TEXT    NOT NULL DEFAULT '[]',
+        event_id    TEXT,
+        created_at  TEXT    NOT NULL,
+        sent_at     TEXT,
+        recipients  INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    CREATE INDEX announcements_by_admin ON announcements (admin_id, state);
+    """,
 )
 
 

@@ -3,6 +3,7 @@ cancel, promotion notice, my events, organisers' commands, reload, feedback."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import os
@@ -400,3 +401,16 @@ async def test_reminders_arrive_on_time_and_follow_the_settings(
     clock.set(datetime(2026, 12, 9, 8, 0, tzinfo=UTC))
     assert await chat.dispatch() == 0
     assert len([m for m in chat.api.bot_messages(1) if "⏰" in visible(m)]) == 1
+
+
+async def test_the_dispatcher_stops_even_when_woken_in_the_same_moment(chat: Chat) -> None:
+    # Python 3.11's asyncio.wait_for lost a cancel that met a wake-up; stop() then hung.
+    dispatcher = chat.app.bot_data["dispatcher"]
+    await asyncio.sleep(0)  # let it reach its idle wait
+    for _ in range(3):
+        await asyncio.sleep(0.01)
+        dispatcher.wake()
+        await asyncio.sleep(0)  # the wake-up completes the waiter; the task has not resumed yet
+        await asyncio.wait_for(dispatcher.stop(), 2)
+        assert not dispatcher.running
+        dispatcher.start()

@@ -1,0 +1,166 @@
+"""/ankuendigung: an admin writes a text, picks the audience with buttons, sees the message as
+recipients will and how many it reaches, and confirms. Buttons: `ak:<action>:<id>[:<value>]`.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.chat import texts
+from bot.chat.admin import admin_only
+from bot.chat.callbacks import Callback
+from bot.chat.common import services, show
+from bot.chat.format import esc, join_blocks
+from bot.chat.screens import Screen, button, keyboard, main_menu, rows, short
+from bot.services.events import german_when
+from bot.storage.announcements import Announcement
+
+PREVIEW_CHARS = 300
+
+
+def announcement_text(text: str) -> str:
+    """The message as recipients see it: the admin's text, escaped, under a heading."""
+    return f"{texts.ANNOUNCEMENT_HEADING}\n\n{esc(text)}"
+
+
+@admin_only
+async def ankuendigung(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user = update.effective_user
+    if user is None:
+        return
+    draft = await services(context).announcements.begin(user.id)
+    await show(
+        update,
+        context,
+        Screen(
+            texts.ANNOUNCE_WRITE,
+            keyboard([button(texts.BUTTON_DISCARD, "ak", "x", draft.id)]),
+        ),
+    )
+
+
+async def take_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """If an admin is writing an announcement, their message is its text (True: handled)."""
+    user = update.effective_user
+    message = update.effective_message
+    svc = services(context)
+    if user is None or message is None or not message.text or not svc.admins.is_admin(user.id):
+        return False
+    draft = await svc.announcements.being_written(user.id)
+    if draft is None:
+        return False
+    draft = await svc.announcements.write(draft, message.text)
+    await show(update, context, await audience_screen(context, draft))
+    return True
+
+
+async def audience_screen(context: ContextTypes.DEFAULT_TYPE, draft: Announcement) -> Screen:
+    svc = services(context)
+    knowledge = svc.store.current.knowledge
+
+    def mark(chosen: bool) -> str:
+        return "✅" if chosen else "⬜️"
+
+    professions = [
+        button(f"{mark(p.id in draft.professions)} {short(p.label, 26)}", "ak", "p", draft.id, p.id)
+        for p in knowledge.professions_in_order
+    ]
+    regions = [
+        button(
+            f"{mark(r in draft.regions)} {short(knowledge.regions[r].name, 26)}",
+            "ak",
+            "r",
+            draft.id,
+            r,
+        )
+        for r in svc.announcements.choosable_regions(draft.admin_id)
+    ]
+    topics = [
+        button(f"{mark(t.id in draft.topics)} {short(t.name, 26)}", "ak", "t", draft.id, t.id)
+        for t in sorted(knowledge.topics.values(), key=lambda t: t.name)
+    ]
+    preview = draft.text if len(draft.text) <= PREVIEW_CHARS else draft.text[:PREVIEW_CHARS] + "…"
+    count = len(await svc.announcements.recipients(draft))
+    text = join_blocks(
+        [
+            texts.ANNOUNCE_AUDIENCE,
+            f"<i>{esc(preview)}</i>",
+            texts.ANNOUNCE_COUNT.format(count=count),
+        ]
+    )
+    return Screen(
+        text,
+        keyboard(
+            *rows(professions, 2),
+            *rows(regions, 2),
+            *rows(topics, 2),
+            [button(texts.BUTTON_PREVIEW, "ak", "v", draft.id)],
+            [button(texts.BUTTON_DISCARD, "ak", "x", draft.id)],
+        ),
+    )
+
+
+async def route_announcement(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, callback: Callback
+) -> Screen | None:
+    user = update.effective_user
+    svc = services(context)
+    if user is None or not svc.admins.is_admin(user.id):
+        return None
+    if callback.action == "e":
+        return await _from_event(context, user.id, callback.arg(0) or "")
+    draft = await svc.announcements.own(callback.int_arg(0, -1), user.id)
+    if draft is None:
+        return main_menu(texts.ANNOUNCE_GONE)
+    action, value = callback.action, callback.arg(1) or ""
+    if action in ("p", "r", "t"):
+        field = {"p": "professions", "r": "regions", "t": "topics"}[action]
+        draft = await svc.announcements.toggle(draft, field, value)
+        return await audience_screen(context, draft)
+    if action == "x":
+        await svc.announcements.discard(draft)
+        return main_menu(texts.ANNOUNCE_DISCARDED)
+    if draft.state != "draft":
+        return Screen(
+            texts.ANNOUNCE_WRITE, keyboard([button(texts.BUTTON_DISCARD, "ak", "x", draft.id)])
+        )
+    if action == "v":
+        count = len(await svc.announcements.recipients(draft))
+        return Screen(
+            join_blocks(
+                [
+                    texts.ANNOUNCE_PREVIEW.format(count=count),
+                    "―――",
+                    announcement_text(draft.text),
+                ]
+            ),
+            keyboard(
+                [button(texts.BUTTON_SEND_NOW.format(count=count), "ak", "s", draft.id)],
+                [button(texts.BUTTON_BACK, "ak", "b", draft.id)],
+                [button(texts.BUTTON_DISCARD, "ak", "x", draft.id)],
+            ),
+        )
+    if action == "b":
+        return await audience_screen(context, draft)
+    if action == "s":
+        sent = await svc.announcements.send(draft)
+        if sent is None:
+            return main_menu(texts.ANNOUNCE_GONE)
+        return main_menu(texts.ANNOUNCE_SENT.format(count=sent))
+    return None
+
+
+async def _from_event(
+    context: ContextTypes.DEFAULT_TYPE, admin_id: int, event_id: str
+) -> Screen | None:
+    svc = services(context)
+    event = svc.store.current.knowledge.events.get(event_id)
+    if event is None:
+        return None
+    place = event.location.name + (f", {event.location.address}" if event.location.address else "")
+    text = texts.ANNOUNCE_EVENT_TEXT.format(title=event.title, when=german_when(event), place=place)
+    draft = await svc.announcements.for_event(admin_id, event_id, text)
+    if draft is None:
+        return None
+    return await audience_screen(context, draft)
