@@ -13,6 +13,7 @@ from bot.chat.callbacks import Callback
 from bot.chat.common import services, show
 from bot.chat.format import esc, join_blocks
 from bot.chat.screens import Screen, button, keyboard, main_menu, rows, short
+from bot.services.announcements import MAX_TEXT
 from bot.services.events import german_when
 from bot.storage.announcements import Announcement
 
@@ -50,6 +51,17 @@ async def take_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     draft = await svc.announcements.being_written(user.id)
     if draft is None:
         return False
+    length = len(message.text.strip())
+    if length > MAX_TEXT:
+        await show(
+            update,
+            context,
+            Screen(
+                texts.ANNOUNCE_TOO_LONG.format(length=length, limit=MAX_TEXT),
+                keyboard([button(texts.BUTTON_DISCARD, "ak", "x", draft.id)]),
+            ),
+        )
+        return True
     draft = await svc.announcements.write(draft, message.text)
     await show(update, context, await audience_screen(context, draft))
     return True

@@ -166,6 +166,10 @@ ANNOUNCE_AUDIENCE = (
     "Regionen. Ein Thema wählen Sie, damit Fachkräfte, die dieses Thema abbestellt haben, "
     "nicht gestört werden."
 )
+ANNOUNCE_TOO_LONG = (
+    "Der Text hat {length} Zeichen; eine Ankündigung darf höchstens {limit} haben. Bitte kürzen "
+    "Sie ihn und senden Sie ihn noch einmal – der Entwurf wartet."
+)
 ANNOUNCE_COUNT = "Empfängerinnen und Empfänger: <b>{count}</b>"
 ANNOUNCE_PREVIEW = "<b>Vorschau</b> – so sehen es <b>{count}</b> Personen:"
 ANNOUNCE_SENT = (
@@ -218,7 +222,9 @@ HELP = (
 PRIVACY = (
     "<b>Datenschutz</b>\n\n"
     "<b>Gespeichert</b> wird nur: Ihre Telegram-ID, die gewählte Berufsgruppe und der Ort, "
-    "das Datum Ihrer ersten und letzten Nutzung sowie ob Sie den Bot blockiert haben.\n"
+    "das Datum Ihrer ersten und letzten Nutzung, ob Sie den Bot blockiert haben und Ihre "
+    "Einstellungen für Benachrichtigungen. Erinnerungen und Ankündigungen an Sie warten bis zum "
+    "Versand in einer Warteschlange (ohne Ihren Namen).\n"
     "Wenn Sie sich zu einem Termin anmelden, zusätzlich: die Anmeldung (Status, Workshop, "
     "Zeitpunkt) und Ihr Telegram-Anzeigename für die Teilnehmerliste der Veranstalter. "
     "Rückmeldungen nach einer Veranstaltung werden nur als Summen gespeichert, ohne Bezug zu "

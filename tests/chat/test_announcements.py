@@ -35,6 +35,8 @@ async def test_write_target_preview_send_and_summary(chat: Chat, clock: FixedClo
 
     start = await chat.send(ADMIN, "/ankuendigung")
     assert "Bitte schreiben Sie jetzt den Text" in visible(start)
+    too_long = await chat.send(ADMIN, "x" * 3001)
+    assert "3001 Zeichen" in visible(too_long) and "höchstens 3000" in visible(too_long)
     audience = await chat.send(ADMIN, "Neue Sprechstunde <Sucht> & Familie ab Januar")
     assert "Empfängerinnen und Empfänger: 5" in visible(audience)
     audience = await chat.press(ADMIN, "Kita", audience)
