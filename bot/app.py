@@ -20,8 +20,9 @@ from telegram.ext import Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
 from bot.chat.admin import reload_screen
-from bot.chat.common import Services
+from bot.chat.common import PrivacyText, Services
 from bot.chat.dispatch import OutboxDispatcher
+from bot.chat.flood import FloodGuard
 from bot.chat.pacing import Pacer
 from bot.chat.setup import publish_commands, register
 from bot.clock import BERLIN, Clock, SystemClock, today_in_berlin
@@ -33,6 +34,7 @@ from bot.services.announcements import AnnouncementService
 from bot.services.directory import DirectoryService
 from bot.services.events import EventService
 from bot.services.guidance import GuidanceService
+from bot.services.privacy import PrivacyService, RetentionPolicy
 from bot.services.profiles import ProfileService
 from bot.services.reload import Reloader
 from bot.services.signup import SignupService
@@ -49,6 +51,9 @@ log = logging.getLogger(__name__)
 DATABASE_KEY = "database"
 SERVICES_KEY = "services"
 DISPATCHER_KEY = "dispatcher"
+FLOOD_GUARD_KEY = "flood_guard"
+RETENTION_INTERVAL = 24 * 3600.0
+RETENTION_FIRST_RUN = 300.0
 
 
 class StartupError(Exception):
@@ -114,9 +119,18 @@ def build_application(
         announcements = AnnouncementService(
             database, store, clock, admins, config.outbox.messages_per_second
         )
+        profiles = ProfileService(UserRepository(database), clock)
+        privacy = PrivacyService(
+            database,
+            store,
+            signup,
+            profiles,
+            clock,
+            RetentionPolicy(config.privacy.retention_months, config.privacy.anonymise_after_days),
+        )
         services = Services(
             store=store,
-            profiles=ProfileService(UserRepository(database), clock),
+            profiles=profiles,
             guidance=GuidanceService(store),
             directory=DirectoryService(store),
             events=EventService(store, clock),
@@ -125,8 +139,10 @@ def build_application(
             reloader=Reloader(config.knowledge.directory, store, signup, clock, announcements),
             outbox=OutboxRepository(database),
             announcements=announcements,
-            privacy_controller=config.privacy.controller,
-            privacy_contact=config.privacy.contact,
+            privacy=privacy,
+            privacy_text=PrivacyText(
+                config.privacy.controller, config.privacy.contact, config.privacy.purposes
+            ),
         )
         application.bot_data[SERVICES_KEY] = services
         dispatcher = OutboxDispatcher(
@@ -140,6 +156,7 @@ def build_application(
         application.bot_data[DISPATCHER_KEY] = dispatcher
         signup.on_outbox_change = dispatcher.wake
         announcements.on_outbox_change = dispatcher.wake
+        privacy.on_outbox_change = dispatcher.wake
         # Changes to events made while the bot was down are noticed now.
         sync = await signup.sync_events(store.current.knowledge)
         if sync.new_events and not sync.first:
@@ -154,6 +171,22 @@ def build_application(
                 beat(heartbeat)
 
             application.job_queue.run_repeating(write_heartbeat, HEARTBEAT_INTERVAL, first=0)
+
+            async def apply_retention(_: object) -> None:
+                result = await privacy.apply_retention()
+                log.info(
+                    "retention: %d people erased, %d registrations anonymised, "
+                    "%d outbox rows forgotten",
+                    result.people_erased,
+                    result.registrations_anonymised,
+                    result.outbox_rows_forgotten,
+                )
+
+            # Daily, and soon after every start (a JobQueue is not persisted, so a bot that is
+            # restarted often still runs it). Erasing is idempotent.
+            application.job_queue.run_repeating(
+                apply_retention, RETENTION_INTERVAL, first=RETENTION_FIRST_RUN
+            )
         log.info("ready: knowledge %s", store.current.knowledge.version)
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
@@ -167,7 +200,11 @@ def build_application(
             await database.close()
 
     application = builder.post_init(post_init).post_shutdown(post_shutdown).build()
-    register(application)
+    flood_guard = FloodGuard(
+        config.flood.max_updates, config.flood.window_seconds, config.flood.cooldown_seconds
+    )
+    application.bot_data[FLOOD_GUARD_KEY] = flood_guard
+    register(application, flood_guard)
     return application
 
 

@@ -60,6 +60,14 @@ class PrivacySettings(_Section):
 
     controller: str = "PLATZHALTER: verantwortliche Stelle (Name, Anschrift)"
     contact: str = "PLATZHALTER: Kontakt der/des Datenschutzbeauftragten"
+    purposes: str = (
+        "Wegweiser zu Meldewegen, Angeboten und Kontakten im Kinderschutz für Fachkräfte; "
+        "Anmeldung zu Veranstaltungen des Netzwerks und Erinnerungen daran."
+    )
+    # People who have not used the bot for this many months are deleted by a daily job.
+    retention_months: int = Field(default=12, ge=1, le=120)
+    # This many days after an event, its registrations lose the person (figures stay).
+    anonymise_after_days: int = Field(default=90, ge=1, le=3650)
 
 
 class OutboxSettings(_Section):
@@ -79,6 +87,15 @@ class AdminSettings(_Section):
     regions: tuple[str, ...] = ()
 
 
+class FloodSettings(_Section):
+    """Per-person flood protection: more than `max_updates` in `window_seconds` gets one notice,
+    then that person's updates are dropped for `cooldown_seconds`."""
+
+    max_updates: int = Field(default=20, ge=1)
+    window_seconds: float = Field(default=10.0, gt=0)
+    cooldown_seconds: float = Field(default=30.0, ge=0)
+
+
 class Config(_Section):
     knowledge: KnowledgeSettings = KnowledgeSettings()
     database: DatabaseSettings = DatabaseSettings()
@@ -86,6 +103,7 @@ class Config(_Section):
     privacy: PrivacySettings = PrivacySettings()
     admins: tuple[AdminSettings, ...] = ()
     outbox: OutboxSettings = OutboxSettings()
+    flood: FloodSettings = FloodSettings()
 
 
 def load_config(path: Path | None = None, environ: Mapping[str, str] = os.environ) -> Config:

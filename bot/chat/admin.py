@@ -63,7 +63,6 @@ async def _event_from_args(
     return None
 
 
-@admin_only
 async def teilnehmer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     event = await _event_from_args(update, context, "teilnehmer")
     chat = update.effective_chat
@@ -105,7 +104,6 @@ async def teilnehmer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     )
 
 
-@admin_only
 async def auswertung(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     event = await _event_from_args(update, context, "auswertung")
     if event is None:
@@ -137,7 +135,6 @@ async def auswertung(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     )
 
 
-@admin_only
 async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     result = await services(context).reloader.reload()
     await show(update, context, reload_screen(result))

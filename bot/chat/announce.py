@@ -8,7 +8,6 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.chat import texts
-from bot.chat.admin import admin_only
 from bot.chat.callbacks import Callback
 from bot.chat.common import services, show
 from bot.chat.format import esc, join_blocks
@@ -25,7 +24,6 @@ def announcement_text(text: str) -> str:
     return f"{texts.ANNOUNCEMENT_HEADING}\n\n{esc(text)}"
 
 
-@admin_only
 async def ankuendigung(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     if user is None:

@@ -7,6 +7,7 @@ nothing is kept in memory between steps and a restart in the middle loses nothin
 from __future__ import annotations
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot.chat import screens, texts
@@ -15,6 +16,7 @@ from bot.chat.callbacks import Callback, decode
 from bot.chat.common import complete_profile, current_user, onboarding, services, show
 from bot.chat.event_flow import list_screen, route_event, route_feedback
 from bot.chat.handlers import topics_screen
+from bot.chat.privacy import route_erasure
 from bot.chat.screens import Screen
 from bot.chat.settings import route_settings
 from bot.knowledge.models import RegionKind
@@ -24,6 +26,12 @@ from bot.storage.users import UserRecord
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     if query is None:
+        return
+    message = query.message
+    if message is not None and message.chat.type != ChatType.PRIVATE:
+        # Group messages carry only links; a callback there is stale or forged, and acting on
+        # it would show one person's data to the whole group.
+        await query.answer(texts.GROUP_BUTTON_ONLY_PRIVATE, show_alert=True)
         return
     await query.answer()
     callback = decode(query.data)
@@ -87,6 +95,8 @@ async def _route(
         return await route_settings(update, context, callback)
     if area == "ak":
         return await route_announcement(update, context, callback)
+    if area == "dl":
+        return await route_erasure(update, context, callback)
     return None
 
 

@@ -16,6 +16,7 @@ from bot.services.announcements import AnnouncementService
 from bot.services.directory import DirectoryService
 from bot.services.events import EventService
 from bot.services.guidance import GuidanceService
+from bot.services.privacy import PrivacyService
 from bot.services.profiles import ProfileService
 from bot.services.reload import Reloader
 from bot.services.signup import SignupService
@@ -36,8 +37,17 @@ class Services:
     reloader: Reloader
     outbox: OutboxRepository
     announcements: AnnouncementService
-    privacy_controller: str
-    privacy_contact: str
+    privacy: PrivacyService
+    privacy_text: PrivacyText
+
+
+@dataclass(frozen=True)
+class PrivacyText:
+    """What /datenschutz names, from the operator's config."""
+
+    controller: str
+    contact: str
+    purposes: str
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

@@ -10,6 +10,7 @@ from telegram.ext import ContextTypes
 
 from bot.chat import screens, texts
 from bot.chat.common import complete_profile, current_user, onboarding, services, show
+from bot.chat.event_flow import list_screen
 from bot.chat.format import esc
 from bot.chat.screens import Screen
 from bot.knowledge.search import HitKind
@@ -22,6 +23,17 @@ from bot.storage.users import UserRecord
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = complete_profile(await current_user(update, context))
     knowledge = services(context).store.current.knowledge
+    # A link from a group ("Im privaten Chat öffnen") names where the person wanted to go.
+    wanted = context.args[0] if context.args else None
+    if wanted == "notfall":
+        await notfall(update, context)
+        return
+    if user is not None and wanted == "termine":
+        await show(update, context, await list_screen(context, user))
+        return
+    if user is not None and wanted == "angebote":
+        await show(update, context, topics_screen(context, user))
+        return
     if user is not None:
         profession, place = screens.profile_names(knowledge, user)
         text = texts.WELCOME_BACK.format(profession=profession, municipality=place)
@@ -108,8 +120,13 @@ async def hilfe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def datenschutz(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
+    policy = svc.privacy.policy
     text = texts.PRIVACY.format(
-        controller=esc(svc.privacy_controller), contact=esc(svc.privacy_contact)
+        controller=esc(svc.privacy_text.controller),
+        contact=esc(svc.privacy_text.contact),
+        purposes=esc(svc.privacy_text.purposes),
+        months=policy.inactive_months,
+        days=policy.anonymise_after_days,
     )
     await show(update, context, screens.main_menu(text))
 

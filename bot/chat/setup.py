@@ -13,11 +13,13 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
-from bot.chat import admin, announce, event_flow, handlers, screens, texts
+from bot.chat import admin, announce, event_flow, group, handlers, privacy, screens, texts
 from bot.chat.buttons import on_button
+from bot.chat.flood import FloodGuard, flood_handler
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +36,19 @@ COMMANDS = {
     "help": handlers.hilfe,
     "datenschutz": handlers.datenschutz,
     "privacy": handlers.datenschutz,
-    # Organisers only (bot/chat/admin.py); others get the unknown-command answer.
+    "meine_daten": privacy.meine_daten,
+    "daten_loeschen": privacy.daten_loeschen,
+}
+# What a group may ask (read-only, nothing personal); every other command there gets a button
+# to the private chat.
+GROUP_COMMANDS = {
+    "notfall": group.notfall,
+    "angebote": group.angebote,
+    "termine": group.termine,
+}
+# Organisers only. The one place that checks: `admin_only` wraps each of them at registration,
+# and everyone else gets exactly the unknown-command answer.
+ADMIN_COMMANDS = {
     "teilnehmer": admin.teilnehmer,
     "auswertung": admin.auswertung,
     "reload": admin.reload,
@@ -42,22 +56,31 @@ COMMANDS = {
 }
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: Application, flood_guard: FloodGuard | None = None) -> None:  # type: ignore[type-arg]
+    if flood_guard is not None:
+        application.add_handler(TypeHandler(Update, flood_handler(flood_guard)), group=-1)
+    # Only new messages: an edited "/daten_loeschen" must not ask again, an edited search
+    # not search again. Channels are not served at all.
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    groups = filters.ChatType.GROUPS & filters.UpdateType.MESSAGE
     for name, callback in COMMANDS.items():
-        application.add_handler(CommandHandler(name, callback))
+        application.add_handler(CommandHandler(name, callback, filters=private))
+    for name, callback in ADMIN_COMMANDS.items():
+        # In groups these stay unanswered, like every unknown command there.
+        application.add_handler(CommandHandler(name, admin.admin_only(callback), filters=private))
+    for name, callback in GROUP_COMMANDS.items():
+        application.add_handler(CommandHandler(name, callback, filters=groups))
+    personal = [name for name in COMMANDS if name not in GROUP_COMMANDS]
+    application.add_handler(CommandHandler(personal, group.personal, filters=groups))
     application.add_handler(CallbackQueryHandler(on_button))
     application.add_handler(
         ChatMemberHandler(handlers.membership, ChatMemberHandler.MY_CHAT_MEMBER)
     )
-    # In groups the bot must stay quiet: other bots' commands and people's conversation are
-    # not addressed to it (the group features come with their own issue).
-    private = filters.ChatType.PRIVATE
+    # In groups the bot stays quiet otherwise: other bots' commands and people's conversation
+    # are not addressed to it.
     application.add_handler(MessageHandler(filters.COMMAND & private, handlers.unknown_command))
     application.add_handler(
-        MessageHandler(
-            filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE & private,
-            handlers.free_text,
-        )
+        MessageHandler(filters.TEXT & ~filters.COMMAND & private, handlers.free_text)
     )
     application.add_error_handler(on_error)
 

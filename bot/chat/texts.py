@@ -44,6 +44,28 @@ BUTTON_NOTIFICATIONS = "🔔 Benachrichtigungen"
 BUTTON_PROFILE_BACK = "‹ Profil"
 
 UNKNOWN_COMMAND = "Diesen Befehl kenne ich nicht. Hier ist das Menü – oder /hilfe."
+GROUP_PRIVATE_ONLY = (
+    "Das beantworte ich nur im privaten Chat – dort bleibt es bei Ihnen und ist auf Ihre "
+    "Berufsgruppe und Ihren Ort zugeschnitten. In Gruppen gehen /notfall, /angebote Stichwort "
+    "und /termine."
+)
+GROUP_LOCAL_HINT = (
+    "Die Erreichbarkeit Ihres Jugendamts zeigt /notfall im privaten Chat, passend zu Ihrem Ort."
+)
+GROUP_OFFERS_USAGE = (
+    "In Gruppen suche ich Angebote nach Stichwort, z. B. <code>/angebote Sucht</code>. "
+    "Angebote passend zu Ihrer Berufsgruppe und Ihrem Ort zeigt der private Chat."
+)
+GROUP_OFFERS = "<b>Angebote zu „{query}“</b> (die besten Treffer)"
+GROUP_EVENTS = (
+    "<b>Öffentliche Termine des Netzwerks</b>\nAnmelden können Sie sich im privaten Chat."
+)
+GROUP_BUTTON_ONLY_PRIVATE = "Diese Schaltfläche funktioniert nur im privaten Chat mit dem Bot."
+BUTTON_OPEN_PRIVATE = "🔒 Im privaten Chat öffnen"
+FLOOD_NOTICE = (
+    "Sie senden gerade sehr viele Nachrichten auf einmal. Ich antworte in {seconds} Sekunden "
+    "wieder. Bei akuter Gefahr: Polizei 110, Rettungsdienst 112."
+)
 STALE_BUTTON = "Diese Schaltfläche ist nicht mehr aktuell. Hier ist das Menü."
 ERROR = "Entschuldigung, da ist etwas schiefgegangen. Bitte versuchen Sie es noch einmal."
 UNKNOWN_PROFESSION = (
@@ -215,7 +237,8 @@ HELP = (
     "/termine – Veranstaltungen des Netzwerks: anmelden, Workshops, Kalender\n"
     "/meine_termine – Ihre Anmeldungen\n"
     "/profil – Berufsgruppe oder Ort ändern\n"
-    "/datenschutz – was gespeichert wird\n\n"
+    "/datenschutz – was gespeichert wird; /meine_daten – Ihre Daten als Datei; "
+    "/daten_loeschen – alles löschen\n\n"
     "Sie können auch einfach ein Stichwort schreiben, z. B. „Sucht“ oder „Frühe Hilfen“.\n"
     "Bitte schreiben Sie keine Angaben zu Kindern oder Familien in den Chat."
 )
@@ -234,8 +257,45 @@ PRIVACY = (
     "Telegram selbst überträgt und speichert Chats auf seinen Servern; Bot-Chats sind nicht "
     "Ende-zu-Ende-verschlüsselt. Schreiben Sie deshalb keine Angaben zu Kindern oder Familien "
     "in den Chat.\n\n"
+    "<b>Zweck:</b> {purposes}\n"
+    "<b>Speicherdauer:</b> Wer den Bot {months} Monate nicht nutzt, wird mit allen Daten "
+    "gelöscht. Anmeldungen verlieren {days} Tage nach der Veranstaltung den Bezug zu Ihrer Person "
+    "(es bleiben nur Zahlen).\n"
+    "<b>Ihre Rechte:</b> Auskunft und Datenkopie mit /meine_daten, Löschung mit /daten_loeschen; "
+    "außerdem Berichtigung (/profil), Einschränkung, Widerspruch und Beschwerde bei der "
+    "Datenschutz-Aufsichtsbehörde.\n\n"
     "<b>Verantwortlich:</b> {controller}\n<b>Datenschutz-Kontakt:</b> {contact}"
 )
+MY_DATA_NOTHING = "Über Sie ist nichts gespeichert."
+MY_DATA = (
+    "<b>Ihre gespeicherten Daten</b>\n\n"
+    "Telegram-ID: {telegram_id}\n"
+    "Berufsgruppe: {profession}\n"
+    "Ort: {place}\n"
+    "Erste Nutzung: {created}; letzte Nutzung: {last_seen}\n"
+    "Erinnerungen: {reminders}; Ankündigungen: {announcements}\n"
+    "Anmeldungen: {registrations}\n"
+    "Nachrichten in der Warteschlange: {pending}\n\n"
+    "Die Datei enthält alles vollständig und maschinenlesbar (JSON). Löschen: /daten_loeschen"
+)
+MY_DATA_CAPTION = "Alle über Sie gespeicherten Daten (JSON)"
+MY_DATA_NONE = "keine"
+MY_DATA_ON = "an"
+MY_DATA_OFF = "aus"
+ERASE_ASK = (
+    "<b>Alle Ihre Daten löschen?</b>\n\n"
+    "Gelöscht werden Ihr Profil, Ihre Einstellungen, Ihre Anmeldungen (Ihr Platz geht an die "
+    "Nächsten auf der Warteliste) und alle Nachrichten, die noch an Sie gehen sollten. "
+    "Das lässt sich nicht rückgängig machen."
+)
+ERASE_DONE = (
+    "Ihre Daten sind gelöscht. Danke, dass Sie den Kinderschutz-Lotsen genutzt haben.\n"
+    "Mit /start können Sie jederzeit neu beginnen; /notfall funktioniert auch ohne Profil."
+)
+ERASE_NOTHING = "Über Sie war nichts gespeichert; es gibt nichts zu löschen."
+ERASE_KEPT = "Nichts gelöscht. Hier ist das Menü."
+BUTTON_ERASE = "🗑 Ja, alles löschen"
+BUTTON_KEEP_DATA = "Abbrechen"
 
 BUTTON_MELDEWEG = "🧭 Meldeweg"
 BUTTON_OFFERS = "🤝 Angebote"
@@ -275,4 +335,6 @@ COMMANDS = (
     ("profil", "Berufsgruppe oder Ort ändern"),
     ("hilfe", "Was der Bot kann"),
     ("datenschutz", "Was gespeichert wird"),
+    ("meine_daten", "Ihre gespeicherten Daten als Datei"),
+    ("daten_loeschen", "Alle Ihre Daten löschen"),
 )

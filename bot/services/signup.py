@@ -281,6 +281,24 @@ class SignupService:
         self.on_outbox_change()
         return Outcome(standing=result.previous)
 
+    async def release_all(
+        self, connection: aiosqlite.Connection, telegram_id: int, now: datetime
+    ) -> int:
+        """Inside the caller's transaction: give up every seat and waiting place the person
+        holds for events that have not begun, so the people waiting move up and are told.
+        Used when a person's data is erased; returns how many registrations were released."""
+        released = 0
+        for mine in await registrations.of_person(connection, telegram_id):
+            event = self._knowledge.events.get(mine.event_id)
+            if event is None or now >= event.start or event.status is EventStatus.CANCELLED:
+                continue
+            result = await registrations.cancel(
+                connection, event.id, telegram_id, event.capacity, self._seats(event), now
+            )
+            await self._announce_promotions(connection, event, result.promoted, now)
+            released += 1
+        return released
+
     async def choose_workshop(self, event_id: str, workshop_id: str, telegram_id: int) -> Outcome:
         event = self._knowledge.events.get(event_id)
         if event is None:

@@ -111,6 +111,19 @@ MIGRATIONS: tuple[str, ...] = (
     ) STRICT;
     CREATE INDEX announcements_by_admin ON announcements (admin_id, state);
     """,
+    """
+    CREATE TABLE past_registrations (
+        event_id        TEXT    NOT NULL,
+        status          TEXT    NOT NULL,
+        profession_id   TEXT,
+        municipality_id TEXT,
+        workshops       TEXT    NOT NULL DEFAULT '[]',
+        signed_up_at    TEXT    NOT NULL,
+        changed_at      TEXT    NOT NULL,
+        feedback_given  INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    CREATE INDEX past_registrations_by_event ON past_registrations (event_id);
+    """,
 )
 
 

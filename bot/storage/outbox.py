@@ -85,8 +85,8 @@ async def enqueue(connection: aiosqlite.Connection, message: OutboxMessage, now:
             message.kind,
             message.event_id,
             json.dumps(message.payload, ensure_ascii=False, sort_keys=True),
-            _stamp(message.due_at),
-            _stamp(now),
+            stamp(message.due_at),
+            stamp(now),
         ),
     )
     return cursor.rowcount == 1
@@ -119,7 +119,7 @@ async def withdraw(
     return cursor.rowcount
 
 
-def _stamp(moment: datetime) -> str:
+def stamp(moment: datetime) -> str:
     """UTC, fixed width, so text order is time order in SQL."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
 
@@ -138,7 +138,7 @@ class OutboxRepository:
         async with self._db.connection.execute(
             "SELECT * FROM outbox WHERE state = 'pending' AND due_at <= ? "
             "ORDER BY due_at, id LIMIT ?",
-            (_stamp(now), limit),
+            (stamp(now), limit),
         ) as cursor:
             rows = await cursor.fetchall()
         return [
@@ -167,7 +167,7 @@ class OutboxRepository:
             await connection.execute(
                 "UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1 "
                 "WHERE id = ? AND state = 'pending'",
-                (_stamp(now), row_id),
+                (stamp(now), row_id),
             )
 
     async def mark_failed(
@@ -185,7 +185,7 @@ class OutboxRepository:
                 await connection.execute(
                     "UPDATE outbox SET due_at = ?, attempts = attempts + 1, last_error = ? "
                     "WHERE id = ? AND state = 'pending'",
-                    (_stamp(retry_at), error[:500], row_id),
+                    (stamp(retry_at), error[:500], row_id),
                 )
 
     async def drop(self, row_id: int, reason: str) -> None:
@@ -236,7 +236,7 @@ class OutboxRepository:
             cursor = await connection.execute(
                 "UPDATE outbox SET state = 'pending', attempts = 0, due_at = ? "
                 "WHERE state = 'parked'",
-                (_stamp(now),),
+                (stamp(now),),
             )
             return cursor.rowcount
 
@@ -250,6 +250,6 @@ class OutboxRepository:
             cursor = await connection.execute(
                 "UPDATE outbox SET state = 'pending', last_error = NULL "
                 "WHERE chat_id = ? AND state = 'withdrawn' AND last_error = ? AND due_at > ?",
-                (chat_id, BLOCKED, _stamp(now)),
+                (chat_id, BLOCKED, stamp(now)),
             )
             return cursor.rowcount

@@ -16,7 +16,13 @@ from telegram.ext import Application, CallbackContext
 from bot.app import Transport, build_application
 from bot.chat.pacing import Pacer
 from bot.clock import FixedClock
-from bot.config import AdminSettings, Config, DatabaseSettings, KnowledgeSettings
+from bot.config import (
+    AdminSettings,
+    Config,
+    DatabaseSettings,
+    FloodSettings,
+    KnowledgeSettings,
+)
 from bot.knowledge.base import KnowledgeBase
 from bot.sandbox.botapi import BotApiStandIn, Json, plain_text
 from bot.sandbox.request import StandInRequest
@@ -118,6 +124,8 @@ def test_application(
             AdminSettings(telegram_id=ADMIN),
             AdminSettings(telegram_id=REGIONAL_ADMIN, regions=("kreis-beispiel",)),
         ),
+        # Tests send faster than any person; the flood test sets its own limits and time.
+        flood=FloodSettings(max_updates=1_000_000),
     )
     return build_application(
         config,

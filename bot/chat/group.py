@@ -1,0 +1,86 @@
+"""Group and supergroup chats: a network's group can ask for the emergency numbers, search
+offers and see the public events. Everything personal (profile, sign-up, own data, reporting
+path for one's profession) answers with a button that opens the private chat, so nothing about
+a person is shown to the group and no group message carries buttons that act for whoever taps.
+"""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from bot.chat import texts
+from bot.chat.common import services
+from bot.chat.events import event_list
+from bot.chat.format import emergency_text, esc, join_blocks, offer_text
+from bot.knowledge.models import ALL_PROFESSIONS
+from bot.knowledge.search import HitKind
+
+MAX_GROUP_OFFERS = 3
+TEXT_LIMIT = 4000  # below Telegram's 4096, room for the heading
+
+
+def private_chat_button(context: ContextTypes.DEFAULT_TYPE, payload: str) -> InlineKeyboardMarkup:
+    """A link (not a callback): it opens the private chat with the bot, whoever taps it."""
+    url = f"https://t.me/{context.bot.username}?start={payload}"
+    return InlineKeyboardMarkup([[InlineKeyboardButton(texts.BUTTON_OPEN_PRIVATE, url=url)]])
+
+
+async def _reply(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, payload: str
+) -> None:
+    chat = update.effective_chat
+    if chat is None:
+        return
+    await context.bot.send_message(
+        chat.id, text, reply_markup=private_chat_button(context, payload)
+    )
+
+
+async def notfall(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    # Nationwide numbers only: the group is not one person's municipality.
+    text = emergency_text(services(context).guidance.emergency(None))
+    await _reply(update, context, join_blocks([text, texts.GROUP_LOCAL_HINT]), "notfall")
+
+
+async def angebote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if not context.args:
+        await _reply(update, context, texts.GROUP_OFFERS_USAGE, "angebote")
+        return
+    svc = services(context)
+    query = " ".join(context.args)
+    hits = svc.directory.search(query, None, None, kinds=[HitKind.OFFER])
+    knowledge = svc.store.current.knowledge
+    blocks = [texts.GROUP_OFFERS.format(query=esc(query[:80]))]
+    for hit in hits[:MAX_GROUP_OFFERS]:
+        offer = svc.directory.offer(hit.id)
+        if offer is None:
+            continue
+        for_whom = (
+            "alle Berufsgruppen"
+            if offer.professions == ALL_PROFESSIONS
+            else ", ".join(
+                knowledge.professions[p].label
+                for p in offer.professions
+                if p in knowledge.professions
+            )
+        )
+        block = offer_text(offer, svc.directory.contacts_of(offer), for_whom)
+        if len(join_blocks([*blocks, block])) > TEXT_LIMIT:
+            break
+        blocks.append(block)
+    if len(blocks) == 1:
+        blocks = [texts.SEARCH_NOTHING.format(query=esc(query[:80]))]
+    await _reply(update, context, join_blocks(blocks), "angebote")
+
+
+async def termine(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = services(context)
+    public = [event for event in svc.events.upcoming(None, None) if event.public]
+    cards = await svc.signup.cards(public, None)
+    screen = event_list(cards, texts.GROUP_EVENTS)  # its text only: sign-up happens in private
+    await _reply(update, context, screen.text, "termine")
+
+
+async def personal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _reply(update, context, texts.GROUP_PRIVATE_ONLY, "start")

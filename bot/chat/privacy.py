@@ -1,0 +1,102 @@
+"""/meine_daten (a readable summary and the complete JSON file) and /daten_loeschen (ask, then
+erase everything). Buttons: `dl:ja` erases, `dl:nein` keeps."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.chat import texts
+from bot.chat.callbacks import Callback
+from bot.chat.common import send_document, services, show
+from bot.chat.format import esc
+from bot.chat.screens import Screen, button, keyboard, main_menu
+from bot.services.preferences import Preferences
+from bot.storage.registrations import Status
+
+EXPORT_NAME = "meine-daten.json"
+
+
+async def meine_daten(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user = update.effective_user
+    chat = update.effective_chat
+    if user is None or chat is None:
+        return
+    svc = services(context)
+    export = await svc.privacy.export(user.id)
+    tables = export["tables"]
+    if not any(tables.values()):
+        await show(update, context, main_menu(texts.MY_DATA_NOTHING))
+        return
+    await show(update, context, Screen(_summary(context, export), None))
+    content = json.dumps(export, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
+    await send_document(context, chat.id, EXPORT_NAME, content, texts.MY_DATA_CAPTION)
+
+
+def _summary(context: ContextTypes.DEFAULT_TYPE, export: dict[str, Any]) -> str:
+    svc = services(context)
+    knowledge = svc.store.current.knowledge
+    tables = export["tables"]
+    person = tables["users"][0] if tables["users"] else {}
+    profession = knowledge.professions.get(person.get("profession_id") or "")
+    place = knowledge.regions.get(person.get("municipality_id") or "")
+    preferences = Preferences.of(person.get("settings") or {})
+    muted = [knowledge.topics[t].name for t in preferences.muted_topics if t in knowledge.topics]
+    registrations = [
+        f"{row.get('event_title', row['event_id'])} ({_status(row['status'])})"
+        for row in tables["registrations"]
+    ]
+    pending = sum(1 for row in tables["outbox"] if row["state"] == "pending")
+    return texts.MY_DATA.format(
+        telegram_id=export["telegram_id"],
+        profession=esc(profession.label) if profession else texts.MY_DATA_NONE,
+        place=esc(place.name) if place else texts.MY_DATA_NONE,
+        created=esc(str(person.get("created_at", ""))[:10] or texts.MY_DATA_NONE),
+        last_seen=esc(str(person.get("last_seen_on", "")) or texts.MY_DATA_NONE),
+        reminders=texts.MY_DATA_ON if preferences.reminders else texts.MY_DATA_OFF,
+        announcements=texts.MY_DATA_ON
+        if not muted
+        else f"{texts.MY_DATA_ON} (außer: {esc(', '.join(sorted(muted)))})",
+        registrations=esc("; ".join(registrations)) if registrations else texts.MY_DATA_NONE,
+        pending=pending,
+    )
+
+
+def _status(status: str) -> str:
+    return {
+        Status.CONFIRMED: "Platz sicher",
+        Status.WAITING: "Warteliste",
+        Status.CANCELLED: "abgesagt",
+    }.get(Status(status), status)
+
+
+async def daten_loeschen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await show(
+        update,
+        context,
+        Screen(
+            texts.ERASE_ASK,
+            keyboard(
+                [button(texts.BUTTON_ERASE, "dl", "ja")],
+                [button(texts.BUTTON_KEEP_DATA, "dl", "nein")],
+            ),
+        ),
+    )
+
+
+async def route_erasure(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, callback: Callback
+) -> Screen | None:
+    user = update.effective_user
+    if user is None:
+        return None
+    if callback.action == "nein":
+        return main_menu(texts.ERASE_KEPT)
+    if callback.action != "ja":
+        return None
+    erasure = await services(context).privacy.erase(user.id)
+    # No menu under it: every menu button would start a new profile.
+    return Screen(texts.ERASE_DONE if erasure.rows_deleted else texts.ERASE_NOTHING, None)
