@@ -39,6 +39,7 @@ from bot.services.profiles import ProfileService
 from bot.services.reload import Reloader
 from bot.services.signup import SignupService
 from bot.services.snapshot import KnowledgeStore, Snapshot
+from bot.services.usage import UsageCounter
 from bot.storage.db import Database
 from bot.storage.outbox import OutboxRepository
 from bot.storage.users import UserRepository
@@ -53,6 +54,7 @@ SERVICES_KEY = "services"
 DISPATCHER_KEY = "dispatcher"
 FLOOD_GUARD_KEY = "flood_guard"
 RETENTION_INTERVAL = 24 * 3600.0
+USAGE_FLUSH_INTERVAL = 300.0
 RETENTION_FIRST_RUN = 300.0
 
 
@@ -120,6 +122,7 @@ def build_application(
             database, store, clock, admins, config.outbox.messages_per_second
         )
         profiles = ProfileService(UserRepository(database), clock)
+        usage_counter = UsageCounter(database, clock)
         privacy = PrivacyService(
             database,
             store,
@@ -140,6 +143,7 @@ def build_application(
             outbox=OutboxRepository(database),
             announcements=announcements,
             privacy=privacy,
+            usage=usage_counter,
             privacy_text=PrivacyText(
                 config.privacy.controller, config.privacy.contact, config.privacy.purposes
             ),
@@ -182,6 +186,11 @@ def build_application(
                     result.outbox_rows_forgotten,
                 )
 
+            async def flush_usage(_: object) -> None:
+                await usage_counter.flush()
+
+            application.job_queue.run_repeating(flush_usage, USAGE_FLUSH_INTERVAL, first=60)
+
             # Daily, and soon after every start (a JobQueue is not persisted, so a bot that is
             # restarted often still runs it). Erasing is idempotent.
             application.job_queue.run_repeating(
@@ -195,6 +204,10 @@ def build_application(
         dispatcher = application.bot_data.pop(DISPATCHER_KEY, None)
         if isinstance(dispatcher, OutboxDispatcher):
             await dispatcher.stop()
+        services = application.bot_data.get(SERVICES_KEY)
+        if isinstance(services, Services):
+            with contextlib.suppress(Exception):  # counts are not worth failing a shutdown for
+                await services.usage.flush()
         database = application.bot_data.pop(DATABASE_KEY, None)
         if isinstance(database, Database):
             await database.close()

@@ -21,6 +21,7 @@ from bot.services.profiles import ProfileService
 from bot.services.reload import Reloader
 from bot.services.signup import SignupService
 from bot.services.snapshot import KnowledgeStore
+from bot.services.usage import UsageCounter
 from bot.storage.outbox import OutboxRepository
 from bot.storage.users import UserRecord
 
@@ -39,6 +40,7 @@ class Services:
     announcements: AnnouncementService
     privacy: PrivacyService
     privacy_text: PrivacyText
+    usage: UsageCounter
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from telegram.ext import (
 from bot.chat import admin, announce, event_flow, group, handlers, privacy, screens, texts
 from bot.chat.buttons import on_button
 from bot.chat.flood import FloodGuard, flood_handler
+from bot.chat.usage import usage_handler
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,10 @@ ADMIN_COMMANDS = {
 
 def register(application: Application, flood_guard: FloodGuard | None = None) -> None:  # type: ignore[type-arg]
     if flood_guard is not None:
-        application.add_handler(TypeHandler(Update, flood_handler(flood_guard)), group=-1)
+        application.add_handler(TypeHandler(Update, flood_handler(flood_guard)), group=-2)
+    # After the flood guard (a flood is not usage), before everything else; never stops an update.
+    known = frozenset(COMMANDS) | frozenset(GROUP_COMMANDS)
+    application.add_handler(TypeHandler(Update, usage_handler(known)), group=-1)
     # Only new messages: an edited "/daten_loeschen" must not ask again, an edited search
     # not search again. Channels are not served at all.
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot.knowledge.findings import Finding, Severity, format_path
+from bot.knowledge.findings import Concern, Finding, Severity, format_path
 from bot.knowledge.models import (
     ALL_PROFESSIONS,
     Contact,
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from bot.knowledge.loader import Sourced
 
 REVIEW_AFTER = timedelta(days=365)
+REVIEW_SOON = timedelta(days=30)  # warn this long before an entry turns 12 months old
 PLACEHOLDER = re.compile(r"PLATZHALTER|TODO|\?\?\?|XXX")
 ROLE_NAMES = frozenset(role.value for role in JugendamtRole)
 
@@ -68,20 +69,42 @@ class _Checker:
             for section, items in entries.items()
         }
 
-    def error(self, item: Sourced, subpath: tuple[str | int, ...], message: str) -> None:
-        self.report.errors.append(item.finding(subpath, message))
+    def error(
+        self,
+        item: Sourced,
+        subpath: tuple[str | int, ...],
+        message: str,
+        concern: Concern | None = None,
+    ) -> None:
+        self.report.errors.append(item.finding(subpath, message, concern=concern))
 
-    def warn(self, item: Sourced, subpath: tuple[str | int, ...], message: str) -> None:
-        self.report.warnings.append(item.finding(subpath, message, Severity.WARNING))
+    def warn(
+        self,
+        item: Sourced,
+        subpath: tuple[str | int, ...],
+        message: str,
+        concern: Concern | None = None,
+        due: date | None = None,
+    ) -> None:
+        self.report.warnings.append(
+            item.finding(subpath, message, Severity.WARNING, concern=concern, due=due)
+        )
 
     def refs(self, item: Sourced, key: str, values: Iterable[str], section: str) -> None:
         for index, value in enumerate(values):
             if value not in self.ids[section]:
-                self.error(item, (key, index), f"unbekannte(r) {_LABELS[section]} '{value}'")
+                self.error(
+                    item,
+                    (key, index),
+                    f"unbekannte(r) {_LABELS[section]} '{value}'",
+                    Concern.BROKEN_LINK,
+                )
 
     def ref(self, item: Sourced, key: str, value: str | None, section: str) -> None:
         if value is not None and value not in self.ids[section]:
-            self.error(item, (key,), f"unbekannte(r) {_LABELS[section]} '{value}'")
+            self.error(
+                item, (key,), f"unbekannte(r) {_LABELS[section]} '{value}'", Concern.BROKEN_LINK
+            )
 
     # --- rules ---------------------------------------------------------------------------------
 
@@ -104,6 +127,17 @@ class _Checker:
                     item,
                     ("stand",),
                     f"Stand {stand.isoformat()} ist älter als 12 Monate: bitte prüfen",
+                    Concern.REVIEW_DUE,
+                    stand + REVIEW_AFTER,
+                )
+            elif self.today - stand > REVIEW_AFTER - REVIEW_SOON:
+                due = stand + REVIEW_AFTER
+                self.warn(
+                    item,
+                    ("stand",),
+                    f"Stand {stand.isoformat()}: am {due.isoformat()} zur Prüfung fällig",
+                    Concern.REVIEW_DUE,
+                    due,
                 )
 
     def professions(self) -> None:
@@ -160,7 +194,12 @@ class _Checker:
                 self.error(item, ("id",), f"id '{contact.id}' ist als Rolle reserviert")
             self.refs(item, "regionen", contact.regions, "regionen")
             if not contact.verified:
-                self.warn(item, ("verified",), "Kontaktdaten nicht bestätigt (verified: false)")
+                self.warn(
+                    item,
+                    ("verified",),
+                    "Kontaktdaten nicht bestätigt (verified: false)",
+                    Concern.UNVERIFIED,
+                )
             if not (contact.phones or contact.email or contact.url):
                 self.warn(item, ("id",), "weder Telefon noch E-Mail noch Web-Adresse")
 
@@ -175,7 +214,12 @@ class _Checker:
             self.refs(item, "regionen", offer.regions, "regionen")
             self.refs(item, "kontakte", offer.contacts, "kontakte")
             if not offer.verified:
-                self.warn(item, ("verified",), "Angaben nicht bestätigt (verified: false)")
+                self.warn(
+                    item,
+                    ("verified",),
+                    "Angaben nicht bestätigt (verified: false)",
+                    Concern.UNVERIFIED,
+                )
             if not offer.professions:
                 self.warn(item, ("berufe",), "erreicht keine Berufsgruppe (Liste ist leer)")
             if not offer.regions and not offer.nationwide:
@@ -254,6 +298,7 @@ def placeholder_warnings(file: str, document: SourceDocument) -> list[Finding]:
             format_path(path),
             "Platzhalter: noch nicht ausgefüllt",
             Severity.WARNING,
+            concern=Concern.PLACEHOLDER,
         )
         for path in document.flagged
     ]

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 from bot.knowledge.yaml_source import Path
+
+
+class Concern(StrEnum):
+    REVIEW_DUE = "pruefung"  # `stand` older than 12 months, or turning 12 months soon
+    UNVERIFIED = "unbestaetigt"
+    PLACEHOLDER = "platzhalter"
+    BROKEN_LINK = "verweis"
 
 
 class Severity(StrEnum):
@@ -31,6 +39,10 @@ class Finding:
     path: str
     message: str
     severity: Severity = Severity.ERROR
+    # What the finding is about, for the coordinators' review list (see `Concern`).
+    concern: Concern | None = field(default=None, compare=False)
+    # For review dates: the day the entry is (or was) due for review.
+    due: date | None = field(default=None, compare=False)
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -52,6 +64,8 @@ class Location:
         *,
         line: int | None = None,
         path: Path | None = None,
+        concern: Concern | None = None,
+        due: date | None = None,
     ) -> Finding:
         return Finding(
             file=self.file,
@@ -59,4 +73,6 @@ class Location:
             path=format_path(self.path if path is None else path),
             message=message,
             severity=severity,
+            concern=concern,
+            due=due,
         )

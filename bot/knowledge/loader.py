@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from bot.knowledge import checks
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.findings import Finding, Location, Severity, format_path
+from bot.knowledge.findings import Concern, Finding, Location, Severity, format_path
 from bot.knowledge.gc_pause import cyclic_gc_paused
 from bot.knowledge.messages import german_message
 from bot.knowledge.models import EMERGENCY_SECTION, SECTIONS, Emergency, Entry
@@ -35,10 +35,22 @@ class Sourced:
     document: SourceDocument
 
     def finding(
-        self, subpath: tuple[str | int, ...], message: str, severity: Severity = Severity.ERROR
+        self,
+        subpath: tuple[str | int, ...],
+        message: str,
+        severity: Severity = Severity.ERROR,
+        concern: Concern | None = None,
+        due: date | None = None,
     ) -> Finding:
         path = (*self.location.path, *subpath)
-        return self.location.finding(message, severity, line=self.document.line_of(path), path=path)
+        return self.location.finding(
+            message,
+            severity,
+            line=self.document.line_of(path),
+            path=path,
+            concern=concern,
+            due=due,
+        )
 
 
 @dataclass

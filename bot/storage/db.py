@@ -124,6 +124,15 @@ MIGRATIONS: tuple[str, ...] = (
     ) STRICT;
     CREATE INDEX past_registrations_by_event ON past_registrations (event_id);
     """,
+    """
+    CREATE TABLE usage_counts (
+        day   TEXT    NOT NULL,
+        kind  TEXT    NOT NULL,
+        name  TEXT    NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (day, kind, name)
+    ) STRICT;
+    """,
 )
 
 

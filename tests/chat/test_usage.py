@@ -1,0 +1,33 @@
+"""Usage is counted per day in aggregate: known names only, no person, no text."""
+
+from __future__ import annotations
+
+from tests.chat.conftest import Chat
+
+
+async def test_commands_topics_and_menu_items_are_counted_without_text(chat: Chat) -> None:
+    await chat.onboard(1, "Kita", "Musterstadt")
+    await chat.send(1, "/notfall")
+    await chat.send(2, "/notfall")
+    await chat.send(1, "/kevinmustermann 12.03.2019")
+    await chat.send(1, "Kevin wohnt in der Musterstraße 5")
+    topics = await chat.send(1, "/angebote")
+    await chat.press(1, "Sucht", topics)
+    await chat.press_data(1, "v1:mn:go:zz", topics)  # forged: counted as unknown, not as "zz"
+    services = chat.app.bot_data["services"]
+    assert await services.usage.flush() > 0
+    async with chat.app.bot_data["database"].connection.execute(
+        "SELECT kind, name, count FROM usage_counts ORDER BY kind, name"
+    ) as cursor:
+        rows = {(row[0], row[1]): row[2] for row in await cursor.fetchall()}
+    assert rows[("befehl", "notfall")] == 2
+    assert rows[("befehl", "angebote")] == 1
+    assert rows[("befehl", "start")] == 1
+    assert rows[("befehl", "unbekannt")] == 1
+    assert rows[("befehl", "freitext-suche")] == 1
+    assert rows[("thema", "sucht")] == 1
+    assert rows[("menue", "unbekannt")] == 1
+    everything = " ".join(f"{kind} {name}" for kind, name in rows)
+    assert "kevin" not in everything.lower() and "muster" not in everything.lower()
+    assert "zz" not in {name for _, name in rows}
+    assert await services.usage.flush() == 0
