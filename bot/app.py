@@ -20,7 +20,7 @@ from telegram.ext import Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
 from bot.chat.admin import reload_screen
-from bot.chat.common import PrivacyText, Services
+from bot.chat.common import PrivacyText, ReportSource, Services
 from bot.chat.dispatch import OutboxDispatcher
 from bot.chat.flood import FloodGuard
 from bot.chat.pacing import Pacer
@@ -144,6 +144,7 @@ def build_application(
             announcements=announcements,
             privacy=privacy,
             usage=usage_counter,
+            report_source=ReportSource(config.knowledge.directory, database, clock),
             privacy_text=PrivacyText(
                 config.privacy.controller, config.privacy.contact, config.privacy.purposes
             ),

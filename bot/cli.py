@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -84,6 +85,21 @@ def _build_parser() -> argparse.ArgumentParser:
         "--retry-parked",
         action="store_true",
         help="geparkte Nachrichten erneut versuchen (nachdem die Ursache behoben ist)",
+    )
+    report = commands.add_parser(
+        "report",
+        help="Bericht zur Angebotslandschaft: Lücken, Prüfliste, Termine, Nutzung",
+        description=(
+            "Schreibt bericht.html (eine Seite, offline lesbar, druckbar auf A4) und bericht.md "
+            "(Kurzfassung). Personenbezogene Daten enthält der Bericht nicht."
+        ),
+    )
+    report.add_argument(
+        "--out",
+        type=Path,
+        default=Path("bericht"),
+        metavar="VERZEICHNIS",
+        help="wohin die Dateien geschrieben werden (Standard: ./bericht)",
     )
     commands.add_parser(
         "run",
@@ -183,6 +199,35 @@ async def _outbox(config: Config, retry_parked: bool, clock: Clock, out: TextIO)
     return 0
 
 
+def _report(config: Config, out_dir: Path, clock: Clock, out: TextIO) -> int:
+    import asyncio
+
+    from bot.report.make import report_from_files, save
+
+    started = time.perf_counter()
+    database = config.database.path if config.database.path.exists() else None
+    rendered = asyncio.run(report_from_files(config.knowledge.directory, database, clock))
+    if rendered is None:
+        print(
+            f"Die Wissensbasis {config.knowledge.directory} lässt sich nicht laden; "
+            "Details: kinderschutz-lotse check",
+            file=out,
+        )
+        return 1
+    paths = save(rendered, out_dir)
+    report = rendered.report
+    gaps = sum(len(c.gaps) for c in report.coverage)
+    print(
+        f"Bericht geschrieben: {', '.join(str(p) for p in paths)} "
+        f"({len(report.coverage)} Orte, {gaps} Lücken, {len(report.review)} zu prüfen, "
+        f"{len(report.events)} Termine; {time.perf_counter() - started:.1f} s)",
+        file=out,
+    )
+    for note in report.notes:
+        print(f"Hinweis: {note}", file=out)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     args = _build_parser().parse_args(argv)
     clock = clock or SystemClock()
@@ -206,6 +251,8 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         import asyncio
 
         return asyncio.run(_outbox(config, args.retry_parked, clock, sys.stdout))
+    if args.command == "report":
+        return _report(config, args.out, clock, sys.stdout)
     if args.command == "run":
         from bot.runner import run  # imports telegram; `check` stays light
 

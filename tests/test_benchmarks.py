@@ -57,3 +57,8 @@ def test_fanout_benchmark_survives_kills_small() -> None:
     assert "60/60 chats reached" in output
     duplicates = int(output.split(" duplicates")[0].rsplit(" ", 1)[-1])
     assert duplicates <= 1
+
+
+def test_report_benchmark_runs_small() -> None:
+    output = run_script("report.py", "--people", "200", "--runs", "1").stdout
+    assert "200 registrations, 1 runs" in output

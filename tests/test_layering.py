@@ -14,7 +14,9 @@ TELEGRAM_ALLOWED = ("bot/chat/", "bot/sandbox/", "bot/app.py")
 FORBIDDEN = {
     "bot/knowledge/": ("bot.storage", "bot.services", "bot.chat", "bot.app", "bot.sandbox"),
     "bot/storage/": ("bot.knowledge", "bot.services", "bot.chat", "bot.app", "bot.sandbox"),
-    "bot/services/": ("bot.chat", "bot.app", "bot.sandbox"),
+    "bot/services/": ("bot.chat", "bot.app", "bot.sandbox", "bot.report"),
+    # The report's rendering reads services' data; it knows nothing of Telegram or the chat.
+    "bot/report/": ("bot.chat", "bot.app", "bot.sandbox"),
 }
 
 

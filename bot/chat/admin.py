@@ -1,4 +1,4 @@
-"""Organisers' commands: /teilnehmer, /auswertung, /reload.
+"""Organisers' commands: /teilnehmer, /auswertung, /bericht, /reload.
 
 Authorisation is decided in one place (`AdminPolicy`); whoever is not an admin gets exactly the
 answer for an unknown command, so the commands do not even reveal that they exist.
@@ -11,6 +11,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 from telegram import Update
+from telegram.constants import ChatAction
 from telegram.ext import ContextTypes
 
 from bot.chat import handlers, texts
@@ -18,6 +19,7 @@ from bot.chat.common import send_document, services, show
 from bot.chat.format import esc, join_blocks
 from bot.chat.screens import Screen, main_menu
 from bot.knowledge.models import Event
+from bot.report.make import HTML_NAME, make_report
 from bot.services.events import german_when
 from bot.services.reload import ReloadResult
 from bot.services.signup import STATUS_GERMAN
@@ -132,6 +134,41 @@ async def auswertung(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         )
     await show(
         update, context, Screen(join_blocks([f"<b>Auswertung: {esc(event.title)}</b>", body]))
+    )
+
+
+async def bericht(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The coordinators' report (the page `kinderschutz-lotse report` writes) as a file; an
+    admin limited to regions sees those regions only."""
+    chat = update.effective_chat
+    user = update.effective_user
+    if chat is None or user is None:
+        return
+    svc = services(context)
+    await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)
+    await svc.usage.flush()
+    rendered = await make_report(
+        svc.report_source.knowledge_directory,
+        svc.report_source.database,
+        svc.report_source.clock,
+        served=svc.store.current.knowledge,
+        regions=frozenset(svc.admins.regions_of(user.id)),
+    )
+    if rendered is None:  # pragma: no cover - the bot always serves some knowledge
+        return
+    report = rendered.report
+    gaps = sum(len(c.gaps) for c in report.coverage)
+    await send_document(
+        context,
+        chat.id,
+        HTML_NAME,
+        rendered.html.encode("utf-8"),
+        texts.REPORT_CAPTION.format(
+            places=len(report.coverage),
+            gaps=gaps,
+            review=len(report.review),
+            events=len(report.events),
+        ),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import cast
 
 from telegram import InputFile, Message, Update
@@ -11,6 +12,7 @@ from telegram.ext import ContextTypes
 
 from bot.chat import screens, texts
 from bot.chat.screens import Screen
+from bot.clock import Clock
 from bot.services.admin import AdminPolicy
 from bot.services.announcements import AnnouncementService
 from bot.services.directory import DirectoryService
@@ -22,6 +24,7 @@ from bot.services.reload import Reloader
 from bot.services.signup import SignupService
 from bot.services.snapshot import KnowledgeStore
 from bot.services.usage import UsageCounter
+from bot.storage.db import Database
 from bot.storage.outbox import OutboxRepository
 from bot.storage.users import UserRecord
 
@@ -41,6 +44,16 @@ class Services:
     privacy: PrivacyService
     privacy_text: PrivacyText
     usage: UsageCounter
+    report_source: ReportSource
+
+
+@dataclass(frozen=True)
+class ReportSource:
+    """What /bericht reads besides the services: the files, the database, the clock."""
+
+    knowledge_directory: Path
+    database: Database
+    clock: Clock
 
 
 @dataclass(frozen=True)

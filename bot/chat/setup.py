@@ -54,6 +54,7 @@ ADMIN_COMMANDS = {
     "auswertung": admin.auswertung,
     "reload": admin.reload,
     "ankuendigung": announce.ankuendigung,
+    "bericht": admin.bericht,
 }
 
 

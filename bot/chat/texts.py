@@ -214,6 +214,10 @@ BUTTON_SEND_NOW = "📣 Jetzt an {count} senden"
 BUTTON_DISCARD = "🗑 Verwerfen"
 BUTTON_ANNOUNCE = "📣 Ankündigen"
 
+REPORT_CAPTION = (
+    "📊 Bericht zur Angebotslandschaft: {places} Orte, {gaps} Lücken, {review} Einträge zu "
+    "prüfen, {events} Termine. Öffnet in jedem Browser, auch offline; druckbar auf A4."
+)
 PARTICIPANTS_SUMMARY = "<b>Teilnehmerliste: {title}</b>\n{when}"
 ADMIN_USAGE_EVENT = "Bitte nennen Sie die Termin-ID, z. B. <code>/{command} {example}</code>."
 ADMIN_UNKNOWN_EVENT = "Einen Termin „{event_id}“ gibt es nicht (oder nicht in Ihren Regionen)."

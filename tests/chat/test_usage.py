@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.chat.conftest import Chat
+from tests.chat.conftest import ADMIN, REGIONAL_ADMIN, Chat
+from tests.chat.test_events import document_content
 
 
 async def test_commands_topics_and_menu_items_are_counted_without_text(chat: Chat) -> None:
@@ -31,3 +32,21 @@ async def test_commands_topics_and_menu_items_are_counted_without_text(chat: Cha
     assert "kevin" not in everything.lower() and "muster" not in everything.lower()
     assert "zz" not in {name for _, name in rows}
     assert await services.usage.flush() == 0
+
+
+async def test_an_admin_gets_the_report_as_a_file(chat: Chat) -> None:
+    await chat.onboard(1, "Kita", "Musterstadt")
+    await chat.press(1, "Zusagen", await chat.send(1, "/termine"))
+    await chat.send(ADMIN, "/bericht")
+    page = document_content(chat, ADMIN, "bericht.html").decode("utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "Fachtag Kinderschutz für Kitas" in page
+    assert "Musterstadt" in page and "Nordheim" in page
+    assert "/termine" in page  # the usage counted so far is in it
+    caption = chat.api.last_bot_message(ADMIN)["caption"]
+    assert "3 Orte" in caption
+    # A regional organiser sees their regions only.
+    await chat.send(REGIONAL_ADMIN, "/bericht")
+    regional = document_content(chat, REGIONAL_ADMIN, "bericht.html").decode("utf-8")
+    assert "Nordheim" in regional and "Musterstadt (" not in regional
+    assert ">Musterstadt<" not in regional
