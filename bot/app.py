@@ -153,7 +153,13 @@ def build_application(
             async def write_heartbeat(_: object) -> None:
                 beat(heartbeat)
 
-            application.job_queue.run_repeating(write_heartbeat, HEARTBEAT_INTERVAL, first=0)
+            # The first beat now: a job added before the queue starts runs first one interval
+            # after the start (APScheduler computes its first run then), so `first=0` waited
+            # a minute and a fresh container looked unhealthy until then.
+            beat(heartbeat)
+            application.job_queue.run_repeating(
+                write_heartbeat, HEARTBEAT_INTERVAL, first=HEARTBEAT_INTERVAL
+            )
         log.info("ready: knowledge %s", store.current.knowledge.version)
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
