@@ -154,12 +154,10 @@ def build_application(
                 beat(heartbeat)
 
             # The first beat now: a job added before the queue starts runs first one interval
-            # after the start (APScheduler computes its first run then), so `first=0` waited
-            # a minute and a fresh container looked unhealthy until then.
+            # after the start (APScheduler computes its first run only then, and `first=0` is
+            # already past), so a fresh container looked unhealthy for a minute.
             beat(heartbeat)
-            application.job_queue.run_repeating(
-                write_heartbeat, HEARTBEAT_INTERVAL, first=HEARTBEAT_INTERVAL
-            )
+            application.job_queue.run_repeating(write_heartbeat, HEARTBEAT_INTERVAL, first=0)
         log.info("ready: knowledge %s", store.current.knowledge.version)
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]

@@ -17,9 +17,9 @@ from telegram.ext import (
     filters,
 )
 
+from bot import logsafe
 from bot.chat import admin, announce, event_flow, handlers, screens, texts
 from bot.chat.buttons import on_button
-from bot.logsafe import describe
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.error(
         "handler failed for update %s: %s",
         update_id,
-        describe(context.error, message_for=(TelegramError,)),
+        logsafe.describe(context.error, message_for=(TelegramError,)),
     )
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
