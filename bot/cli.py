@@ -1,4 +1,4 @@
-"""Command line: `kinderschutz-lotse run | demo | check`."""
+"""Command line: `kinderschutz-lotse run | demo | check | outbox | backup | health`."""
 
 from __future__ import annotations
 
@@ -101,6 +101,17 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="VERZEICHNIS",
         help="wohin die Dateien geschrieben werden (Standard: ./bericht)",
     )
+    backup = commands.add_parser(
+        "backup",
+        help="die Datenbank im laufenden Betrieb sichern (konsistente Kopie)",
+        description=(
+            "Schreibt eine konsistente Kopie der SQLite-Datenbank nach ZIEL, auch während der Bot "
+            "läuft (SQLite-Online-Backup). Die Kopie entsteht als temporäre Datei neben ZIEL, "
+            "wird geprüft und erst dann umbenannt. Wiederherstellen: siehe docs/betrieb.md."
+        ),
+    )
+    backup.add_argument("target", type=Path, metavar="ZIEL", help="Datei der Sicherung")
+    backup.add_argument("--force", action="store_true", help="eine vorhandene Datei ZIEL ersetzen")
     commands.add_parser(
         "run",
         help="den Bot starten (Token aus TELEGRAM_BOT_TOKEN oder TELEGRAM_BOT_TOKEN_FILE)",
@@ -228,6 +239,23 @@ def _report(config: Config, out_dir: Path, clock: Clock, out: TextIO) -> int:
     return 0
 
 
+def run_backup(config: Config, target: Path, force: bool, out: TextIO, err: TextIO) -> int:
+    from bot.storage.backup import BackupError, backup_database
+
+    try:
+        result = backup_database(config.database.path, target, force=force)
+    except BackupError as error:
+        print(error, file=err)
+        return 1
+    size = f"{result.size:,}".replace(",", ".")
+    print(
+        f"Sicherung geschrieben: {result.path} ({size} Bytes, {result.tables} Tabellen, "
+        f"Schemaversion {result.schema_version}, Integritätsprüfung ok)",
+        file=out,
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     args = _build_parser().parse_args(argv)
     clock = clock or SystemClock()
@@ -253,6 +281,8 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         return asyncio.run(_outbox(config, args.retry_parked, clock, sys.stdout))
     if args.command == "report":
         return _report(config, args.out, clock, sys.stdout)
+    if args.command == "backup":
+        return run_backup(config, args.target, args.force, sys.stdout, sys.stderr)
     if args.command == "run":
         from bot.runner import run  # imports telegram; `check` stays light
 

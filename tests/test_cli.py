@@ -1,7 +1,8 @@
-"""`kinderschutz-lotse check`: output format, exit codes, --strict."""
+"""`kinderschutz-lotse check`: output format, exit codes, --strict; `run`'s start-up checks."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import os
 import subprocess
@@ -10,6 +11,8 @@ from pathlib import Path
 
 from bot.cli import run_check
 from bot.clock import FixedClock
+from bot.sandbox.botapi import BotApiStandIn
+from bot.sandbox.http_server import StandInServer
 from tests.conftest import FIXTURE_KNOWLEDGE
 from tests.knowledge.test_loader import append, edit, line_of
 
@@ -117,3 +120,48 @@ def test_unreadable_token_file(tmp_path: Path) -> None:
     completed = _run(tmp_path, {"TELEGRAM_BOT_TOKEN_FILE": str(tmp_path / "fehlt")})
     assert completed.returncode == 2
     assert "nicht lesbar" in completed.stderr
+
+
+def test_webhook_secret_must_follow_telegrams_rule(tmp_path: Path) -> None:
+    config = (
+        "telegram:\n  mode: webhook\n  webhook:\n    public_url: https://bot.example/telegram\n"
+    )
+    completed = _run(
+        tmp_path,
+        {"TELEGRAM_BOT_TOKEN": "1:X", "TELEGRAM_WEBHOOK_SECRET": "mit leerzeichen"},
+        config,
+    )
+    assert completed.returncode == 2
+    assert "A-Z, a-z, 0-9, _ und -" in completed.stderr
+    assert "mit leerzeichen" not in completed.stderr
+
+
+async def test_a_revoked_token_is_reported_without_the_token(tmp_path: Path) -> None:
+    """python-telegram-bot's InvalidToken quotes the token; `run` must not print it."""
+    api = BotApiStandIn(token_revoked=True)
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        f"knowledge:\n  directory: {FIXTURE_KNOWLEDGE}\n"
+        f"database:\n  path: {tmp_path / 'lotse.sqlite3'}\n",
+        encoding="utf-8",
+    )
+    token = "424242:WIDERRUFEN"  # noqa: S105 - a test token
+    async with StandInServer(api) as server:
+        clean = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            "--config",
+            str(config),
+            "run",
+            env={**clean, "TELEGRAM_BOT_TOKEN": token, "TELEGRAM_BASE_URL": server.base_url},
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        stdout, stderr = await asyncio.wait_for(process.communicate(), 60)
+    output = (stdout + stderr).decode()
+    assert process.returncode == 1, output
+    assert "Telegram lehnt das Bot-Token ab" in output
+    # python-telegram-bot also logs the failure with its traceback: the log filter redacts it.
+    assert "424242" not in output and "WIDERRUFEN" not in output

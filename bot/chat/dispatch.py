@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -33,6 +34,7 @@ from bot.chat.pacing import Pacer
 from bot.chat.screens import Screen, button, keyboard
 from bot.clock import BERLIN, Clock
 from bot.knowledge.models import Event, EventStatus
+from bot.logsafe import describe
 from bot.services.announcements import ANNOUNCEMENT, NEW_EVENT, SUMMARY
 from bot.services.events import german_when
 from bot.services.signup import Kind
@@ -96,8 +98,8 @@ class OutboxDispatcher:
                 timeout = await self._seconds_to_next_due()
             except asyncio.CancelledError:
                 raise
-            except Exception:
-                log.exception("outbox pass failed; trying again shortly")
+            except Exception as error:
+                log.error("outbox pass failed; trying again shortly: %s", _described(error))
                 timeout = 5.0
             # Not asyncio.wait_for: on Python 3.11 it can swallow a cancel that arrives in the
             # same loop turn as a wake-up, and stop() would then hang (fixed in 3.12).
@@ -131,7 +133,7 @@ class OutboxDispatcher:
         try:
             delivery = await render(self._services, row, now)
         except Exception as error:  # a rendering bug must not block the queue
-            log.exception("outbox row %s could not be rendered", row.id)
+            log.error("outbox row %s could not be rendered: %s", row.id, _described(error))
             await self._repository.mark_failed(row.id, f"render: {type(error).__name__}", None, now)
             return "parked"
         if delivery is None:
@@ -196,6 +198,12 @@ class OutboxDispatcher:
             )
             self._progress = 2
         return self._progress
+
+
+def _described(error: BaseException) -> str:
+    """For the log: type and place; the message only where it cannot quote an announcement's
+    text or a person's data (Telegram's and SQLite's own descriptions)."""
+    return describe(error, message_for=(TelegramError, sqlite3.Error))
 
 
 def _seconds(value: object) -> float:

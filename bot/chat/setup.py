@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 from telegram import BotCommand, Update
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -17,6 +18,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot import logsafe
 from bot.chat import admin, announce, event_flow, group, handlers, privacy, screens, texts
 from bot.chat.buttons import on_button
 from bot.chat.flood import FloodGuard, flood_handler
@@ -97,13 +99,16 @@ async def publish_commands(application: Application) -> None:  # type: ignore[ty
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the failure without any message content, and give the user a way on."""
+    """Log the failure without any message content, and give the user a way on.
+
+    Not `exc_info`: an exception's message can quote what the person typed. Only Telegram's
+    own error descriptions ("Forbidden: bot was blocked by the user") are shown.
+    """
     update_id = update.update_id if isinstance(update, Update) else None
     log.error(
         "handler failed for update %s: %s",
         update_id,
-        type(context.error).__name__,
-        exc_info=context.error,
+        logsafe.describe(context.error, message_for=(TelegramError,)),
     )
     if isinstance(update, Update) and update.effective_chat is not None:
         try:

@@ -67,6 +67,8 @@ class BotApiStandIn:
     # How many of the bot's messages to keep per chat (None: all). Benchmarks with thousands of
     # chats keep few, so the stand-in's memory does not count as the bot's.
     keep_messages: int | None = None
+    # Answer every call with 401, as Telegram does for a wrong or revoked token.
+    token_revoked: bool = False
 
     def __post_init__(self) -> None:
         self._messages: dict[int, dict[int, Json]] = defaultdict(dict)
@@ -85,6 +87,8 @@ class BotApiStandIn:
         """Answer one Bot API call with the JSON body Telegram would send."""
         self.calls.append(ApiCall(method, params, self.clock()))
         try:
+            if self.token_revoked:
+                raise ApiError(401, "Unauthorized")
             if method == "getUpdates":
                 result: Any = await self._get_updates(params, poll_limit)
             else:
@@ -328,14 +332,20 @@ class BotApiStandIn:
         return self.push_update({"message": message})
 
     def press_button(
-        self, user_id: int, message_id: int, data: str, *, chat_id: int | None = None
+        self,
+        user_id: int,
+        message_id: int,
+        data: str,
+        *,
+        chat_id: int | None = None,
+        first_name: str = "Testperson",
     ) -> Json:
         """A user taps the inline button with `data` under the bot's message `message_id`."""
         chat = chat_id if chat_id is not None else user_id
         message = self._messages[chat].get(message_id)
         query: Json = {
             "id": str(next(self._callback_ids)),
-            "from": _user(user_id, "Testperson"),
+            "from": _user(user_id, first_name),
             "chat_instance": str(chat),
             "data": data,
         }

@@ -166,6 +166,16 @@ class Database:
     def connection(self) -> aiosqlite.Connection:
         return self._connection
 
+    async def ping(self, within: float = 2.0) -> bool:
+        """True when a trivial query answers within `within` seconds (for /healthz)."""
+        try:
+            async with asyncio.timeout(within):
+                async with self._connection.execute("SELECT 1") as cursor:
+                    row = await cursor.fetchone()
+        except Exception:  # closed, locked, broken: all mean "not reachable"
+            return False
+        return row is not None and row[0] == 1
+
     async def schema_version(self) -> int:
         async with self._connection.execute("PRAGMA user_version") as cursor:
             row = await cursor.fetchone()
