@@ -1,4 +1,5 @@
-"""Failures and limits: a crashing handler, long lists, message length, logs without content."""
+"""Failures and limits: a crashing handler, long lists, message length, logs without content,
+taps on deleted messages."""
 
 from __future__ import annotations
 
@@ -84,3 +85,20 @@ async def test_long_lists_page_and_every_message_fits(chat: Chat, tmp_path: Path
     assert len(buttons(found)) <= 10
     for call in chat.api.calls_of("sendMessage") + chat.api.calls_of("editMessageText"):
         assert len(plain_text(call.params["text"], "HTML")) <= 4096
+
+
+async def test_a_tap_on_a_message_deleted_meanwhile_shows_the_screen_anew(
+    chat: Chat, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The person deletes the bot's message while their tap is on its way: Telegram refuses
+    the edit ("message to edit not found"); the screen then comes as a new message instead of
+    an apology."""
+    menu = await chat.onboard(USER, "Kita", "Musterstadt")
+    tap = chat.api.press_button(USER, menu["message_id"], "v1:nf:show")
+    chat.api.delete_by_user(USER, menu["message_id"])
+    with caplog.at_level(logging.WARNING):
+        await chat.deliver(tap)
+    reply = chat.api.last_bot_message(USER)
+    assert reply["message_id"] != menu["message_id"]
+    assert "Notfall" in visible(reply) and "Entschuldigung" not in visible(reply)
+    assert not [record for record in caplog.records if record.levelno >= logging.WARNING]
