@@ -57,7 +57,7 @@ async def _event_from_args(
         return event
     example = manageable[0].id if manageable else "termin-id"
     lines = [
-        texts.ADMIN_UNKNOWN_EVENT.format(event_id=esc(wanted))
+        texts.ADMIN_UNKNOWN_EVENT.format(event_id=esc(wanted[:60]))
         if wanted
         else texts.ADMIN_USAGE_EVENT.format(command=command, example=esc(example)),
     ]

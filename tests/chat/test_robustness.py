@@ -121,3 +121,11 @@ async def test_an_admin_command_in_a_group_shows_no_participants(chat: Chat) -> 
     # In private the same admin gets the list.
     await chat.send(ADMIN, "/teilnehmer fachtag-kita")
     assert chat.api.last_bot_message(ADMIN)["document"]["file_name"].endswith(".csv")
+
+
+async def test_an_unknown_event_id_is_not_echoed_in_full(chat: Chat) -> None:
+    """`/teilnehmer <5,000 characters>` once answered with all of them: a message Telegram
+    refuses as too long, so the admin got an apology instead."""
+    reply = await chat.send(ADMIN, "/teilnehmer " + "<" * 5000)
+    text = visible(reply)
+    assert "gibt es nicht" in text and "<" * 60 in text and "<" * 61 not in text
