@@ -1,7 +1,9 @@
 """Organisers' commands: /teilnehmer, /auswertung, /bericht, /reload.
 
 Authorisation is decided in one place (`AdminPolicy`); whoever is not an admin gets exactly the
-answer for an unknown command, so the commands do not even reveal that they exist.
+answer for an unknown command, so the commands do not even reveal that they exist. The commands
+work only in an admin's private chat with the bot: their answers (participant lists with names,
+reload errors) must never land in a group, so there an admin gets the same answer as anyone.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 from telegram import Update
-from telegram.constants import ChatAction
+from telegram.constants import ChatAction, ChatType
 from telegram.ext import ContextTypes
 
 from bot.chat import handlers, texts
@@ -33,7 +35,9 @@ MAX_ERRORS_SHOWN = 15
 def admin_only(handler: AdminHandler) -> AdminHandler:
     async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         user = update.effective_user
-        if not services(context).admins.is_admin(user.id if user else None):
+        chat = update.effective_chat
+        private = chat is not None and chat.type == ChatType.PRIVATE
+        if not private or not services(context).admins.is_admin(user.id if user else None):
             await handlers.unknown_command(update, context)
             return
         await handler(update, context)
@@ -54,7 +58,7 @@ async def _event_from_args(
         return event
     example = manageable[0].id if manageable else "termin-id"
     lines = [
-        texts.ADMIN_UNKNOWN_EVENT.format(event_id=esc(wanted))
+        texts.ADMIN_UNKNOWN_EVENT.format(event_id=esc(wanted[:60]))
         if wanted
         else texts.ADMIN_USAGE_EVENT.format(command=command, example=esc(example)),
     ]

@@ -12,7 +12,7 @@ from bot.chat.callbacks import Callback
 from bot.chat.common import services, show
 from bot.chat.format import esc, join_blocks
 from bot.chat.screens import Screen, button, keyboard, main_menu, rows, short
-from bot.services.announcements import MAX_TEXT
+from bot.services.announcements import MAX_TEXT, telegram_length
 from bot.services.events import german_when
 from bot.storage.announcements import Announcement
 
@@ -49,7 +49,7 @@ async def take_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     draft = await svc.announcements.being_written(user.id)
     if draft is None:
         return False
-    length = len(message.text.strip())
+    length = telegram_length(message.text.strip())  # as Telegram counts: emoji twice
     if length > MAX_TEXT:
         await show(
             update,

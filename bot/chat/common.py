@@ -75,11 +75,16 @@ async def show(update: Update, context: ContextTypes.DEFAULT_TYPE, screen: Scree
     if query is not None and isinstance(query.message, Message):
         try:
             await query.edit_message_text(screen.text, reply_markup=screen.keyboard)
+            return
         except BadRequest as error:
+            reason = str(error).lower()
             # Pressing the same button twice re-renders the same screen; that is not an error.
-            if "not modified" not in str(error).lower():
+            if "not modified" in reason:
+                return
+            # The message went away while the tap was on its way (the person deleted it or
+            # cleared the chat): the screen comes as a new message instead.
+            if "message to edit not found" not in reason and "can't be edited" not in reason:
                 raise
-        return
     chat = update.effective_chat
     if chat is not None:
         await context.bot.send_message(chat.id, screen.text, reply_markup=screen.keyboard)

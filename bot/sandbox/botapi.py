@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import re
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable
@@ -26,7 +27,17 @@ from bot.sandbox.telegram_rules import (
     utf16_length,
 )
 
-__all__ = ["ApiCall", "ApiError", "BotApiStandIn", "FloodRules", "Json", "plain_text"]
+__all__ = [
+    "ApiCall",
+    "ApiError",
+    "BotApiStandIn",
+    "FloodRules",
+    "Json",
+    "chat_json",
+    "command_entities",
+    "person",
+    "plain_text",
+]
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,46 @@ def _user(user_id: int, first_name: str) -> Json:
 
 def _chat_name(chat_type: str, first_name: str) -> Json:
     return {"first_name": first_name} if chat_type == "private" else {"title": "Gruppe"}
+
+
+def person(
+    user_id: int,
+    first_name: str = "Testperson",
+    *,
+    last_name: str | None = None,
+    username: str | None = None,
+    language_code: str | None = "de",
+) -> Json:
+    """A Telegram user as it appears in `from` (only the fields that are given)."""
+    fields = {"last_name": last_name, "username": username, "language_code": language_code}
+    return {
+        "id": user_id,
+        "is_bot": False,
+        "first_name": first_name,
+        **{key: value for key, value in fields.items() if value is not None},
+    }
+
+
+def chat_json(chat_id: int, chat_type: str = "private", name: str = "Testperson") -> Json:
+    """A chat: private chats carry the person's first name, groups and channels a title."""
+    return {"id": chat_id, "type": chat_type, **_chat_name(chat_type, name)}
+
+
+# Telegram marks `/command` and `/command@bot` as bot_command entities where they start the text
+# or follow white space; command names are Latin letters, digits and underscores.
+_COMMAND = re.compile(r"(?<!\S)/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{1,32})?(?![A-Za-z0-9_])")
+
+
+def command_entities(text: str) -> list[Json]:
+    """The bot_command entities Telegram would attach to `text` (offsets in UTF-16 units)."""
+    return [
+        {
+            "type": "bot_command",
+            "offset": utf16_length(text[: match.start()]),
+            "length": utf16_length(match.group()),
+        }
+        for match in _COMMAND.finditer(text)
+    ]
 
 
 @dataclass
@@ -352,6 +403,99 @@ class BotApiStandIn:
         if message is not None:
             query["message"] = self._public(message)
         return self.push_update({"callback_query": query})
+
+    # The builders below take every field from the caller, so tests can shape updates Telegram
+    # sends only rarely (edits, channel posts, messages without `from`, taps on old or foreign
+    # messages); `send_text` and `press_button` stay the short way for the common case.
+
+    def post(
+        self,
+        chat: Json,
+        text: str | None = None,
+        *,
+        sender: Json | None,
+        kind: str = "message",
+        message_id: int | None = None,
+        **fields: Any,
+    ) -> Json:
+        """A message-like update in `chat`: `kind` is message, edited_message, channel_post or
+        edited_channel_post; `sender` None leaves out `from` (channel posts, anonymous group
+        admins); `fields` adds any other Message field (caption, sticker, sender_chat …).
+        An edit refers to `message_id`; commands in `text` get Telegram's entities."""
+        message: Json = {
+            "message_id": message_id
+            if message_id is not None
+            else next(self._message_ids[int(chat["id"])]),
+            "date": int(time.time()),
+            "chat": chat,
+            **fields,
+        }
+        if sender is not None:
+            message["from"] = sender
+        if kind.startswith("edited_"):
+            message["edit_date"] = int(time.time())
+        if text is not None:
+            message["text"] = text
+            entities = command_entities(text)
+            if entities:
+                message["entities"] = entities
+        return self.push_update({kind: message})
+
+    def press(
+        self,
+        sender: Json,
+        data: str | None,
+        *,
+        message: Json | None = None,
+        inline_message_id: str | None = None,
+    ) -> Json:
+        """A callback query exactly as given: `message` may be any message (see `message_of`),
+        an inaccessible one (`{"chat": …, "message_id": …, "date": 0}`) or None; `data` None
+        is a query without data."""
+        query: Json = {
+            "id": str(next(self._callback_ids)),
+            "from": sender,
+            "chat_instance": str(message["chat"]["id"]) if message else "0",
+        }
+        if data is not None:
+            query["data"] = data
+        if message is not None:
+            query["message"] = message
+        if inline_message_id is not None:
+            query["inline_message_id"] = inline_message_id
+        return self.push_update({"callback_query": query})
+
+    def membership_change(self, sender: Json, chat: Json, old: str, new: str) -> Json:
+        """`my_chat_member`: the bot's status in `chat` changes from `old` to `new` (member,
+        left, kicked), e.g. a person blocks the bot ("kicked") or starts it again."""
+
+        def member(status: str) -> Json:
+            state: Json = {"status": status, "user": self._bot_user}
+            if status == "kicked":
+                state["until_date"] = 0
+            return state
+
+        change = {
+            "chat": chat,
+            "from": sender,
+            "date": int(time.time()),
+            "old_chat_member": member(old),
+            "new_chat_member": member(new),
+        }
+        return self.push_update({"my_chat_member": change})
+
+    def message_of(self, chat_id: int, message_id: int) -> Json | None:
+        """One of the bot's messages as Telegram would include it in an update, if it exists."""
+        message = self._messages[chat_id].get(message_id)
+        if message is None or message.get("deleted"):
+            return None
+        return self._public(message)
+
+    def delete_by_user(self, chat_id: int, message_id: int) -> None:
+        """The person deletes one of the bot's messages (private chats: for both sides)."""
+        message = self._messages[chat_id].get(message_id)
+        if message is not None:
+            message["deleted"] = True
 
     # --- reading what happened --------------------------------------------------------------------
 

@@ -26,6 +26,19 @@ SUMMARY = "announcement-summary"
 NEW_EVENT = "new-event"
 
 
+def telegram_length(text: str) -> int:
+    """Length as Telegram counts it (UTF-16 code units): an emoji outside the Basic Multilingual
+    Plane counts twice, so 2,049 emoji are already too long for one message."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def cut_to_telegram_length(text: str, limit: int) -> str:
+    """At most `limit` units as Telegram counts them, never half a character."""
+    if telegram_length(text) <= limit:
+        return text
+    return text.encode("utf-16-le")[: 2 * limit].decode("utf-16-le", "ignore")
+
+
 @dataclass(frozen=True)
 class Delivery:
     sent: int
@@ -79,7 +92,8 @@ class AnnouncementService:
         return found
 
     async def write(self, announcement: Announcement, text: str) -> Announcement:
-        await self._repository.update(announcement.id, text=text.strip()[:MAX_TEXT], state="draft")
+        text = cut_to_telegram_length(text.strip(), MAX_TEXT)
+        await self._repository.update(announcement.id, text=text, state="draft")
         updated = await self._repository.get(announcement.id)
         return updated or announcement
 

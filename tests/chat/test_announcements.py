@@ -118,3 +118,14 @@ async def test_a_new_event_offers_a_one_tap_announcement(
         assert [label for label, _ in buttons(message)] == ["ℹ️ Details", "✅ Zusagen"]
         await app.post_shutdown(app)
     assert datetime(2027, 1, 20, tzinfo=UTC) > clock.now()
+
+
+async def test_the_length_limit_counts_as_telegram_counts(chat: Chat) -> None:
+    """Telegram counts UTF-16 code units, an emoji twice. The bot counted characters: it took
+    2,049 emoji (4,098 units) as a draft and then failed to show the preview."""
+    await chat.send(ADMIN, "/ankuendigung")
+    too_long = await chat.send(ADMIN, "😀" * 1501)
+    assert "3002 Zeichen" in visible(too_long) and "höchstens 3000" in visible(too_long)
+    audience = await chat.send(ADMIN, "😀" * 1500)
+    preview = await chat.press(ADMIN, "Vorschau", audience)
+    assert HEADING in visible(preview) and "😀" * 1500 in visible(preview)

@@ -1,4 +1,5 @@
-"""Failures and limits: a crashing handler, long lists, message length, logs without content."""
+"""Failures and limits: a crashing handler, long lists, message length, logs without content,
+taps on deleted messages, organisers' commands in groups."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from bot.chat.common import services
 from bot.knowledge.loader import load_knowledge
 from bot.sandbox.botapi import plain_text
 from bot.services.snapshot import Snapshot
-from tests.chat.conftest import Chat, buttons, visible
+from tests.chat.conftest import ADMIN, Chat, buttons, visible
 from tests.conftest import FIXTURE_KNOWLEDGE, TODAY
 
 USER = 201
@@ -84,3 +85,47 @@ async def test_long_lists_page_and_every_message_fits(chat: Chat, tmp_path: Path
     assert len(buttons(found)) <= 10
     for call in chat.api.calls_of("sendMessage") + chat.api.calls_of("editMessageText"):
         assert len(plain_text(call.params["text"], "HTML")) <= 4096
+
+
+async def test_a_tap_on_a_message_deleted_meanwhile_shows_the_screen_anew(
+    chat: Chat, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The person deletes the bot's message while their tap is on its way: Telegram refuses
+    the edit ("message to edit not found"); the screen then comes as a new message instead of
+    an apology."""
+    menu = await chat.onboard(USER, "Kita", "Musterstadt")
+    tap = chat.api.press_button(USER, menu["message_id"], "v1:nf:show")
+    chat.api.delete_by_user(USER, menu["message_id"])
+    with caplog.at_level(logging.WARNING):
+        await chat.deliver(tap)
+    reply = chat.api.last_bot_message(USER)
+    assert reply["message_id"] != menu["message_id"]
+    assert "Notfall" in visible(reply) and "Entschuldigung" not in visible(reply)
+    assert not [record for record in caplog.records if record.levelno >= logging.WARNING]
+
+
+async def test_an_admin_command_in_a_group_shows_no_participants(chat: Chat) -> None:
+    """Participant lists carry names: they go to an admin's private chat, never to a group."""
+    group = -4242
+    await chat.onboard(USER, "Kita", "Musterstadt")
+    await chat.press(USER, "Zusagen", await chat.send(USER, "/termine"))
+    for command in ("/teilnehmer fachtag-kita", "/auswertung fachtag-kita", "/reload"):
+        await chat.deliver(
+            chat.api.send_text(ADMIN, command, chat_id=group, chat_type="group", first_name="A")
+        )
+    to_group = [call for call in chat.api.calls if call.params.get("chat_id") == group]
+    assert not [call for call in to_group if call.method == "sendDocument"]
+    shown = " ".join(plain_text(str(call.params.get("text", "")), "HTML") for call in to_group)
+    assert "Teilnehmerliste" not in shown and "Auswertung" not in shown
+    assert "Wissensbasis" not in shown
+    # In private the same admin gets the list.
+    await chat.send(ADMIN, "/teilnehmer fachtag-kita")
+    assert chat.api.last_bot_message(ADMIN)["document"]["file_name"].endswith(".csv")
+
+
+async def test_an_unknown_event_id_is_not_echoed_in_full(chat: Chat) -> None:
+    """`/teilnehmer <5,000 characters>` once answered with all of them: a message Telegram
+    refuses as too long, so the admin got an apology instead."""
+    reply = await chat.send(ADMIN, "/teilnehmer " + "<" * 5000)
+    text = visible(reply)
+    assert "gibt es nicht" in text and "<" * 60 in text and "<" * 61 not in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from bot.knowledge.base import KnowledgeBase
@@ -57,6 +59,8 @@ def test_search_hides_other_places(directory: DirectoryService) -> None:
         "Familie wohnt Hauptstraße 12",
         "Mutter erreichbar unter 0171 2345678",
         "schreiben Sie an eltern@example.org",
+        "Kontakt:(eltern@example.org)",
+        "a@eltern@example.org",
     ],
 )
 def test_case_details_are_noticed(text: str) -> None:
@@ -68,3 +72,14 @@ def test_case_details_are_noticed(text: str) -> None:
 )
 def test_ordinary_searches_are_not_flagged(text: str) -> None:
     assert not looks_like_case_details(text)
+
+
+@pytest.mark.parametrize("piece", ["a", "<", "0/", "x@", "A-", "1.1."])
+def test_case_details_check_takes_linear_time(piece: str) -> None:
+    """A long message without white space once took quadratic time in the e-mail pattern
+    (100 ms at Telegram's 4096 characters, minutes at this length); now it takes milliseconds.
+    The bound is generous on purpose: only the quadratic behaviour can reach it."""
+    text = piece * (100_000 // len(piece))
+    started = time.perf_counter()
+    assert not looks_like_case_details(text)
+    assert time.perf_counter() - started < 2.0
