@@ -175,11 +175,13 @@ def build_application(
             async def write_heartbeat(_: object) -> None:
                 beat(heartbeat)
 
-            # The first beat now: a job added before the queue starts runs first one interval
-            # after the start (APScheduler computes its first run only then, and `first=0` is
-            # already past), so a fresh container looked unhealthy for a minute.
-            beat(heartbeat)
-            application.job_queue.run_repeating(write_heartbeat, HEARTBEAT_INTERVAL, first=0)
+            # An in-memory database (tests) has no place for a heartbeat file.
+            if str(config.database.path) != ":memory:":
+                # The first beat now: a job added before the queue starts runs first one
+                # interval after the start (APScheduler computes its first run only then, and
+                # `first=0` is already past), so a fresh container looked unhealthy for a minute.
+                beat(heartbeat)
+                application.job_queue.run_repeating(write_heartbeat, HEARTBEAT_INTERVAL, first=0)
 
             async def apply_retention(_: object) -> None:
                 result = await privacy.apply_retention()
