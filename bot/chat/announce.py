@@ -17,6 +17,7 @@ from bot.services.events import german_when
 from bot.storage.announcements import Announcement
 
 PREVIEW_CHARS = 300
+PREVIEW_ROOM = 3600  # of Telegram's 4096, the rest is the preview's heading
 
 
 def announcement_text(text: str) -> str:
@@ -111,6 +112,18 @@ async def audience_screen(context: ContextTypes.DEFAULT_TYPE, draft: Announcemen
     )
 
 
+def _preview(text: str) -> str:
+    """The message as sent, shortened if its HTML would not fit beside the preview's heading:
+    escaping (`&` -> `&amp;`) can make a 3,000-character text far longer in HTML, while Telegram
+    counts only the visible characters of the message itself."""
+    shown = announcement_text(text)
+    cut = text
+    while len(shown) > PREVIEW_ROOM and cut:
+        cut = cut[: len(cut) * 9 // 10]
+        shown = f"{announcement_text(cut)}…\n\n<i>{texts.ANNOUNCE_PREVIEW_CUT}</i>"
+    return shown
+
+
 async def route_announcement(
     update: Update, context: ContextTypes.DEFAULT_TYPE, callback: Callback
 ) -> Screen | None:
@@ -142,7 +155,7 @@ async def route_announcement(
                 [
                     texts.ANNOUNCE_PREVIEW.format(count=count),
                     "―――",
-                    announcement_text(draft.text),
+                    _preview(draft.text),
                 ]
             ),
             keyboard(

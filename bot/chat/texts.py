@@ -192,6 +192,7 @@ ANNOUNCE_TOO_LONG = (
     "Der Text hat {length} Zeichen; eine Ankündigung darf höchstens {limit} haben. Bitte kürzen "
     "Sie ihn und senden Sie ihn noch einmal – der Entwurf wartet."
 )
+ANNOUNCE_PREVIEW_CUT = "(Vorschau gekürzt – gesendet wird der ganze Text.)"
 ANNOUNCE_COUNT = "Empfängerinnen und Empfänger: <b>{count}</b>"
 ANNOUNCE_PREVIEW = "<b>Vorschau</b> – so sehen es <b>{count}</b> Personen:"
 ANNOUNCE_SENT = (

@@ -129,3 +129,17 @@ async def test_the_length_limit_counts_as_telegram_counts(chat: Chat) -> None:
     audience = await chat.send(ADMIN, "😀" * 1500)
     preview = await chat.press(ADMIN, "Vorschau", audience)
     assert HEADING in visible(preview) and "😀" * 1500 in visible(preview)
+
+
+async def test_a_text_full_of_special_characters_still_shows_in_the_preview(chat: Chat) -> None:
+    await chat.onboard(1, "Kita", "Musterstadt")
+    await chat.send(ADMIN, "/ankuendigung")
+    text = "Eltern & Kinder <3 " * 150  # 2,850 characters, far more once escaped
+    preview = await chat.press(ADMIN, "Vorschau", await chat.send(ADMIN, text))
+    shown = visible(preview)
+    assert "Eltern & Kinder <3" in shown
+    assert "Vorschau gekürzt" in shown
+    assert len(preview["text"]) <= 4096
+    await chat.press(ADMIN, "Jetzt an 1 senden", preview)
+    await chat.dispatch()
+    assert visible(latest_with(chat, 1, HEADING)).count("Eltern & Kinder <3") == 150
