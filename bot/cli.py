@@ -227,7 +227,7 @@ def _report(config: Config, out_dir: Path, clock: Clock, out: TextIO) -> int:
         return 1
     paths = save(rendered, out_dir)
     report = rendered.report
-    gaps = sum(len(c.gaps) for c in report.coverage)
+    gaps = report.gap_count
     print(
         f"Bericht geschrieben: {', '.join(str(p) for p in paths)} "
         f"({len(report.coverage)} Orte, {gaps} Lücken, {len(report.review)} zu prüfen, "

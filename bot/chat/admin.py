@@ -161,7 +161,7 @@ async def bericht(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if rendered is None:  # pragma: no cover - the bot always serves some knowledge
         return
     report = rendered.report
-    gaps = sum(len(c.gaps) for c in report.coverage)
+    gaps = report.gap_count
     await send_document(
         context,
         chat.id,

@@ -12,8 +12,8 @@ from telegram.ext import ContextTypes
 from bot.chat import texts
 from bot.chat.common import services
 from bot.chat.events import event_list
-from bot.chat.format import emergency_text, esc, join_blocks, offer_text
-from bot.knowledge.models import ALL_PROFESSIONS
+from bot.chat.format import emergency_text, esc, join_blocks
+from bot.chat.screens import offer_block
 from bot.knowledge.search import HitKind
 
 MAX_GROUP_OFFERS = 3
@@ -56,16 +56,7 @@ async def angebote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         offer = svc.directory.offer(hit.id)
         if offer is None:
             continue
-        for_whom = (
-            "alle Berufsgruppen"
-            if offer.professions == ALL_PROFESSIONS
-            else ", ".join(
-                knowledge.professions[p].label
-                for p in offer.professions
-                if p in knowledge.professions
-            )
-        )
-        block = offer_text(offer, svc.directory.contacts_of(offer), for_whom)
+        block = offer_block(svc.directory, knowledge, offer)
         if len(join_blocks([*blocks, block])) > TEXT_LIMIT:
             break
         blocks.append(block)

@@ -25,7 +25,7 @@ from bot.chat.format import (
     step_text,
 )
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import ALL_PROFESSIONS, Region
+from bot.knowledge.models import ALL_PROFESSIONS, Offer, Region
 from bot.knowledge.search import HitKind, SearchHit
 from bot.services.directory import DirectoryService, paginate
 from bot.services.guidance import GuidanceService
@@ -250,16 +250,19 @@ def offer_detail(
     offer = directory.offer(offer_id)
     if offer is None:
         return None
+    back = [button(texts.BUTTON_BACK, "an", "t", topic_id, page)]
+    return Screen(offer_block(directory, knowledge, offer), keyboard(back, menu_row()))
+
+
+def offer_block(directory: DirectoryService, knowledge: KnowledgeBase, offer: Offer) -> str:
+    """An offer with its audience and contacts, as the detail screen and groups show it."""
     if offer.professions == ALL_PROFESSIONS:
         for_whom = "alle Berufsgruppen"
     else:
         for_whom = ", ".join(
             knowledge.professions[p].label for p in offer.professions if p in knowledge.professions
         )
-    back = [button(texts.BUTTON_BACK, "an", "t", topic_id, page)]
-    return Screen(
-        offer_text(offer, directory.contacts_of(offer), for_whom), keyboard(back, menu_row())
-    )
+    return offer_text(offer, directory.contacts_of(offer), for_whom)
 
 
 def contacts(directory: DirectoryService, user: UserRecord | None, page: int) -> Screen:

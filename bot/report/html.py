@@ -57,7 +57,7 @@ svg .bar { fill: #3c8dbc; }
 
 
 def render_html(report: Report) -> str:
-    gaps = sum(len(c.gaps) for c in report.coverage)
+    gaps = report.gap_count
     generated = format_datetime(
         report.generated_at.astimezone(BERLIN), "d. MMMM yyyy, HH:mm", locale="de_DE"
     )

@@ -6,7 +6,7 @@ from bot.services.report import Report
 
 
 def render_markdown(report: Report, html_name: str = "bericht.html") -> str:
-    gaps = sum(len(c.gaps) for c in report.coverage)
+    gaps = report.gap_count
     lines = [
         "# Angebotslandschaft Kinderschutz – Kurzbericht",
         "",

@@ -109,6 +109,10 @@ class Report:
     with_database: bool = True
     notes: list[str] = field(default_factory=list)
 
+    @property
+    def gap_count(self) -> int:
+        return sum(len(c.gaps) for c in self.coverage)
+
 
 async def build_report(
     knowledge: KnowledgeBase,
