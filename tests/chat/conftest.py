@@ -5,6 +5,7 @@ is mocked; only Telegram's servers are replaced."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -139,15 +140,36 @@ def test_application(
 test_application.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
 
 
-@pytest.fixture
-async def chat(
-    tmp_path: Path, clock: FixedClock, fixture_knowledge: KnowledgeBase
+@asynccontextmanager
+async def running_chat(
+    tmp_path: Path,
+    clock: FixedClock,
+    knowledge: KnowledgeBase,
+    knowledge_directory: Path = FIXTURE_KNOWLEDGE,
 ) -> AsyncIterator[Chat]:
+    """The started Application (post_init, stepped pacing) for one test, shut down after."""
     api = BotApiStandIn()
-    app = test_application(api, tmp_path, clock, fixture_knowledge)
+    app = test_application(api, tmp_path, clock, knowledge, knowledge_directory)
     async with app:
         assert app.post_init is not None and app.post_shutdown is not None
         await app.post_init(app)
         stepped_pacing(app)
         yield Chat(app, api)
         await app.post_shutdown(app)
+
+
+@pytest.fixture
+async def chat(
+    tmp_path: Path, clock: FixedClock, fixture_knowledge: KnowledgeBase
+) -> AsyncIterator[Chat]:
+    async with running_chat(tmp_path, clock, fixture_knowledge) as started:
+        yield started
+
+
+@pytest.fixture
+async def chat_on_copy(
+    tmp_path: Path, clock: FixedClock, fixture_knowledge: KnowledgeBase, knowledge_copy: Path
+) -> AsyncIterator[Chat]:
+    """Like `chat`, but the bot reads a writable copy of the knowledge (`knowledge_copy`)."""
+    async with running_chat(tmp_path, clock, fixture_knowledge, knowledge_copy) as started:
+        yield started

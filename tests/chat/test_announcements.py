@@ -7,15 +7,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.clock import FixedClock
-from bot.knowledge.base import KnowledgeBase
-from bot.sandbox.botapi import BotApiStandIn
 from tests.chat.conftest import (
     ADMIN,
     REGIONAL_ADMIN,
     Chat,
     buttons,
-    stepped_pacing,
-    test_application,
     visible,
 )
 from tests.chat.test_events import latest_with
@@ -87,36 +83,27 @@ async def test_announcing_is_for_admins_and_regional_admins_reach_their_regions(
 
 
 async def test_a_new_event_offers_a_one_tap_announcement(
-    tmp_path: Path, clock: FixedClock, fixture_knowledge: KnowledgeBase, knowledge_copy: Path
+    chat_on_copy: Chat, knowledge_copy: Path, clock: FixedClock
 ) -> None:
-    api = BotApiStandIn()
-    app = test_application(api, tmp_path, clock, fixture_knowledge, knowledge_copy)
-    async with app:
-        assert app.post_init is not None and app.post_shutdown is not None
-        await app.post_init(app)
-        stepped_pacing(app)
-        chat = Chat(app, api)
-        await chat.onboard(1, "Sport", "Kreis Beispiel", "Nordheim")
-        source = knowledge_copy / "veranstaltungen.yaml"
-        text = source.read_text()
-        new_event = text.split("  - id: sport-schulung")[1].split("  - id: aerzte-intern")[0]
-        source.write_text(
-            text + "\n  - id: sport-neu" + new_event.replace("2026-12-15", "2027-01-20")
-        )
-        assert "neu geladen" in visible(await chat.send(ADMIN, "/reload"))
-        await chat.dispatch()
-        notice = latest_with(chat, ADMIN, "Neuer Termin in der Wissensbasis")
-        # The event's audience is in Kreis Beispiel, which the regional admin manages.
-        latest_with(chat, REGIONAL_ADMIN, "Neuer Termin in der Wissensbasis")
-        audience = await chat.press(ADMIN, "Ankündigen", notice)
-        assert "Empfängerinnen und Empfänger: 1" in visible(audience)
-        preview = await chat.press(ADMIN, "Vorschau", audience)
-        assert "Anmeldung im Bot unter /termine" in visible(preview)
-        await chat.press(ADMIN, "Jetzt an 1 senden", preview)
-        await chat.dispatch()
-        message = latest_with(chat, 1, HEADING)
-        assert [label for label, _ in buttons(message)] == ["ℹ️ Details", "✅ Zusagen"]
-        await app.post_shutdown(app)
+    chat = chat_on_copy
+    await chat.onboard(1, "Sport", "Kreis Beispiel", "Nordheim")
+    source = knowledge_copy / "veranstaltungen.yaml"
+    text = source.read_text()
+    new_event = text.split("  - id: sport-schulung")[1].split("  - id: aerzte-intern")[0]
+    source.write_text(text + "\n  - id: sport-neu" + new_event.replace("2026-12-15", "2027-01-20"))
+    assert "neu geladen" in visible(await chat.send(ADMIN, "/reload"))
+    await chat.dispatch()
+    notice = latest_with(chat, ADMIN, "Neuer Termin in der Wissensbasis")
+    # The event's audience is in Kreis Beispiel, which the regional admin manages.
+    latest_with(chat, REGIONAL_ADMIN, "Neuer Termin in der Wissensbasis")
+    audience = await chat.press(ADMIN, "Ankündigen", notice)
+    assert "Empfängerinnen und Empfänger: 1" in visible(audience)
+    preview = await chat.press(ADMIN, "Vorschau", audience)
+    assert "Anmeldung im Bot unter /termine" in visible(preview)
+    await chat.press(ADMIN, "Jetzt an 1 senden", preview)
+    await chat.dispatch()
+    message = latest_with(chat, 1, HEADING)
+    assert [label for label, _ in buttons(message)] == ["ℹ️ Details", "✅ Zusagen"]
     assert datetime(2027, 1, 20, tzinfo=UTC) > clock.now()
 
 

@@ -171,30 +171,23 @@ async def test_feedback_after_the_event(chat: Chat, clock: FixedClock) -> None:
 
 
 async def test_reload_keeps_the_old_knowledge_when_the_new_is_broken(
-    tmp_path: Path, clock: FixedClock, fixture_knowledge: KnowledgeBase, knowledge_copy: Path
+    chat_on_copy: Chat, knowledge_copy: Path
 ) -> None:
-    api = BotApiStandIn()
-    app = test_application(api, tmp_path, clock, fixture_knowledge, knowledge_copy)
-    async with app:
-        assert app.post_init is not None and app.post_shutdown is not None
-        await app.post_init(app)
-        stepped_pacing(app)
-        chat = Chat(app, api)
-        await kita_person(chat, 1)
-        await chat.press(1, "Zusagen", await chat.send(1, "/termine"))
-        source = knowledge_copy / "veranstaltungen.yaml"
-        original = source.read_text()
-        source.write_text(original.replace("plaetze: 3", "plaetze: drei"))
-        failed = visible(await chat.send(ADMIN, "/reload"))
-        assert "ist ungültig" in failed and "veranstaltungen.yaml" in failed
-        assert EVENT_TITLE in visible(await chat.send(1, "/termine"))  # still served
-        source.write_text(original.replace("Rathaus Musterstadt, Großer Saal", "Bürgerhaus"))
-        reloaded = visible(await chat.send(ADMIN, "/reload"))
-        assert "neu geladen" in reloaded and "fachtag-kita" in reloaded
-        await chat.dispatch()
-        notice = latest_with(chat, 1, "Änderung bei einem Ihrer Termine")
-        assert "Bürgerhaus" in visible(notice)
-        await app.post_shutdown(app)
+    chat = chat_on_copy
+    await kita_person(chat, 1)
+    await chat.press(1, "Zusagen", await chat.send(1, "/termine"))
+    source = knowledge_copy / "veranstaltungen.yaml"
+    original = source.read_text()
+    source.write_text(original.replace("plaetze: 3", "plaetze: drei"))
+    failed = visible(await chat.send(ADMIN, "/reload"))
+    assert "ist ungültig" in failed and "veranstaltungen.yaml" in failed
+    assert EVENT_TITLE in visible(await chat.send(1, "/termine"))  # still served
+    source.write_text(original.replace("Rathaus Musterstadt, Großer Saal", "Bürgerhaus"))
+    reloaded = visible(await chat.send(ADMIN, "/reload"))
+    assert "neu geladen" in reloaded and "fachtag-kita" in reloaded
+    await chat.dispatch()
+    notice = latest_with(chat, 1, "Änderung bei einem Ihrer Termine")
+    assert "Bürgerhaus" in visible(notice)
 
 
 async def test_dispatcher_runs_by_itself_and_survives_blocked_users_and_flood_limits(
@@ -295,39 +288,30 @@ async def test_sighup_reloads_and_a_change_while_down_is_noticed_at_start(
 
 
 async def test_a_cancelled_event_is_announced_and_leaves_no_reminders(
-    tmp_path: Path, clock: FixedClock, fixture_knowledge: KnowledgeBase, knowledge_copy: Path
+    chat_on_copy: Chat, knowledge_copy: Path
 ) -> None:
-    api = BotApiStandIn()
-    app = test_application(api, tmp_path, clock, fixture_knowledge, knowledge_copy)
-    async with app:
-        assert app.post_init is not None and app.post_shutdown is not None
-        await app.post_init(app)
-        stepped_pacing(app)
-        chat = Chat(app, api)
-        for user in (1, 2, 3, 4):
-            await kita_person(chat, user)
-            await chat.press(user, "Zusagen", await chat.send(user, "/termine"))
-        source = knowledge_copy / "veranstaltungen.yaml"
-        text = source.read_text()
-        source.write_text(
-            text.replace("    plaetze: 3\n", "    plaetze: 3\n    status: abgesagt\n")
-        )
-        assert "neu geladen" in visible(await chat.send(ADMIN, "/reload"))
-        await chat.dispatch()
-        for user in (1, 4):
-            assert any("findet nicht statt" in visible(m) for m in api.bot_messages(user))
-        # The seat holder's calendar learns of it; the person waiting gets no calendar file.
-        entry = Calendar.from_ical(document_content(chat, 1, "fachtag-kita.ics")).walk("VEVENT")[0]
-        assert str(entry["STATUS"]) == "CANCELLED" and int(entry["SEQUENCE"]) == 1
-        assert documents(chat, 4) == []
-        database = app.bot_data["database"]
-        async with database.connection.execute(
-            "SELECT count(*) FROM outbox WHERE state = 'pending'"
-        ) as cursor:
-            assert (await cursor.fetchone())[0] == 0
-        listing = visible(await chat.send(1, "/termine"))
-        assert "abgesagt" in listing
-        await app.post_shutdown(app)
+    chat = chat_on_copy
+    for user in (1, 2, 3, 4):
+        await kita_person(chat, user)
+        await chat.press(user, "Zusagen", await chat.send(user, "/termine"))
+    source = knowledge_copy / "veranstaltungen.yaml"
+    text = source.read_text()
+    source.write_text(text.replace("    plaetze: 3\n", "    plaetze: 3\n    status: abgesagt\n"))
+    assert "neu geladen" in visible(await chat.send(ADMIN, "/reload"))
+    await chat.dispatch()
+    for user in (1, 4):
+        assert any("findet nicht statt" in visible(m) for m in chat.api.bot_messages(user))
+    # The seat holder's calendar learns of it; the person waiting gets no calendar file.
+    entry = Calendar.from_ical(document_content(chat, 1, "fachtag-kita.ics")).walk("VEVENT")[0]
+    assert str(entry["STATUS"]) == "CANCELLED" and int(entry["SEQUENCE"]) == 1
+    assert documents(chat, 4) == []
+    database = chat.app.bot_data["database"]
+    async with database.connection.execute(
+        "SELECT count(*) FROM outbox WHERE state = 'pending'"
+    ) as cursor:
+        assert (await cursor.fetchone())[0] == 0
+    listing = visible(await chat.send(1, "/termine"))
+    assert "abgesagt" in listing
 
 
 def member_update(api: BotApiStandIn, user: int, status: str) -> Json:
