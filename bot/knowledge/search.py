@@ -193,6 +193,12 @@ class SearchIndex:
                 regions=event.regions,
             )
 
+        # The last tie-breaker never changes between searches, so each document's place in it is
+        # computed once: a common word ties thousands of documents at the cut.
+        order = sorted(range(len(self._documents)), key=lambda d: self._documents[d].tie_breaker)
+        self._tie_rank = [0] * len(order)
+        for rank, doc in enumerate(order):
+            self._tie_rank[doc] = rank
         self._serving = {key: frozenset(value) for key, value in serving.items()}
         self._listed_in = {key: frozenset(value) for key, value in listed_in.items()}
         self._add_compound_parts(postings)
@@ -316,10 +322,9 @@ class SearchIndex:
         cut = heapq.nlargest(limit, relevance.values())[-1]
         candidates = [doc for doc, value in relevance.items() if value >= cut]
         fit = self._fit_function(profession_id, municipality_id)
+        tie_rank = self._tie_rank
         best_docs = heapq.nsmallest(
-            limit,
-            candidates,
-            key=lambda d: (-relevance[d], -fit(d), self._documents[d].tie_breaker),
+            limit, candidates, key=lambda d: (-relevance[d], -fit(d), tie_rank[d])
         )
         return [
             SearchHit(
