@@ -14,11 +14,10 @@ import signal
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import LinkPreviewOptions
-from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
+from bot.chat import sending
 from bot.chat.admin import reload_screen
 from bot.chat.common import PrivacyText, ReportSource, Services
 from bot.chat.dispatch import OutboxDispatcher
@@ -90,6 +89,7 @@ def build_application(
     snapshot: Snapshot | None = None,
 ) -> Application:  # type: ignore[type-arg]
     clock = clock or SystemClock()
+    sending.quiet_known_endpoint_warning()
     store = KnowledgeStore(snapshot or load_snapshot(config, clock))
     builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
         ApplicationBuilder()
@@ -97,8 +97,8 @@ def build_application(
         .defaults(
             Defaults(
                 tzinfo=BERLIN,
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                parse_mode=sending.PARSE_MODE,
+                link_preview_options=sending.LINK_PREVIEW,
             )
         )
     )

@@ -12,6 +12,7 @@ from telegram.ext import ContextTypes
 
 from bot.chat import screens, texts
 from bot.chat.screens import Screen
+from bot.chat.sending import edit_text, send_text
 from bot.clock import Clock
 from bot.services.admin import AdminPolicy
 from bot.services.announcements import AnnouncementService
@@ -74,7 +75,10 @@ async def show(update: Update, context: ContextTypes.DEFAULT_TYPE, screen: Scree
     query = update.callback_query
     if query is not None and isinstance(query.message, Message):
         try:
-            await query.edit_message_text(screen.text, reply_markup=screen.keyboard)
+            message = query.message
+            await edit_text(
+                context.bot, message.chat.id, message.message_id, screen.text, screen.keyboard
+            )
             return
         except BadRequest as error:
             reason = str(error).lower()
@@ -87,7 +91,7 @@ async def show(update: Update, context: ContextTypes.DEFAULT_TYPE, screen: Scree
                 raise
     chat = update.effective_chat
     if chat is not None:
-        await context.bot.send_message(chat.id, screen.text, reply_markup=screen.keyboard)
+        await send_text(context.bot, chat.id, screen.text, screen.keyboard)
 
 
 async def send_document(

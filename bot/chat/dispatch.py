@@ -32,6 +32,7 @@ from bot.chat.events import feedback_rating
 from bot.chat.format import esc, join_blocks
 from bot.chat.pacing import Pacer
 from bot.chat.screens import Screen, button, keyboard
+from bot.chat.sending import send_text
 from bot.clock import BERLIN, Clock
 from bot.knowledge.models import Event, EventStatus
 from bot.logsafe import describe
@@ -188,7 +189,7 @@ class OutboxDispatcher:
         if self._progress == 0:
             await self.pacer.slot(chat_id)
             screen = delivery.screen
-            await bot.send_message(chat_id, screen.text, reply_markup=screen.keyboard)
+            await send_text(bot, chat_id, screen.text, screen.keyboard)
             self._progress = 1
         if self._progress == 1 and delivery.document is not None:
             await self.pacer.slot(chat_id)

@@ -129,3 +129,17 @@ async def test_an_unknown_event_id_is_not_echoed_in_full(chat: Chat) -> None:
     reply = await chat.send(ADMIN, "/teilnehmer " + "<" * 5000)
     text = visible(reply)
     assert "gibt es nicht" in text and "<" * 60 in text and "<" * 61 not in text
+
+
+async def test_every_screen_is_sent_as_html_without_link_previews(chat: Chat) -> None:
+    """Screens go out through a raw request (bot/chat/sending.py) that gets no `Defaults`; a
+    missing parse mode would show the tags to the person and previews would fill the chat."""
+    await chat.onboard(USER, "Kita", "Musterstadt")
+    await chat.send(USER, "/notfall")
+    await chat.press(USER, "Meldeweg")
+    await chat.send(USER, "Sucht")
+    screens = chat.api.calls_of("sendMessage") + chat.api.calls_of("editMessageText")
+    assert len(chat.api.calls_of("editMessageText")) >= 2
+    for call in screens:
+        assert call.params.get("parse_mode") == "HTML", call.method
+        assert call.params.get("link_preview_options") == {"is_disabled": True}, call.method

@@ -1,0 +1,74 @@
+"""Sending and editing a screen without decoding Telegram's echo of it.
+
+Telegram answers every sendMessage and editMessageText with the whole message, keyboard included,
+and python-telegram-bot's typed methods turn that answer into a `Message` object. Nothing of ours
+reads it, and building it was the largest single part of what a reply of ours cost beyond a bare
+bot's (profiles in benchmarks/README.md). `Bot.do_api_request` posts the same request through the
+same transport with the same error mapping (BadRequest, Forbidden, RetryAfter, TimedOut, …) and
+hands back Telegram's JSON as it came, which we drop.
+
+`do_api_request` is meant for endpoints python-telegram-bot does not know yet, so it warns when
+called for a known one; `quiet_known_endpoint_warning` silences exactly that warning for exactly
+the endpoints used here. The settings that `Defaults` would insert are written out: a raw request
+gets no defaults.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.warnings import PTBUserWarning
+
+PARSE_MODE = ParseMode.HTML
+LINK_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+_SEND = "sendMessage"
+_EDIT = "editMessageText"
+
+
+def quiet_known_endpoint_warning() -> None:
+    endpoints = "|".join(re.escape(name) for name in (_SEND, _EDIT))
+    warnings.filterwarnings(
+        "ignore",
+        message=rf"Please use 'Bot\.({endpoints})' instead of",
+        category=PTBUserWarning,
+    )
+
+
+def _message_fields(text: str, keyboard: InlineKeyboardMarkup | None) -> dict[str, object]:
+    fields: dict[str, object] = {
+        "text": text,
+        "parse_mode": PARSE_MODE,
+        "link_preview_options": LINK_PREVIEW,
+    }
+    if keyboard is not None:
+        fields["reply_markup"] = keyboard
+    return fields
+
+
+async def send_text(
+    bot: Bot, chat_id: int, text: str, keyboard: InlineKeyboardMarkup | None = None
+) -> None:
+    await bot.do_api_request(
+        _SEND, api_kwargs={"chat_id": chat_id, **_message_fields(text, keyboard)}
+    )
+
+
+async def edit_text(
+    bot: Bot,
+    chat_id: int,
+    message_id: int,
+    text: str,
+    keyboard: InlineKeyboardMarkup | None = None,
+) -> None:
+    await bot.do_api_request(
+        _EDIT,
+        api_kwargs={
+            "chat_id": chat_id,
+            "message_id": message_id,
+            **_message_fields(text, keyboard),
+        },
+    )
