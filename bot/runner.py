@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 
 from bot.app import StartupError, build_application
 from bot.config import WEBHOOK_SECRET_ENV, Config, ConfigError, read_token
+from bot.knowledge.gc_pause import freeze_long_lived
 from bot.logsafe import RedactingFilter, describe
 from bot.server import serve_webhook, startup_problem
 
@@ -83,6 +84,7 @@ def run(config: Config, environ: Mapping[str, str] = os.environ) -> int:
     except StartupError as error:
         print(error, file=sys.stderr)
         return 1
+    freeze_long_lived()
     try:
         if settings.mode == "webhook":
             asyncio.run(serve_webhook(application, settings.webhook, secret))

@@ -9,12 +9,14 @@ import io
 import os
 import signal
 import threading
+import weakref
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
+from bot.chat.common import services
 from bot.clock import FixedClock
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
@@ -183,8 +185,11 @@ async def test_reload_keeps_the_old_knowledge_when_the_new_is_broken(
     assert "ist ungültig" in failed and "veranstaltungen.yaml" in failed
     assert EVENT_TITLE in visible(await chat.send(1, "/termine"))  # still served
     source.write_text(original.replace("Rathaus Musterstadt, Großer Saal", "Bürgerhaus"))
+    served_before = weakref.ref(services(chat.app_context()).store.current)
     reloaded = visible(await chat.send(ADMIN, "/reload"))
     assert "neu geladen" in reloaded and "fachtag-kita" in reloaded
+    # The reload froze the new snapshot for the collector; the old one did not stay with it.
+    assert served_before() is None
     await chat.dispatch()
     notice = latest_with(chat, 1, "Änderung bei einem Ihrer Termine")
     assert "Bürgerhaus" in visible(notice)
