@@ -19,7 +19,14 @@ from telegram.request import BaseRequest
 
 from bot.chat import sending
 from bot.chat.admin import reload_screen
-from bot.chat.common import PrivacyText, ReportSource, Services
+from bot.chat.common import (
+    DATABASE_KEY,
+    DISPATCHER_KEY,
+    SERVICES_KEY,
+    PrivacyText,
+    ReportSource,
+    Services,
+)
 from bot.chat.dispatch import OutboxDispatcher
 from bot.chat.flood import FloodGuard
 from bot.chat.pacing import Pacer
@@ -48,9 +55,6 @@ from bot.storage.users import UserRepository
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 log = logging.getLogger(__name__)
-DATABASE_KEY = "database"
-SERVICES_KEY = "services"
-DISPATCHER_KEY = "dispatcher"
 FLOOD_GUARD_KEY = "flood_guard"
 RETENTION_INTERVAL = 24 * 3600.0
 USAGE_FLUSH_INTERVAL = 300.0

@@ -1,7 +1,7 @@
 """`kinderschutz-lotse run`: start the bot in polling or webhook mode.
 
 Polling is python-telegram-bot's `run_polling`; webhook mode is our own server with `/healthz`
-(bot/server.py).
+(bot/chat/webhook.py).
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import sys
 from collections.abc import Iterable, Mapping
 
 from bot.app import StartupError, build_application
+from bot.chat.webhook import serve_webhook, startup_problem
 from bot.config import WEBHOOK_SECRET_ENV, Config, ConfigError, read_token
 from bot.knowledge.gc_pause import freeze_long_lived
 from bot.logsafe import RedactingFilter, describe
-from bot.server import serve_webhook, startup_problem
 
 log = logging.getLogger(__name__)
 # A message about the token, not a token (ruff's S105 cannot tell the difference).

@@ -66,8 +66,14 @@ class PrivacyText:
     purposes: str
 
 
+# Where bot/app.py keeps what the handlers, the dispatcher and the webhook server share.
+DATABASE_KEY = "database"
+SERVICES_KEY = "services"
+DISPATCHER_KEY = "dispatcher"
+
+
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    return cast(Services, context.application.bot_data["services"])
+    return cast(Services, context.application.bot_data[SERVICES_KEY])
 
 
 async def show(update: Update, context: ContextTypes.DEFAULT_TYPE, screen: Screen) -> None:

@@ -31,8 +31,7 @@ from telegram import Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application, ExtBot
 
-from bot.app import DATABASE_KEY, SERVICES_KEY
-from bot.chat.common import Services
+from bot.chat.common import DATABASE_KEY, SERVICES_KEY, Services
 from bot.config import WebhookSettings
 from bot.logsafe import describe
 from bot.storage.db import Database
