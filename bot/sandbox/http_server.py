@@ -18,10 +18,17 @@ from bot.sandbox.request import decode_parameter
 
 
 class _MethodHandler(tornado.web.RequestHandler):
-    def initialize(self, standin: BotApiStandIn) -> None:
+    def initialize(self, standin: BotApiStandIn, token: str | None) -> None:
         self._standin = standin
+        self._token = token
 
-    async def post(self, _token: str, method: str) -> None:
+    async def post(self, token: str, method: str) -> None:
+        if self._token is not None and token != self._token:
+            # What Telegram answers for a token it does not know.
+            self.set_status(401)
+            self.set_header("Content-Type", "application/json")
+            self.finish({"ok": False, "error_code": 401, "description": "Unauthorized"})
+            return
         params = self._parameters()
         timeout = float(params.get("timeout") or 0) + 1.0
         body = await self._standin.handle(method, params, poll_limit=timeout)
@@ -57,10 +64,14 @@ class _MethodHandler(tornado.web.RequestHandler):
 class StandInServer:
     """`async with StandInServer(standin) as server:` … `server.base_url` …"""
 
-    def __init__(self, standin: BotApiStandIn, host: str = "127.0.0.1") -> None:
+    def __init__(
+        self, standin: BotApiStandIn, host: str = "127.0.0.1", token: str | None = None
+    ) -> None:
+        """`token`: when given, requests for any other token are refused as Telegram does."""
         if host not in ("127.0.0.1", "localhost"):
             raise ValueError("the stand-in only listens on loopback")
         self.standin = standin
+        self._token = token
         self._host = host
         self._server: tornado.httpserver.HTTPServer | None = None
         self.port = 0
@@ -71,7 +82,13 @@ class StandInServer:
 
     async def __aenter__(self) -> StandInServer:
         application = tornado.web.Application(
-            [(r"/bot([^/]+)/([A-Za-z]+)", _MethodHandler, {"standin": self.standin})]
+            [
+                (
+                    r"/bot([^/]+)/([A-Za-z]+)",
+                    _MethodHandler,
+                    {"standin": self.standin, "token": self._token},
+                )
+            ]
         )
         sockets = tornado.netutil.bind_sockets(0, self._host, family=socket.AF_INET)
         self.port = sockets[0].getsockname()[1]
