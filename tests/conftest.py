@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -36,3 +37,12 @@ def knowledge_copy(tmp_path: Path) -> Path:
     target = tmp_path / "knowledge"
     shutil.copytree(FIXTURE_KNOWLEDGE, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def _no_freeze_outlives_a_test() -> object:
+    """A reload freezes everything alive for the collector (bot/knowledge/gc_pause.py); in the
+    test process that would keep one test's leftovers out of collections for all later ones."""
+    yield
+    if gc.get_freeze_count():
+        gc.unfreeze()

@@ -10,7 +10,11 @@ hands back Telegram's JSON as it came, which we drop.
 `do_api_request` is meant for endpoints python-telegram-bot does not know yet, so it warns when
 called for a known one; `quiet_known_endpoint_warning` silences exactly that warning for exactly
 the endpoints used here. The settings that `Defaults` would insert are written out: a raw request
-gets no defaults.
+gets no defaults. It also reports a token Telegram refuses as `EndPointNotFound` (for an unknown
+method the answer looks the same); for these two methods that can only be the token, so it is
+raised as `InvalidToken`, as the typed methods do. Nor does a raw request pass through `ExtBot`'s
+keyboard replacement for `arbitrary_callback_data` (not used: our callback data is our own codec,
+bot/chat/callbacks.py); turning that on would need these functions changed.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import warnings
 
 from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
+from telegram.error import EndPointNotFound, InvalidToken
 from telegram.warnings import PTBUserWarning
 
 PARSE_MODE = ParseMode.HTML
@@ -52,9 +57,7 @@ def _message_fields(text: str, keyboard: InlineKeyboardMarkup | None) -> dict[st
 async def send_text(
     bot: Bot, chat_id: int, text: str, keyboard: InlineKeyboardMarkup | None = None
 ) -> None:
-    await bot.do_api_request(
-        _SEND, api_kwargs={"chat_id": chat_id, **_message_fields(text, keyboard)}
-    )
+    await _request(bot, _SEND, {"chat_id": chat_id, **_message_fields(text, keyboard)})
 
 
 async def edit_text(
@@ -64,11 +67,12 @@ async def edit_text(
     text: str,
     keyboard: InlineKeyboardMarkup | None = None,
 ) -> None:
-    await bot.do_api_request(
-        _EDIT,
-        api_kwargs={
-            "chat_id": chat_id,
-            "message_id": message_id,
-            **_message_fields(text, keyboard),
-        },
-    )
+    fields = {"chat_id": chat_id, "message_id": message_id, **_message_fields(text, keyboard)}
+    await _request(bot, _EDIT, fields)
+
+
+async def _request(bot: Bot, endpoint: str, fields: dict[str, object]) -> None:
+    try:
+        await bot.do_api_request(endpoint, api_kwargs=fields)
+    except EndPointNotFound as error:
+        raise InvalidToken from error

@@ -104,6 +104,11 @@ async def test_sign_up_workshop_cancel_and_promotion(chat: Chat) -> None:
     await chat.dispatch()
     notice = latest_with(chat, 4, "Ein Platz ist frei geworden")
     assert EVENT_TITLE in visible(notice)
+    # The dispatcher sends through the raw path too: HTML, no link previews.
+    sent = [c.params for c in chat.api.calls_of("sendMessage") if c.params["chat_id"] == 4]
+    assert sent[-1]["text"] == notice["text"]
+    assert sent[-1]["parse_mode"] == "HTML"
+    assert sent[-1]["link_preview_options"] == {"is_disabled": True}
     assert [m["document"]["file_name"] for m in documents(chat, 4)] == ["fachtag-kita.ics"]
     mine = await chat.send(4, "/meine_termine")
     assert EVENT_TITLE in visible(mine) and "Sie sind angemeldet" in visible(mine)

@@ -8,8 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from telegram.error import InvalidToken
 
 from bot.chat.common import services
+from bot.chat.sending import send_text
 from bot.knowledge.loader import load_knowledge
 from bot.sandbox.botapi import plain_text
 from bot.services.snapshot import Snapshot
@@ -143,3 +145,13 @@ async def test_every_screen_is_sent_as_html_without_link_previews(chat: Chat) ->
     for call in screens:
         assert call.params.get("parse_mode") == "HTML", call.method
         assert call.params.get("link_preview_options") == {"is_disabled": True}, call.method
+
+
+async def test_a_refused_token_is_reported_as_such_on_the_raw_path(chat: Chat) -> None:
+    """`do_api_request` calls a 401 "endpoint not found"; for sendMessage it is the token."""
+    await chat.send(USER, "/notfall")  # the bot is initialised
+    chat.api.token_revoked = True
+    with pytest.raises(InvalidToken):
+        await chat.app.bot.send_message(USER, "typed")
+    with pytest.raises(InvalidToken):
+        await send_text(chat.app.bot, USER, "raw")
