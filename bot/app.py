@@ -209,12 +209,20 @@ def build_application(
             )
         log.info("ready: knowledge %s", store.current.knowledge.version)
 
-    async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+    async def stop_dispatcher(application: Application) -> None:  # type: ignore[type-arg]
         dispatcher = application.bot_data.pop(DISPATCHER_KEY, None)
         if isinstance(dispatcher, OutboxDispatcher):
             await dispatcher.stop()
+
+    async def post_stop(application: Application) -> None:  # type: ignore[type-arg]
+        # Before shutdown: `run_polling` closes the bot's HTTP client in `shutdown`, and a
+        # dispatcher still sending then would count its rows as failed.
+        await stop_dispatcher(application)
+
+    async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+        await stop_dispatcher(application)  # if the application never got as far as stopping
         services = application.bot_data.get(SERVICES_KEY)
         if isinstance(services, Services):
             with contextlib.suppress(Exception):  # counts are not worth failing a shutdown for
@@ -223,7 +231,9 @@ def build_application(
         if isinstance(database, Database):
             await database.close()
 
-    application = builder.post_init(post_init).post_shutdown(post_shutdown).build()
+    application = (
+        builder.post_init(post_init).post_stop(post_stop).post_shutdown(post_shutdown).build()
+    )
     flood_guard = FloodGuard(
         config.flood.max_updates, config.flood.window_seconds, config.flood.cooldown_seconds
     )

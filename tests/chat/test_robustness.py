@@ -155,3 +155,13 @@ async def test_a_refused_token_is_reported_as_such_on_the_raw_path(chat: Chat) -
         await chat.app.bot.send_message(USER, "typed")
     with pytest.raises(InvalidToken):
         await send_text(chat.app.bot, USER, "raw")
+
+
+async def test_the_dispatcher_stops_before_the_http_client_closes(chat: Chat) -> None:
+    """`run_polling` calls post_stop, then closes the bot's HTTP client, then post_shutdown."""
+    dispatcher = chat.app.bot_data["dispatcher"]
+    assert dispatcher.running
+    assert chat.app.post_stop is not None
+    await chat.app.post_stop(chat.app)
+    assert not dispatcher.running
+    assert "dispatcher" not in chat.app.bot_data
