@@ -7,6 +7,8 @@ reader work while the bot writes; `busy_timeout` makes a concurrent writer wait 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -148,6 +150,7 @@ class Database:
     async def open(cls, path: Path | str) -> Database:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            _create_private(Path(path))
         connection = await aiosqlite.connect(str(path), isolation_level=None)
         try:
             connection.row_factory = aiosqlite.Row
@@ -212,3 +215,12 @@ class Database:
 
     async def close(self) -> None:
         await self._connection.close()
+
+
+def _create_private(path: Path) -> None:
+    """A new database file is readable by its owner only, whatever the umask: it holds who signed
+    up for what. SQLite gives its -wal and -shm files the database file's permissions. An
+    existing file keeps the permissions the operator gave it."""
+    with contextlib.suppress(FileExistsError):
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(descriptor)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -23,6 +25,34 @@ async def test_open_sets_pragmas_and_migrates(tmp_path: Path) -> None:
             assert (await cursor.fetchone())[0] == 1  # type: ignore[index]
     finally:
         await database.close()
+
+
+async def test_a_new_database_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    old_umask = os.umask(0o022)  # a common default that would leave it world-readable
+    try:
+        database = await Database.open(tmp_path / "lotse.sqlite3")  # migrating writes the WAL
+        try:
+            modes = _modes(tmp_path)
+        finally:
+            await database.close()
+    finally:
+        os.umask(old_umask)
+    assert modes == dict.fromkeys(
+        ["lotse.sqlite3", "lotse.sqlite3-shm", "lotse.sqlite3-wal"], 0o600
+    )
+
+
+async def test_an_existing_database_keeps_its_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "lotse.sqlite3"
+    await (await Database.open(path)).close()
+    path.chmod(0o640)  # the operator's choice, e.g. a backup group
+    database = await Database.open(path)
+    await database.close()
+    assert _modes(tmp_path)["lotse.sqlite3"] == 0o640
+
+
+def _modes(directory: Path) -> dict[str, int]:
+    return {p.name: stat.S_IMODE(p.stat().st_mode) for p in directory.iterdir()}
 
 
 async def test_reopening_keeps_data_and_does_not_migrate_twice(tmp_path: Path) -> None:
