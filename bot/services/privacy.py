@@ -92,12 +92,26 @@ class PrivacyService:
         cutoff_day = _months_before(today_in_berlin(self._clock), self.policy.inactive_months)
         horizon = timedelta(days=self.policy.anonymise_after_days)
         erased = 0
+        events = self._store.current.knowledge.events
         async with self._db.transaction() as connection:
             inactive = await personal_data.inactive_since(connection, cutoff_day)
+            # Signing up early and then not opening the bot again is not inactivity: whoever
+            # holds a place for an event still to come keeps it (and their data) until it is over.
+            expected = {
+                telegram_id
+                for telegram_id in inactive
+                if any(
+                    event_id in events and events[event_id].end > now
+                    for event_id in await personal_data.events_signed_up_for(
+                        connection, telegram_id
+                    )
+                )
+            }
         for telegram_id in inactive:
+            if telegram_id in expected:
+                continue
             await self.erase(telegram_id)
             erased += 1
-        events = self._store.current.knowledge.events
         anonymised = 0
         async with self._db.transaction() as connection:
             for event_id, latest_change in (

@@ -69,6 +69,16 @@ async def inactive_since(connection: aiosqlite.Connection, day: date) -> list[in
         return [int(row[0]) for row in await cursor.fetchall()]
 
 
+async def events_signed_up_for(connection: aiosqlite.Connection, telegram_id: int) -> list[str]:
+    """Events a person holds a seat or a waiting place for."""
+    async with connection.execute(
+        "SELECT DISTINCT event_id FROM registrations "
+        "WHERE telegram_id = ? AND status != 'cancelled' ORDER BY event_id",
+        (telegram_id,),
+    ) as cursor:
+        return [str(row[0]) for row in await cursor.fetchall()]
+
+
 async def events_with_registrations(connection: aiosqlite.Connection) -> dict[str, datetime]:
     """Event ids that still have personal registrations, with their latest change."""
     async with connection.execute(

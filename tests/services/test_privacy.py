@@ -111,3 +111,24 @@ def test_months_before_keeps_the_day_where_it_can() -> None:
     assert _months_before(date(2026, 11, 23), 12) == date(2025, 11, 23)
     assert _months_before(date(2026, 3, 31), 1) == date(2026, 2, 28)
     assert _months_before(date(2026, 1, 15), 13) == date(2024, 12, 15)
+
+
+async def test_a_place_for_an_event_still_to_come_is_not_inactivity(
+    database: Database, fixture_knowledge: KnowledgeBase, clock: FixedClock
+) -> None:
+    service, signup = privacy_service(database, fixture_knowledge, clock)
+    early, idle = await person(database, 1), await person(database, 2)
+    await signup.join(EVENT, early, "")  # the event is on 2026-12-10
+    users = UserRepository(database)
+    for telegram_id in (early.telegram_id, idle.telegram_id):
+        await users.touch(telegram_id, date(2025, 10, 1))  # not seen for more than 12 months
+    result = await service.apply_retention()
+    assert result.people_erased == 1
+    async with database.connection.execute("SELECT telegram_id FROM users") as cursor:
+        assert [row[0] for row in await cursor.fetchall()] == [1]
+    card = await signup.card(EVENT, None)
+    assert card is not None and card.counts.confirmed == 1  # the seat is still theirs
+
+    clock.set(datetime(2026, 12, 11, 10, 0, tzinfo=UTC))  # the day after the event
+    assert (await service.apply_retention()).people_erased == 1
+    assert await count(database, "SELECT count(*) FROM users") == 0
