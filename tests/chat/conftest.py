@@ -15,6 +15,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackContext
 
 from bot.app import Transport, build_application
+from bot.chat.common import DISPATCHER_KEY
 from bot.chat.pacing import Pacer
 from bot.clock import FixedClock
 from bot.config import (
@@ -72,7 +73,7 @@ class Chat:
 
     async def dispatch(self) -> int:
         """Let the outbox dispatcher send everything due now (it also runs on its own)."""
-        dispatcher = self.app.bot_data["dispatcher"]
+        dispatcher = self.app.bot_data[DISPATCHER_KEY]
         return int(await dispatcher.run_once())
 
     async def onboard(self, user: int, profession: str, *places: str) -> Json:
@@ -101,7 +102,7 @@ class SteppedTime:
 def stepped_pacing(app: Application) -> SteppedTime:  # type: ignore[type-arg]
     """Give the running dispatcher a pacer on stepped time (call after post_init)."""
     time = SteppedTime()
-    app.bot_data["dispatcher"].pacer = Pacer(monotonic=time.monotonic, sleep=time.sleep)
+    app.bot_data[DISPATCHER_KEY].pacer = Pacer(monotonic=time.monotonic, sleep=time.sleep)
     return time
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from bot.chat.common import services
+from bot.chat.common import DATABASE_KEY, DISPATCHER_KEY, services
 from bot.clock import FixedClock
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
@@ -229,7 +229,7 @@ async def test_dispatcher_runs_by_itself_and_survives_blocked_users_and_flood_li
     for user in (6, 7):
         await kita_person(chat, user)
         await chat.press(user, "Zusagen", await chat.send(user, "/termine"))
-    dispatcher = chat.app.bot_data["dispatcher"]
+    dispatcher = chat.app.bot_data[DISPATCHER_KEY]
     await dispatcher.stop()  # this part runs the pass by hand, after both cancellations
     await chat.press_data(3, "v1:te:cc:fachtag-kita")
     await chat.press_data(4, "v1:te:cc:fachtag-kita")
@@ -244,7 +244,7 @@ async def test_dispatcher_runs_by_itself_and_survives_blocked_users_and_flood_li
     chat.api.blocked_users.add(5)
     clock.set(datetime(2026, 12, 10, 14, 30, tzinfo=UTC))
     await chat.dispatch()
-    database = chat.app.bot_data["database"]
+    database = chat.app.bot_data[DATABASE_KEY]
     async with database.connection.execute(
         "SELECT blocked FROM users WHERE telegram_id = 5"
     ) as cursor:
@@ -315,7 +315,7 @@ async def test_a_cancelled_event_is_announced_and_leaves_no_reminders(
     entry = Calendar.from_ical(document_content(chat, 1, "fachtag-kita.ics")).walk("VEVENT")[0]
     assert str(entry["STATUS"]) == "CANCELLED" and int(entry["SEQUENCE"]) == 1
     assert documents(chat, 4) == []
-    database = chat.app.bot_data["database"]
+    database = chat.app.bot_data[DATABASE_KEY]
     async with database.connection.execute(
         "SELECT count(*) FROM outbox WHERE state = 'pending'"
     ) as cursor:
@@ -348,7 +348,7 @@ def member_update(api: BotApiStandIn, user: int, status: str) -> Json:
 async def test_blocking_withdraws_pushes_and_unblocking_restores_them(chat: Chat) -> None:
     await kita_person(chat, 1)
     await chat.press(1, "Zusagen", await chat.send(1, "/termine"))
-    database = chat.app.bot_data["database"]
+    database = chat.app.bot_data[DATABASE_KEY]
 
     async def pending() -> int:
         async with database.connection.execute(
@@ -399,7 +399,7 @@ async def test_reminders_arrive_on_time_and_follow_the_settings(
 
 async def test_the_dispatcher_stops_even_when_woken_in_the_same_moment(chat: Chat) -> None:
     # Python 3.11's asyncio.wait_for lost a cancel that met a wake-up; stop() then hung.
-    dispatcher = chat.app.bot_data["dispatcher"]
+    dispatcher = chat.app.bot_data[DISPATCHER_KEY]
     await asyncio.sleep(0)  # let it reach its idle wait
     for _ in range(3):
         await asyncio.sleep(0.01)

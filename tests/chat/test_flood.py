@@ -3,6 +3,7 @@ served all along."""
 
 from __future__ import annotations
 
+from bot.app import FLOOD_GUARD_KEY
 from bot.chat.flood import FloodGuard, Verdict
 from tests.chat.conftest import Chat, SteppedTime, visible
 
@@ -33,7 +34,7 @@ def test_the_guard_forgets_the_least_recently_active() -> None:
 
 async def test_a_flooding_person_is_told_once_then_ignored(chat: Chat) -> None:
     time = SteppedTime()
-    guard = chat.app.bot_data["flood_guard"]
+    guard = chat.app.bot_data[FLOOD_GUARD_KEY]
     guard.max_updates, guard.window, guard.cooldown = 20, 10.0, 30.0
     guard.monotonic = time.monotonic
     await chat.onboard(2, "Kita", "Musterstadt")  # 3 updates from person 2

@@ -76,6 +76,7 @@ from telegram import Update
 from telegram.ext import Application, ContextTypes
 
 from bot.app import Transport, build_application
+from bot.chat.common import DISPATCHER_KEY
 from bot.clock import FixedClock
 from bot.config import AdminSettings, Config, DatabaseSettings, KnowledgeSettings
 from bot.knowledge.base import KnowledgeBase
@@ -671,7 +672,7 @@ class Episode:
         await self.check(update)
 
     async def flush(self, _: Flush) -> None:
-        await self.app.bot_data["dispatcher"].run_once()
+        await self.app.bot_data[DISPATCHER_KEY].run_once()
         await self.check("outbox pass")
 
     def chat_for(self, who: Person, where: str) -> Json:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from bot.chat.common import DATABASE_KEY
 from bot.storage.db import Database
 from tests.chat.conftest import ADMIN, Chat, buttons, visible
 from tests.chat.test_events import EVENT_TITLE, document_content, latest_with
@@ -63,7 +64,7 @@ async def test_my_data_is_a_summary_and_the_complete_file(chat: Chat) -> None:
 
 
 async def test_erasing_frees_the_seat_and_leaves_no_trace(chat: Chat) -> None:
-    database = chat.app.bot_data["database"]
+    database = chat.app.bot_data[DATABASE_KEY]
     await chat.onboard(PERSON, "Kita", "Musterstadt")
     for user in (2, 3, 4):
         await chat.onboard(user, "Kita", "Musterstadt")
@@ -99,7 +100,7 @@ async def test_erasing_frees_the_seat_and_leaves_no_trace(chat: Chat) -> None:
 
 
 async def test_an_admin_can_erase_their_announcements_too(chat: Chat) -> None:
-    database = chat.app.bot_data["database"]
+    database = chat.app.bot_data[DATABASE_KEY]
     await chat.send(ADMIN, "/ankuendigung")
     await chat.send(ADMIN, "Ein Entwurf")
     assert await rows_naming(database, ADMIN) == ["announcements.admin_id"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from telegram.error import InvalidToken
 
-from bot.chat.common import services
+from bot.chat.common import DISPATCHER_KEY, services
 from bot.chat.sending import send_text
 from bot.knowledge.loader import load_knowledge
 from bot.sandbox.botapi import plain_text
@@ -159,9 +159,9 @@ async def test_a_refused_token_is_reported_as_such_on_the_raw_path(chat: Chat) -
 
 async def test_the_dispatcher_stops_before_the_http_client_closes(chat: Chat) -> None:
     """`run_polling` calls post_stop, then closes the bot's HTTP client, then post_shutdown."""
-    dispatcher = chat.app.bot_data["dispatcher"]
+    dispatcher = chat.app.bot_data[DISPATCHER_KEY]
     assert dispatcher.running
     assert chat.app.post_stop is not None
     await chat.app.post_stop(chat.app)
     assert not dispatcher.running
-    assert "dispatcher" not in chat.app.bot_data
+    assert DISPATCHER_KEY not in chat.app.bot_data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.chat.common import DATABASE_KEY, SERVICES_KEY
 from tests.chat.conftest import ADMIN, REGIONAL_ADMIN, Chat
 from tests.chat.test_events import document_content
 
@@ -15,9 +16,9 @@ async def test_commands_topics_and_menu_items_are_counted_without_text(chat: Cha
     topics = await chat.send(1, "/angebote")
     await chat.press(1, "Sucht", topics)
     await chat.press_data(1, "v1:mn:go:zz", topics)  # forged: counted as unknown, not as "zz"
-    services = chat.app.bot_data["services"]
+    services = chat.app.bot_data[SERVICES_KEY]
     assert await services.usage.flush() > 0
-    async with chat.app.bot_data["database"].connection.execute(
+    async with chat.app.bot_data[DATABASE_KEY].connection.execute(
         "SELECT kind, name, count FROM usage_counts ORDER BY kind, name"
     ) as cursor:
         rows = {(row[0], row[1]): row[2] for row in await cursor.fetchall()}
