@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import os
 import shutil
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -17,6 +20,23 @@ FIXTURE_KNOWLEDGE = Path(__file__).parent / "fixtures" / "knowledge"
 SHIPPED_KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
 # The fixture entries are reviewed on 2026-10-01; this "today" keeps them fresh.
 TODAY = date(2026, 11, 23)
+
+
+async def start_run(config: Path, environment: dict[str, str]) -> asyncio.subprocess.Process:
+    """`python -m bot --config CONFIG run` as its own process, as an operator starts it: of the
+    TELEGRAM_* variables only those given here, stdout and stderr captured."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "--config",
+        str(config),
+        "run",
+        env={**clean, **environment},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
 
 
 @pytest.fixture

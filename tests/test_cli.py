@@ -13,7 +13,7 @@ from bot.cli import run_check
 from bot.clock import FixedClock
 from bot.sandbox.botapi import BotApiStandIn
 from bot.sandbox.http_server import StandInServer
-from tests.conftest import FIXTURE_KNOWLEDGE
+from tests.conftest import FIXTURE_KNOWLEDGE, start_run
 from tests.knowledge.test_loader import append, edit, line_of
 
 
@@ -147,17 +147,8 @@ async def test_a_revoked_token_is_reported_without_the_token(tmp_path: Path) -> 
     )
     token = "424242:WIDERRUFEN"  # noqa: S105 - a test token
     async with StandInServer(api) as server:
-        clean = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            "--config",
-            str(config),
-            "run",
-            env={**clean, "TELEGRAM_BOT_TOKEN": token, "TELEGRAM_BASE_URL": server.base_url},
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
+        process = await start_run(
+            config, {"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_BASE_URL": server.base_url}
         )
         stdout, stderr = await asyncio.wait_for(process.communicate(), 60)
     output = (stdout + stderr).decode()

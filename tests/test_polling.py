@@ -5,16 +5,14 @@ API-compatible HTTP server; here the stand-in on 127.0.0.1)."""
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 from pathlib import Path
 
 import pytest
 
 from bot.sandbox.botapi import BotApiStandIn
 from bot.sandbox.http_server import StandInServer
-from tests.conftest import FIXTURE_KNOWLEDGE
+from tests.conftest import FIXTURE_KNOWLEDGE, start_run
 
 TOKEN = "654321:POLLING"  # noqa: S105 - a test token
 
@@ -31,18 +29,8 @@ async def test_polling_mode_against_a_bot_api_server(tmp_path: Path, template: b
     async with StandInServer(api, token=TOKEN) as server:
         # python-telegram-bot's two forms: ".../bot" (token appended) and ".../bot{token}".
         base_url = server.base_url + ("{token}" if template else "")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
-        env |= {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": base_url}
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            "--config",
-            str(config),
-            "run",
-            env=env,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
+        process = await start_run(
+            config, {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": base_url}
         )
         try:
             assert await api.wait_for(lambda: bool(api.calls_of("getUpdates")), within=30)

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
 import socket
-import sys
 from pathlib import Path
 
 import httpx
@@ -18,7 +16,7 @@ from bot.health import heartbeat_path
 from bot.knowledge.loader import load_knowledge
 from bot.sandbox.botapi import BotApiStandIn
 from bot.sandbox.http_server import StandInServer
-from tests.conftest import FIXTURE_KNOWLEDGE, TODAY
+from tests.conftest import FIXTURE_KNOWLEDGE, TODAY, start_run
 
 SECRET = "geheim-123"  # noqa: S105 - a test secret
 TOKEN = "123456:WEBHOOK"  # noqa: S105 - a test token
@@ -47,22 +45,13 @@ async def test_webhook_mode(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     async with StandInServer(api) as server:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
-        env |= {
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "TELEGRAM_WEBHOOK_SECRET": SECRET,
-            "TELEGRAM_BASE_URL": server.base_url,
-        }
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            "--config",
-            str(config),
-            "run",
-            env=env,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
+        process = await start_run(
+            config,
+            {
+                "TELEGRAM_BOT_TOKEN": TOKEN,
+                "TELEGRAM_WEBHOOK_SECRET": SECRET,
+                "TELEGRAM_BASE_URL": server.base_url,
+            },
         )
         try:
             assert await api.wait_for(lambda: bool(api.calls_of("setWebhook")), within=30)

@@ -28,8 +28,8 @@ def freeze_long_lived() -> None:
     A 10,000-offer knowledge base with its search index is about 100,000 tracked objects; every
     full collection walked all of them again (55 ms each in a process holding only the
     benchmark's knowledge base, about 130 ms in the running bot), in the middle of someone's
-    update. `gc.freeze` moves everything alive into
-    a permanent generation that collections skip. Called after start-up and after each reload:
+    update. `gc.freeze` moves everything alive into a permanent generation that collections
+    skip. Called after start-up and after each reload:
     the previous freeze is undone first, so a dropped snapshot's reference cycles are collected
     before the new one is frozen. Reference counting frees as usual throughout.
     """

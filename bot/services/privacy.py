@@ -97,7 +97,7 @@ class PrivacyService:
             inactive = await personal_data.inactive_since(connection, cutoff_day)
             # Signing up early and then not opening the bot again is not inactivity: whoever
             # holds a place for an event still to come keeps it (and their data) until it is over.
-            expected = {
+            holding_places = {
                 telegram_id
                 for telegram_id in inactive
                 if any(
@@ -108,7 +108,7 @@ class PrivacyService:
                 )
             }
         for telegram_id in inactive:
-            if telegram_id in expected:
+            if telegram_id in holding_places:
                 continue
             await self.erase(telegram_id)
             erased += 1
