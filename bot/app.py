@@ -34,7 +34,7 @@ from bot.chat.setup import publish_commands, register
 from bot.clock import BERLIN, Clock, SystemClock, today_in_berlin
 from bot.config import Config
 from bot.health import HEARTBEAT_INTERVAL, beat, heartbeat_path
-from bot.knowledge.loader import load_knowledge
+from bot.knowledge.loader import KnowledgeSource
 from bot.services.admin import Admin, AdminPolicy
 from bot.services.announcements import AnnouncementService
 from bot.services.directory import DirectoryService
@@ -73,12 +73,12 @@ class Transport:
     get_updates_request: BaseRequest | None = None
 
 
-def load_snapshot(config: Config, clock: Clock) -> Snapshot:
-    result = load_knowledge(config.knowledge.directory, today_in_berlin(clock))
-    if result.knowledge is None:
+def load_snapshot(source: KnowledgeSource, clock: Clock) -> Snapshot:
+    result = source.load(today_in_berlin(clock))
+    if result.knowledge is None or result.errors:
         shown = "\n".join(f"  {finding.format()}" for finding in result.errors[:20])
         raise StartupError(
-            f"Die Wissensbasis {config.knowledge.directory} ist ungültig "
+            f"Die Wissensbasis {source.directory} ist ungültig "
             f"({len(result.errors)} Fehler; Details: kinderschutz-lotse check):\n{shown}"
         )
     return Snapshot.of(result.knowledge)
@@ -91,10 +91,13 @@ def build_application(
     clock: Clock | None = None,
     transport: Transport | None = None,
     snapshot: Snapshot | None = None,
+    source: KnowledgeSource | None = None,
 ) -> Application:  # type: ignore[type-arg]
+    """The bot; `source` defaults to the configured folder, served (examples refused)."""
     clock = clock or SystemClock()
+    source = source or KnowledgeSource(config.knowledge.directory)
     sending.quiet_known_endpoint_warning()
-    store = KnowledgeStore(snapshot or load_snapshot(config, clock))
+    store = KnowledgeStore(snapshot or load_snapshot(source, clock))
     builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
         ApplicationBuilder()
         .token(token)
@@ -143,7 +146,7 @@ def build_application(
             events=EventService(store, clock),
             signup=signup,
             admins=admins,
-            reloader=Reloader(config.knowledge.directory, store, signup, clock, announcements),
+            reloader=Reloader(source, store, signup, clock, announcements),
             outbox=OutboxRepository(database),
             announcements=announcements,
             privacy=privacy,

@@ -164,12 +164,13 @@ def _demo(config: Config, knowledge: Path | None) -> int:
     import asyncio
 
     from bot.app import StartupError
-    from bot.sandbox.terminal import run_demo  # imports telegram; `check` stays light
+    from bot.sandbox.terminal import preview_source, run_demo  # imports telegram
 
     if knowledge is not None:
         config = config.model_copy(update={"knowledge": KnowledgeSettings(directory=knowledge)})
+    source = preview_source(config, own_directory=knowledge is not None)
     try:
-        return asyncio.run(run_demo(config, sys.stdin, sys.stdout))
+        return asyncio.run(run_demo(config, sys.stdin, sys.stdout, source))
     except StartupError as error:
         print(error, file=sys.stderr)
         return 1

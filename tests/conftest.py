@@ -20,6 +20,8 @@ FIXTURE_KNOWLEDGE = Path(__file__).parent / "fixtures" / "knowledge"
 SHIPPED_KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
 # The fixture entries are reviewed on 2026-10-01; this "today" keeps them fresh.
 TODAY = date(2026, 11, 23)
+# The shipped knowledge base was last reviewed on this day (its newest `stand`).
+SHIPPED_TODAY = date(2026, 12, 2)
 
 
 async def start_run(config: Path, environment: dict[str, str]) -> asyncio.subprocess.Process:

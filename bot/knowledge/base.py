@@ -120,9 +120,12 @@ class KnowledgeBase:
         profession_id = self._profession_words.get(normalize(text))
         return self.professions.get(profession_id) if profession_id else None
 
-    def meldeweg_for(self, profession_id: str) -> ReportingPath | None:
+    def meldeweg_for(
+        self, profession_id: str, variant_id: str | None = None
+    ) -> ReportingPath | None:
+        """The profession's path; a chosen variant (e.g. the employer) may lead to another."""
         profession = self.professions.get(profession_id)
-        return self.meldewege.get(profession.meldeweg) if profession else None
+        return self.meldewege.get(profession.meldeweg_id(variant_id)) if profession else None
 
     # --- offers ----------------------------------------------------------------------------
 

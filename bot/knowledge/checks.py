@@ -6,9 +6,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from bot.knowledge.findings import Concern, Finding, Severity, format_path
+from bot.knowledge import sources as source_rules
+from bot.knowledge.fields import SourceDate
+from bot.knowledge.findings import Concern, Finding, Severity, Sourced, format_path
 from bot.knowledge.models import (
     ALL_PROFESSIONS,
     Contact,
@@ -24,11 +26,15 @@ from bot.knowledge.models import (
 )
 from bot.knowledge.yaml_source import SourceDocument
 
-if TYPE_CHECKING:
-    from bot.knowledge.loader import Sourced
-
 REVIEW_AFTER = timedelta(days=365)
 REVIEW_SOON = timedelta(days=30)  # warn this long before an entry turns 12 months old
+SOURCE_TOO_OLD = timedelta(days=2 * 365)  # a source older than this is shown with its year
+# Words with which a text sends the reader to someone else ("bitte über … erfragen").
+_SENDS_ELSEWHERE = re.compile(
+    r"erfragen|nachfragen|wenden Sie sich|melden Sie sich|anfragen|Anfrage (?:bei|über)",
+    re.IGNORECASE,
+)
+_ROLE_WORD_MIN = 12  # a long word of a role ("Netzwerkkoordination") names it on its own
 PLACEHOLDER = re.compile(r"PLATZHALTER|TODO|\?\?\?|XXX")
 ROLE_NAMES = frozenset(role.value for role in JugendamtRole)
 
@@ -100,6 +106,10 @@ class _Checker:
                     Concern.BROKEN_LINK,
                 )
 
+    def ref_at(self, item: Sourced, subpath: tuple[str | int, ...], meldeweg: str) -> None:
+        if meldeweg not in self.ids["meldewege"]:
+            self.error(item, subpath, f"unbekannte(r) Meldeweg '{meldeweg}'", Concern.BROKEN_LINK)
+
     def ref(self, item: Sourced, key: str, value: str | None, section: str) -> None:
         if value is not None and value not in self.ids[section]:
             self.error(
@@ -144,7 +154,10 @@ class _Checker:
         for item in self.entries["berufe"]:
             profession: Profession = item.entry
             self.ref(item, "meldeweg", profession.meldeweg, "meldewege")
-        used = {item.entry.meldeweg for item in self.entries["berufe"]}
+            if profession.variants is not None:
+                for index, option in enumerate(profession.variants.options):
+                    self.ref_at(item, ("varianten", "optionen", index, "meldeweg"), option.meldeweg)
+        used = {path for item in self.entries["berufe"] for path in item.entry.all_meldewege()}
         for item in self.entries["meldewege"]:
             if item.entry.id not in used:
                 self.warn(item, ("id",), "keine Berufsgruppe verweist auf diesen Meldeweg")
@@ -256,12 +269,148 @@ class _Checker:
                 self.refs(item, "berufe", event.professions, "berufe")
             self.refs(item, "regionen", event.regions, "regionen")
             self.ref(item, "veranstalter", event.organiser, "kontakte")
-            if event.example:
+
+    def examples(self) -> None:
+        for item in (i for items in self.entries.values() for i in items):
+            if item.entry.example:
                 self.warn(
                     item,
                     ("beispiel",),
-                    "Beispieltermin (beispiel: true) – vor dem Einsatz ersetzen oder löschen",
+                    "Beispiel-Eintrag (beispiel: true): nur für die Vorschau mit 'demo'; "
+                    "'run' liefert ihn nicht aus – ersetzen, löschen oder nach examples/ "
+                    "verschieben",
+                    Concern.EXAMPLE,
                 )
+
+    def sources(self, emergency: list[Sourced]) -> None:
+        for item in [*(i for items in self.entries.values() for i in items), *emergency]:
+            for index, source in enumerate(item.entry.sources):
+                urls = source_rules.urls_in(source)
+                subpath = ("quelle", index) if len(item.entry.sources) > 1 else ("quelle",)
+                if not urls:
+                    self.warn(
+                        item,
+                        subpath,
+                        f"Quelle ohne Web-Adresse ('{_shorten(source)}'): bitte den Link "
+                        "zur Quelle angeben",
+                        Concern.SOURCE,
+                    )
+                for url in urls:
+                    reason = source_rules.refused_because(url)
+                    if reason:
+                        # A warning only until the shipped content has replaced them all;
+                        # then an error (issue [7]).
+                        self.warn(
+                            item,
+                            subpath,
+                            f"Quelle {source_rules.host_of(url)} nicht zulässig: {reason}",
+                            Concern.SOURCE,
+                        )
+            self._source_date(item)
+
+    def _source_date(self, item: Sourced) -> None:
+        source_date: SourceDate | None = item.entry.source_date
+        if source_date is None:
+            self.warn(
+                item,
+                ("quelle",),
+                "quelle_datum fehlt: von wann ist die Quelle? (JJJJ-MM-TT, JJJJ-MM, JJJJ "
+                "oder unbekannt)",
+                Concern.SOURCE,
+            )
+            return
+        last_day = source_date.last_day()
+        if last_day is None:
+            self.warn(
+                item,
+                ("quelle_datum",),
+                "Quelle ohne Datum (quelle_datum: unbekannt): der Bot zeigt „bitte vor Anruf "
+                "prüfen“; bitte eine datierte Quelle suchen",
+                Concern.SOURCE,
+            )
+        elif source_date.year is not None and date(source_date.year, 1, 1) > self.today:
+            self.error(
+                item,
+                ("quelle_datum",),
+                f"Quellendatum {source_date} liegt in der Zukunft",
+            )
+        elif self.today - last_day > SOURCE_TOO_OLD:
+            self.warn(
+                item,
+                ("quelle_datum",),
+                f"Quelle von {source_date.label()} ist älter als zwei Jahre: bitte prüfen, "
+                "ob die Angaben noch stimmen",
+                Concern.SOURCE,
+            )
+
+    def dead_ends(self) -> None:
+        """Texts that send people to someone the bot has no phone, e-mail or web address for."""
+        silent = [
+            contact
+            for contact in self.by_id["kontakte"].values()
+            if not (contact.phones or contact.email or contact.url)
+        ]
+        for section, fields in (
+            ("kontakte", ("note", "office_hours", "out_of_hours")),
+            ("angebote", ("access",)),
+            ("jugendaemter", ("note", "out_of_hours")),
+        ):
+            for item in self.entries[section]:
+                area = self._area(item.entry)
+                for name in fields:
+                    text = getattr(item.entry, name)
+                    if not text or not _SENDS_ELSEWHERE.search(text):
+                        continue
+                    alias = type(item.entry).model_fields[name].alias or name
+                    nearby = [c for c in silent if area is None or self._meets(c, area)]
+                    for target in _named(text, nearby, item.entry):
+                        self.warn(
+                            item,
+                            (alias,),
+                            f"verweist auf „{target.label}“ ({target.id}), für die weder "
+                            "Telefon noch E-Mail noch Web-Adresse hinterlegt ist: bitte die "
+                            "Kontaktdaten ergänzen oder den Verweis streichen",
+                            Concern.MISSING_DATUM,
+                        )
+                    if "zentrale" in text.lower() and self._switchboard_missing(area):
+                        self.warn(
+                            item,
+                            (alias,),
+                            "verweist auf eine Zentrale, deren Nummer nicht hinterlegt ist "
+                            "(jugendaemter: telefon): bitte ergänzen oder den Verweis streichen",
+                            Concern.MISSING_DATUM,
+                        )
+
+    def _area(self, entry: Any) -> set[str] | None:
+        """The regions an entry concerns, with their Kreis and towns; None for nationwide."""
+        if isinstance(entry, Jugendamt):
+            regions = {r.id for r in self.by_id["regionen"].values() if r.jugendamt == entry.id}
+        elif getattr(entry, "nationwide", False):
+            return None
+        else:
+            regions = set(getattr(entry, "regions", ()))
+        area = set(regions)
+        for region in self.by_id["regionen"].values():
+            if region.id in regions and region.parent:
+                area.add(region.parent)
+            if region.parent in regions:
+                area.add(region.id)
+        return area
+
+    def _meets(self, contact: Contact, area: set[str]) -> bool:
+        if contact.nationwide:
+            return True
+        other = self._area(contact)
+        return other is None or bool(other & area)
+
+    def _switchboard_missing(self, area: set[str] | None) -> bool:
+        regions = self.by_id["regionen"].values()
+        served = {r.jugendamt for r in regions if r.jugendamt and (area is None or r.id in area)}
+        return any(
+            not self.by_id["jugendaemter"][j].phones
+            for j in served
+            if j in self.by_id["jugendaemter"]
+        )
 
     def emergency(self, items: list[Sourced]) -> None:
         for item in items:
@@ -285,8 +434,31 @@ def cross_check(
     checker.offers()
     checker.meldewege()
     checker.events()
+    checker.examples()
+    checker.sources(emergency)
+    checker.dead_ends()
     checker.emergency(emergency)
     return checker.report
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _named(text: str, contacts: Iterable[Contact], own: Any) -> list[Contact]:
+    """The contacts a text names: by organisation, by role, or by a long word of the role."""
+    folded = text.casefold()
+    found = []
+    for contact in contacts:
+        if contact is own:
+            continue
+        names = [contact.organisation, *([contact.role] if contact.role else [])]
+        if contact.role:
+            names += [word for word in contact.role.split() if len(word) >= _ROLE_WORD_MIN]
+        if any(name.casefold() in folded for name in names):
+            found.append(contact)
+    return found
 
 
 def placeholder_warnings(file: str, document: SourceDocument) -> list[Finding]:

@@ -7,12 +7,14 @@ e-mail address, a URL, a reminder lead time) and raises a German message that en
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BeforeValidator, PlainSerializer
+from pydantic import AfterValidator, BeforeValidator, PlainSerializer, PlainValidator
 
 ID_MAX_LENGTH = 24
 _ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
@@ -110,6 +112,77 @@ def _text_or_list(value: Any) -> Any:
     return value
 
 
+UNKNOWN_SOURCE_DATE = "unbekannt"
+_SOURCE_DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True)
+class SourceDate:
+    """When a source itself was published or last updated: a day, a month, a year, or unknown.
+
+    Sources often show only a year ("© 2019") or nothing at all, so a full date cannot be
+    demanded; what the source does not say stays unsaid (`year` None means "unbekannt").
+    """
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.year is not None
+
+    def last_day(self) -> date | None:
+        """The latest day the source can be from: its age is counted from there, in its favour."""
+        if self.year is None:
+            return None
+        if self.month is None:
+            return date(self.year, 12, 31)
+        if self.day is None:
+            return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return date(self.year, self.month, self.day)
+
+    def label(self) -> str:
+        """As a German reader writes it: '2019', '03/2019', '10.12.2025', 'unbekannt'."""
+        if self.year is None:
+            return UNKNOWN_SOURCE_DATE
+        if self.month is None:
+            return str(self.year)
+        if self.day is None:
+            return f"{self.month:02d}/{self.year}"
+        return f"{self.day:02d}.{self.month:02d}.{self.year}"
+
+    def __str__(self) -> str:
+        if self.year is None:
+            return UNKNOWN_SOURCE_DATE
+        parts = [f"{self.year:04d}"]
+        parts += [f"{part:02d}" for part in (self.month, self.day) if part is not None]
+        return "-".join(parts)
+
+
+def _parse_source_date(value: Any) -> SourceDate:
+    if isinstance(value, SourceDate):
+        return value
+    if isinstance(value, date):
+        return SourceDate(value.year, value.month, value.day)
+    text = str(value).strip()
+    if text.lower() == UNKNOWN_SOURCE_DATE:
+        return SourceDate(None)
+    match = _SOURCE_DATE_PATTERN.match(text)
+    if match:
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            date(year or 1, month or 1, day or 1)
+        except ValueError:
+            pass
+        else:
+            return SourceDate(year, month, day)
+    raise ValueError(
+        f"Quellendatum '{text}' ist ungültig (erwartet JJJJ-MM-TT, JJJJ-MM, JJJJ oder "
+        f"'{UNKNOWN_SOURCE_DATE}', z. B. 2025-12-10 oder 2019)"
+    )
+
+
 def phone_href(number: str) -> str:
     """The `tel:` link form of a validated phone number: digits only, leading + kept."""
     digits = re.sub(r"\D", "", number)
@@ -126,3 +199,6 @@ LeadTime = Annotated[
     PlainSerializer(_format_lead_time, return_type=str),
 ]
 TextList = Annotated[list[str], BeforeValidator(_text_or_list)]
+SourceDateField = Annotated[
+    SourceDate, PlainValidator(_parse_source_date), PlainSerializer(str, return_type=str)
+]

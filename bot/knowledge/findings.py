@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
-from bot.knowledge.yaml_source import Path
+from bot.knowledge.yaml_source import Path, SourceDocument
 
 
 class Concern(StrEnum):
@@ -14,6 +15,9 @@ class Concern(StrEnum):
     UNVERIFIED = "unbestaetigt"
     PLACEHOLDER = "platzhalter"
     BROKEN_LINK = "verweis"
+    SOURCE = "quelle"  # a source without a link or date, or older than two years
+    MISSING_DATUM = "fehlt"  # a number or route the bot cannot give yet
+    EXAMPLE = "beispiel"
 
 
 class Severity(StrEnum):
@@ -73,6 +77,33 @@ class Location:
             path=format_path(self.path if path is None else path),
             message=message,
             severity=severity,
+            concern=concern,
+            due=due,
+        )
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """A validated entry together with where it was written."""
+
+    entry: Any
+    location: Location
+    document: SourceDocument
+
+    def finding(
+        self,
+        subpath: tuple[str | int, ...],
+        message: str,
+        severity: Severity = Severity.ERROR,
+        concern: Concern | None = None,
+        due: date | None = None,
+    ) -> Finding:
+        path = (*self.location.path, *subpath)
+        return self.location.finding(
+            message,
+            severity,
+            line=self.document.line_of(path),
+            path=path,
             concern=concern,
             due=due,
         )

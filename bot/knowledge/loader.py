@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from bot.knowledge import checks
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.findings import Concern, Finding, Location, Severity, format_path
+from bot.knowledge.findings import Finding, Location, Sourced, format_path
 from bot.knowledge.gc_pause import cyclic_gc_paused
 from bot.knowledge.messages import german_message
 from bot.knowledge.models import EMERGENCY_SECTION, SECTIONS, Emergency, Entry
@@ -24,33 +24,6 @@ from bot.knowledge.yaml_source import SourceDocument, parse_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
 REQUIRED_SECTIONS = ("berufe", "regionen", "jugendaemter", "meldewege")
-
-
-@dataclass(frozen=True)
-class Sourced:
-    """A validated entry together with where it was written."""
-
-    entry: Any
-    location: Location
-    document: SourceDocument
-
-    def finding(
-        self,
-        subpath: tuple[str | int, ...],
-        message: str,
-        severity: Severity = Severity.ERROR,
-        concern: Concern | None = None,
-        due: date | None = None,
-    ) -> Finding:
-        path = (*self.location.path, *subpath)
-        return self.location.finding(
-            message,
-            severity,
-            line=self.document.line_of(path),
-            path=path,
-            concern=concern,
-            due=due,
-        )
 
 
 @dataclass
@@ -196,23 +169,51 @@ class _Collector:
             return None
 
 
-def _version(directory: Path, files: list[Path]) -> str:
+def _version(files: list[tuple[Path, str]]) -> str:
     digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.relative_to(directory).as_posix().encode())
+    for path, relative in files:
+        digest.update(relative.encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())
         digest.update(b"\0")
     return digest.hexdigest()[:12]
 
 
-def load_knowledge(directory: Path, today: date) -> LoadResult:
-    """Read and validate a knowledge directory. `today` dates the freshness warnings."""
+# Invented sample entries for the demo live outside `knowledge/`, so nothing invented can go live
+# by accident; `demo` loads them beside the real knowledge base.
+EXAMPLES_DIRECTORY = Path(__file__).resolve().parents[2] / "examples" / "knowledge"
+
+
+@dataclass(frozen=True)
+class KnowledgeSource:
+    """Where the served knowledge base comes from. Only a preview (`demo`) may hold examples."""
+
+    directory: Path
+    extra: tuple[Path, ...] = ()
+    preview: bool = False
+
+    def load(self, today: date) -> LoadResult:
+        return load_knowledge(self.directory, today, extra=self.extra, serving=not self.preview)
+
+
+def load_knowledge(
+    directory: Path,
+    today: date,
+    *,
+    extra: tuple[Path, ...] = (),
+    serving: bool = False,
+) -> LoadResult:
+    """Read and validate a knowledge directory. `today` dates the freshness warnings.
+
+    `extra` folders (the demo's examples) are read as if their files were part of `directory`;
+    their findings name them as `<folder>/<file>`. With `serving` (what `run` loads), an entry
+    marked `beispiel: true` is an error: invented content is never served.
+    """
     with cyclic_gc_paused():
-        return _load(directory, today)
+        return _load(directory, today, extra, serving)
 
 
-def _load(directory: Path, today: date) -> LoadResult:
+def _load(directory: Path, today: date, extra: tuple[Path, ...], serving: bool) -> LoadResult:
     if not directory.is_dir():
         return LoadResult(None, [Finding(str(directory), 0, "", "Verzeichnis nicht gefunden")])
     files = discover_files(directory)
@@ -220,9 +221,15 @@ def _load(directory: Path, today: date) -> LoadResult:
         return LoadResult(
             None, [Finding(str(directory), 0, "", "keine YAML-Dateien (*.yaml) gefunden")]
         )
+    named = [(path, path.relative_to(directory).as_posix()) for path in files]
+    for folder in extra:
+        if folder.is_dir():
+            named += [
+                (path, f"{folder.parent.name}/{folder.name}/{path.relative_to(folder).as_posix()}")
+                for path in discover_files(folder)
+            ]
     collector = _Collector()
-    for path in files:
-        relative = path.relative_to(directory).as_posix()
+    for path, relative in named:
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
@@ -246,6 +253,17 @@ def _load(directory: Path, today: date) -> LoadResult:
     report = checks.cross_check(collector.entries, collector.broken_ids, collector.emergency, today)
     errors.extend(report.errors)
     warnings.extend(report.warnings)
+    if serving:
+        errors.extend(
+            item.finding(
+                ("beispiel",),
+                "Beispiel-Eintrag (beispiel: true) wird im Betrieb nicht ausgeliefert: "
+                "löschen oder nach examples/ verschieben (die Vorschau 'demo' zeigt Beispiele)",
+            )
+            for items in collector.entries.values()
+            for item in items
+            if item.entry.example
+        )
     for file, document in collector.documents.items():
         warnings.extend(checks.placeholder_warnings(file, document))
 
@@ -268,6 +286,6 @@ def _load(directory: Path, today: date) -> LoadResult:
         meldewege=by_id("meldewege"),
         events=by_id("termine"),
         emergency=collector.emergency[0].entry,
-        version=_version(directory, files),
+        version=_version(named),
     )
     return LoadResult(knowledge, errors, warnings, counts)

@@ -16,7 +16,15 @@ from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from bot.knowledge.fields import Email, LeadTime, PhoneNumber, Slug, TextList, Url
+from bot.knowledge.fields import (
+    Email,
+    LeadTime,
+    PhoneNumber,
+    Slug,
+    SourceDateField,
+    TextList,
+    Url,
+)
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ALL_PROFESSIONS = "alle"
@@ -44,6 +52,11 @@ class Entry(_Strict):
     id: Slug
     stand: date
     sources: Annotated[TextList, Field(alias="quelle", min_length=1)]
+    # The date of the source itself (not of our review, that is `stand`); `check` warns when it
+    # is missing, unknown or older than two years, and the chat says how old the datum is.
+    source_date: SourceDateField | None = Field(default=None, alias="quelle_datum")
+    # Invented sample content for previews (`demo`); `run` refuses to serve it.
+    example: bool = Field(default=False, alias="beispiel")
 
 
 class _Reach(_Strict):
@@ -71,23 +84,63 @@ Audience = Annotated[tuple[Slug, ...] | Literal["alle"], BeforeValidator(_profes
 # --- professions, regions, topics -------------------------------------------------------------
 
 
+class VariantOption(_Strict):
+    """One answer to a profession's variant question, with the reporting path it leads to."""
+
+    id: Slug
+    name: Text
+    meldeweg: Slug
+    description: str | None = Field(default=None, alias="beschreibung")
+
+
+class Variants(_Strict):
+    """A question whose answer changes the path, e.g. who employs a school social worker."""
+
+    question: Text = Field(alias="frage")
+    options: tuple[VariantOption, ...] = Field(alias="optionen", min_length=2)
+
+    @model_validator(mode="after")
+    def _unique(self) -> Variants:
+        ids = [option.id for option in self.options]
+        if len(set(ids)) != len(ids):
+            raise ValueError("jede Option braucht eine eigene id")
+        return self
+
+    def option(self, option_id: str | None) -> VariantOption | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
 class Profession(Entry):
     name: Text
     short_name: str | None = Field(default=None, alias="kurzname", max_length=30)
     synonyms: tuple[Text, ...] = Field(default=(), alias="synonyme")
     legal_basis: Annotated[TextList, Field(alias="rechtsgrundlage", min_length=1)]
+    # The path shown while a variant question (if any) is still unanswered.
     meldeweg: Slug
     description: str | None = Field(default=None, alias="beschreibung")
+    variants: Variants | None = Field(default=None, alias="varianten")
 
     @property
     def label(self) -> str:
         return self.short_name or self.name
 
+    def meldeweg_id(self, variant_id: str | None = None) -> str:
+        option = self.variants.option(variant_id) if self.variants else None
+        return option.meldeweg if option else self.meldeweg
+
+    def all_meldewege(self) -> tuple[str, ...]:
+        extra = tuple(o.meldeweg for o in self.variants.options) if self.variants else ()
+        return (self.meldeweg, *extra)
+
 
 class RegionKind(StrEnum):
     KREIS = "kreis"
     KREISFREIE_STADT = "kreisfreie-stadt"
+    STADT = "stadt"  # a town that belongs to a Kreis (kreisangehörige Stadt)
     GEMEINDE = "gemeinde"
+
+
+IN_A_KREIS = frozenset({RegionKind.STADT, RegionKind.GEMEINDE})
 
 
 class Region(Entry):
@@ -98,12 +151,13 @@ class Region(Entry):
 
     @model_validator(mode="after")
     def _hierarchy(self) -> Region:
-        if self.kind is RegionKind.GEMEINDE:
+        if self.kind in IN_A_KREIS:
             if self.parent is None:
-                raise ValueError("eine Gemeinde braucht 'teil_von' (den Kreis)")
+                raise ValueError("eine Stadt oder Gemeinde im Kreis braucht 'teil_von' (den Kreis)")
         elif self.parent is not None:
             raise ValueError(
-                f"'teil_von' ist nur bei art: gemeinde erlaubt, nicht bei {self.kind.value}"
+                "'teil_von' ist nur bei art: stadt oder art: gemeinde erlaubt, "
+                f"nicht bei {self.kind.value}"
             )
         if self.kind is RegionKind.KREIS:
             if self.jugendamt is not None:
@@ -188,6 +242,12 @@ JUGENDAMT_ROLE_LABELS = {
 class Jugendamt(Entry):
     name: Text
     url: Url | None = None
+    # The switchboard (Zentrale) of the administration or the Jugendamt's general number: what a
+    # person can call when no ASD number is known yet.
+    phones: Annotated[
+        tuple[Annotated[Phone, BeforeValidator(_phone_shorthand)], ...],
+        BeforeValidator(_one_or_many),
+    ] = Field(default=(), alias="telefon")
     asd: tuple[Slug, ...] = ()
     isef: tuple[Slug, ...] = ()
     rufbereitschaft: tuple[Slug, ...] = ()
@@ -265,6 +325,7 @@ class Emergency(_Strict):
 
     stand: date
     sources: Annotated[TextList, Field(alias="quelle", min_length=1)]
+    source_date: SourceDateField | None = Field(default=None, alias="quelle_datum")
     text: Text
     numbers: tuple[EmergencyNumber, ...] = Field(alias="notrufe", min_length=1)
     hotlines: tuple[Slug, ...] = Field(default=(), alias="hotlines")
@@ -322,7 +383,6 @@ class Event(Entry, _Reach):
     workshops: tuple[Workshop, ...] = Field(default=())
     reminders: tuple[LeadTime, ...] = Field(default=DEFAULT_REMINDERS, alias="erinnerungen")
     status: EventStatus = EventStatus.PLANNED
-    example: bool = Field(default=False, alias="beispiel")
     # Set, not written: `beginn` and `ende` given as dates only (a day whose hours the source
     # does not say). `ende` is then the first moment after the last day.
     all_day: bool = Field(default=False, alias="ganztaegig")

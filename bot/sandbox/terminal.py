@@ -19,6 +19,7 @@ from telegram import Update
 from bot.app import Transport, build_application
 from bot.clock import Clock
 from bot.config import Config, DatabaseSettings
+from bot.knowledge.loader import EXAMPLES_DIRECTORY, KnowledgeSource
 from bot.sandbox.botapi import BotApiStandIn, Json
 from bot.sandbox.request import StandInRequest
 
@@ -102,10 +103,14 @@ def render_messages(messages: list[Json], first_number: int = 1) -> Screen:
 class TerminalChat:
     """One person chatting with the bot through the stand-in."""
 
-    def __init__(self, config: Config, clock: Clock | None = None) -> None:
+    def __init__(
+        self, config: Config, clock: Clock | None = None, source: KnowledgeSource | None = None
+    ) -> None:
         self.api = BotApiStandIn()
         transport = Transport(StandInRequest(self.api), StandInRequest(self.api))
-        self.app = build_application(config, DEMO_TOKEN, clock=clock, transport=transport)
+        self.app = build_application(
+            config, DEMO_TOKEN, clock=clock, transport=transport, source=source
+        )
         self._shown: dict[int, str] = {}
         self._buttons: dict[int, tuple[int, str]] = {}
 
@@ -148,12 +153,21 @@ class TerminalChat:
         return "\n".join(screen.lines)
 
 
-async def run_demo(config: Config, stdin: TextIO, stdout: TextIO) -> int:
+def preview_source(config: Config, own_directory: bool) -> KnowledgeSource:
+    """The demo previews: examples are allowed, and the shipped ones join the shipped content."""
+    if own_directory:
+        return KnowledgeSource(config.knowledge.directory, preview=True)
+    return KnowledgeSource(config.knowledge.directory, extra=(EXAMPLES_DIRECTORY,), preview=True)
+
+
+async def run_demo(
+    config: Config, stdin: TextIO, stdout: TextIO, source: KnowledgeSource | None = None
+) -> int:
     with tempfile.TemporaryDirectory(prefix="lotse-demo-") as temp:
         config = config.model_copy(
             update={"database": DatabaseSettings(path=Path(temp) / "demo.sqlite3")}
         )
-        async with TerminalChat(config) as chat:
+        async with TerminalChat(config, source=source) as chat:
             stdout.write(INTRO)
             stdout.write(await chat.say("/start") + "\n")
             loop = asyncio.get_running_loop()

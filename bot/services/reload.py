@@ -11,11 +11,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from bot.clock import Clock, today_in_berlin
 from bot.knowledge.gc_pause import freeze_long_lived
-from bot.knowledge.loader import load_knowledge
+from bot.knowledge.loader import KnowledgeSource
 from bot.services.announcements import AnnouncementService
 from bot.services.signup import SignupService, SyncResult
 from bot.services.snapshot import KnowledgeStore, Snapshot
@@ -35,13 +34,13 @@ class ReloadResult:
 class Reloader:
     def __init__(
         self,
-        directory: Path,
+        source: KnowledgeSource,
         store: KnowledgeStore,
         signup: SignupService,
         clock: Clock,
         announcements: AnnouncementService | None = None,
     ) -> None:
-        self._directory = directory
+        self._source = source
         self._store = store
         self._signup = signup
         self._clock = clock
@@ -51,9 +50,11 @@ class Reloader:
     async def reload(self) -> ReloadResult:
         async with self._one_at_a_time:
             today = today_in_berlin(self._clock)
-            result = await asyncio.to_thread(load_knowledge, self._directory, today)
+            result = await asyncio.to_thread(self._source.load, today)
             if result.knowledge is None or result.errors:
-                log.warning("reload refused: %d errors in %s", len(result.errors), self._directory)
+                log.warning(
+                    "reload refused: %d errors in %s", len(result.errors), self._source.directory
+                )
                 return ReloadResult(False, errors=tuple(f.format() for f in result.errors))
             snapshot = await asyncio.to_thread(Snapshot.of, result.knowledge)
             self._store.replace(snapshot)

@@ -28,6 +28,9 @@ CONCERN_LABELS = {
     Concern.REVIEW_DUE: "Prüfung fällig",
     Concern.UNVERIFIED: "nicht bestätigt",
     Concern.PLACEHOLDER: "Platzhalter",
+    Concern.SOURCE: "Quelle prüfen",
+    Concern.MISSING_DATUM: "Angabe fehlt",
+    Concern.EXAMPLE: "Beispiel",
 }
 STATUS_LABELS = {"confirmed": "zugesagt", "waiting": "Warteliste", "cancelled": "abgesagt"}
 

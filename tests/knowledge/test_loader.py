@@ -10,7 +10,7 @@ import pytest
 from bot.knowledge.findings import Finding
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.models import BERLIN
-from tests.conftest import FIXTURE_KNOWLEDGE, SHIPPED_KNOWLEDGE, TODAY
+from tests.conftest import FIXTURE_KNOWLEDGE, SHIPPED_KNOWLEDGE, SHIPPED_TODAY, TODAY
 
 
 def edit(directory: Path, file: str, old: str, new: str) -> None:
@@ -46,7 +46,7 @@ def test_fixture_knowledge_is_valid() -> None:
 
 
 def test_shipped_knowledge_is_valid() -> None:
-    result = load_knowledge(SHIPPED_KNOWLEDGE, TODAY)
+    result = load_knowledge(SHIPPED_KNOWLEDGE, SHIPPED_TODAY)
     assert result.ok, formatted(result.errors)
 
 
@@ -250,7 +250,7 @@ BROKEN = [
         "stammdaten.yaml",
         "    teil_von: kreis-beispiel\n    jugendamt: ja-nordheim\n",
         "    jugendamt: ja-nordheim\n",
-        "regionen[2]: eine Gemeinde braucht 'teil_von' (den Kreis)",
+        "regionen[2]: eine Stadt oder Gemeinde im Kreis braucht 'teil_von' (den Kreis)",
         "  - id: nordheim",
         id="gemeinde-without-kreis",
     ),
@@ -543,10 +543,10 @@ def test_fixture_warnings_are_exactly_the_known_gaps() -> None:
         "keine IseF nennen"
     )
     assert warnings_of(FIXTURE_KNOWLEDGE) == [
-        "angebote.yaml:13  angebote[1].verified: Angaben nicht bestätigt (verified: false)",
-        "kontakte.yaml:27  kontakte[2].verified: Kontaktdaten nicht bestätigt (verified: false)",
-        f"stammdaten.yaml:63  jugendaemter[1].{no_isef}",
-        f"stammdaten.yaml:68  jugendaemter[2].{no_isef}",
+        "angebote.yaml:14  angebote[1].verified: Angaben nicht bestätigt (verified: false)",
+        "kontakte.yaml:29  kontakte[2].verified: Kontaktdaten nicht bestätigt (verified: false)",
+        f"stammdaten.yaml:71  jugendaemter[1].{no_isef}",
+        f"stammdaten.yaml:77  jugendaemter[2].{no_isef}",
     ]
 
 

@@ -1,0 +1,58 @@
+"""What counts as a source: a public page with its own date, never a mirror or another region.
+
+The refused hosts are a short, documented list (docs/redaktion.md): mirrors, piracy and
+document-sharing sites copy other people's documents without their date or context, and pages of
+another region's authorities describe someone else's procedure. A network that runs the bot for
+another region edits the second half of the list.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+MIRROR = "Spiegel-, Raubkopie- oder Dokumenten-Sharing-Seite, keine Originalquelle"
+OTHER_REGION = "Seite einer anderen Region: beschreibt nicht das Vorgehen hier"
+
+REFUSED_HOSTS: dict[str, str] = {
+    "hotlib.net": MIRROR,
+    "yumpu.com": MIRROR,
+    "readkong.com": MIRROR,
+    "issuu.com": MIRROR,
+    "scribd.com": MIRROR,
+    "docplayer.org": MIRROR,
+    "docplayer.net": MIRROR,
+    "dokumen.pub": MIRROR,
+    "pdfcoffee.com": MIRROR,
+    "studylib.net": MIRROR,
+    "studylibde.com": MIRROR,
+    "fdocuments.net": MIRROR,
+    "vdocuments.mx": MIRROR,
+    "vdocuments.net": MIRROR,
+    "documents.pub": MIRROR,
+    "serviceportal.kreis-warendorf.de": f"{OTHER_REGION} (Kreis Warendorf)",
+    "wuppertal.de": f"{OTHER_REGION} (Wuppertal)",
+    "chemnitz.de": f"{OTHER_REGION} (Chemnitz)",
+    "landratsamt-dachau.de": f"{OTHER_REGION} (Landkreis Dachau)",
+    "kinderschutz-niedersachsen.de": f"{OTHER_REGION} (Niedersachsen)",
+}
+
+_URL = re.compile(r"https?://[^\s<>\"';,)]+")
+
+
+def urls_in(source: str) -> list[str]:
+    return _URL.findall(source)
+
+
+def host_of(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    return host.removeprefix("www.")
+
+
+def refused_because(url: str) -> str | None:
+    """Why a URL is not accepted as a source, or None when it is."""
+    host = host_of(url)
+    for refused, reason in REFUSED_HOSTS.items():
+        if host == refused or host.endswith("." + refused):
+            return reason
+    return None
