@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.knowledge.base import KnowledgeBase
@@ -12,7 +14,8 @@ from tests.conftest import SHIPPED_KNOWLEDGE, TODAY
 
 @pytest.fixture(scope="module")
 def shipped() -> KnowledgeBase:
-    result = load_knowledge(SHIPPED_KNOWLEDGE, TODAY)
+    # the shipped content was reviewed on 2026-12-02 (`stand`); the shared TODAY is older
+    result = load_knowledge(SHIPPED_KNOWLEDGE, max(TODAY, date(2026, 12, 2)))
     assert result.knowledge is not None
     return result.knowledge
 
