@@ -35,13 +35,13 @@ def test_buttons_are_numbered_across_messages() -> None:
 async def test_a_person_completes_onboarding_and_reads_the_meldeweg() -> None:
     # Sport in Kempen (Kreis Viersen), as in the acceptance criteria.
     config = Config(knowledge=KnowledgeSettings(directory=SHIPPED_KNOWLEDGE))
-    typed = ["8", "1", "3", "1", "1"] + ["2"] * 4 + ["/angebote Sucht", "/ende"]
+    typed = ["8", "1", "3", "1", "1"] + ["2"] * 5 + ["/angebote Sucht", "/ende"]
     out = io.StringIO()
     assert await run_demo(config, io.StringIO("\n".join(typed) + "\n"), out) == 0
     text = out.getvalue()
     assert "Gespeichert: Sport / Übungsleitung in Kempen" in text
     assert "Zuständig für Kempen: Jugendamt der Stadt Kempen" in text
-    assert "Schritt 4 von 4" in text
+    assert "Schritt 5 von 5" in text
     assert "§ 8b Abs. 1 SGB VIII" in text
     assert "Sucht & Drogen Hotline" in text
     assert text.rstrip().endswith("Auf Wiedersehen.")

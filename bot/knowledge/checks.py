@@ -298,9 +298,7 @@ class _Checker:
                 for url in urls:
                     reason = source_rules.refused_because(url)
                     if reason:
-                        # A warning only until the shipped content has replaced them all;
-                        # then an error (issue [7]).
-                        self.warn(
+                        self.error(
                             item,
                             subpath,
                             f"Quelle {source_rules.host_of(url)} nicht zulässig: {reason}",
