@@ -141,8 +141,8 @@ def build_application(
         services = Services(
             store=store,
             profiles=profiles,
-            guidance=GuidanceService(store),
-            directory=DirectoryService(store),
+            guidance=GuidanceService(store, clock),
+            directory=DirectoryService(store, clock),
             events=EventService(store, clock),
             signup=signup,
             admins=admins,

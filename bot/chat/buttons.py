@@ -20,6 +20,7 @@ from bot.chat.privacy import route_erasure
 from bot.chat.screens import Screen
 from bot.chat.settings import route_settings
 from bot.knowledge.models import RegionKind
+from bot.services.profiles import variant_of
 from bot.storage.users import UserRecord
 
 
@@ -57,15 +58,15 @@ async def _route(
     if area == "mn" and action == "go":
         return _menu_item(context, user, callback.arg(0))
     if area == "nf" and action == "show":
-        return screens.emergency(svc.guidance, user.municipality_id if user else None)
+        return screens.emergency(
+            svc.guidance,
+            user.municipality_id if user else None,
+            user.profession_id if user else None,
+        )
     if area == "on" or area == "pr":
         return await _profile_step(update, context, callback, user)
-    if area == "mw" and action == "s":
-        profession_id = callback.arg(0) or ""
-        if profession_id not in knowledge.professions:
-            return None
-        municipality = user.municipality_id if user else None
-        return screens.meldeweg(svc.guidance, profession_id, municipality, callback.int_arg(1))
+    if area == "mw":
+        return await _meldeweg(update, context, callback, user)
     if area == "an":
         complete = complete_profile(user)
         if complete is None:
@@ -100,6 +101,39 @@ async def _route(
     return None
 
 
+async def _meldeweg(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    callback: Callback,
+    user: UserRecord | None,
+) -> Screen | None:
+    """`s`: a screen of the path; `v`: answer the variant question; `va`: ask it again."""
+    svc = services(context)
+    profession = svc.store.current.knowledge.professions.get(callback.arg(0) or "")
+    if profession is None:
+        return None
+    municipality = user.municipality_id if user else None
+    own = user is not None and user.profession_id == profession.id
+    if callback.action == "s":
+        variant = callback.arg(2) or (variant_of(user, profession.id) if own else None)
+        return screens.meldeweg(
+            svc.guidance, profession.id, municipality, callback.int_arg(1), variant
+        )
+    if callback.action == "va":
+        saved = variant_of(user, profession.id) if own else None
+        return screens.meldeweg(
+            svc.guidance, profession.id, municipality, 0, saved, ask_variant=True
+        )
+    option_id = callback.arg(1) or ""
+    if callback.action != "v" or profession.variants is None:
+        return None
+    if profession.variants.option(option_id) is None:
+        return None
+    if own and update.effective_user is not None:
+        await svc.profiles.save_variant(update.effective_user.id, profession.id, option_id)
+    return screens.meldeweg(svc.guidance, profession.id, municipality, 0, option_id)
+
+
 def _menu_item(
     context: ContextTypes.DEFAULT_TYPE, user: UserRecord | None, item: str | None
 ) -> Screen | None:
@@ -114,7 +148,10 @@ def _menu_item(
     if complete is None or complete.profession_id is None:
         return onboarding(context)
     if item == "mw":
-        return screens.meldeweg(svc.guidance, complete.profession_id, complete.municipality_id, 0)
+        saved = variant_of(complete, complete.profession_id)
+        return screens.meldeweg(
+            svc.guidance, complete.profession_id, complete.municipality_id, 0, saved
+        )
     return topics_screen(context, complete)
 
 

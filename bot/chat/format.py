@@ -11,10 +11,12 @@ from datetime import date
 from html import escape
 
 from bot.chat import texts
-from bot.knowledge.models import Contact, EmergencyNumber, Offer
+from bot.knowledge.models import Contact, EmergencyNumber, Jugendamt, Offer
+from bot.knowledge.sources import is_dated_and_recent
 from bot.services.guidance import (
     AcuteBox,
     EmergencyView,
+    Fallback,
     JugendamtReach,
     MeldewegView,
     Participant,
@@ -62,7 +64,17 @@ def phone_line(number: str, label: str | None) -> str:
     return f"☎️ {esc(number)}{suffix}"
 
 
-def contact_block(contact: Contact, *, heading: str | None = None) -> str:
+def source_note(entry: Contact | Offer | Jugendamt, today: date) -> str | None:
+    """One short line on data that is old, undated or not confirmed; None when it is sound."""
+    source_date = entry.source_date
+    if not is_dated_and_recent(source_date, today):
+        if source_date is None or source_date.year is None:
+            return texts.SOURCE_UNDATED
+        return texts.SOURCE_FROM.format(year=source_date.year)
+    return None if getattr(entry, "verified", True) else texts.UNVERIFIED
+
+
+def contact_block(contact: Contact, today: date, *, heading: str | None = None) -> str:
     lines = [f"<b>{esc(heading or contact.label)}</b>"]
     lines += [phone_line(p.number, p.label) for p in contact.phones]
     lines += labelled(
@@ -77,20 +89,63 @@ def contact_block(contact: Contact, *, heading: str | None = None) -> str:
         lines.append(f"<i>{esc(contact.note)}</i>")
     if not (contact.phones or contact.email or contact.url or contact.note):
         lines.append(texts.NO_CONTACT_DATA)
-    if not contact.verified:
-        lines.append(texts.UNVERIFIED)
+    note = source_note(contact, today)
+    if note:
+        lines.append(note)
     lines.append(f"<i>Stand: {stand(contact.stand)}</i>")
     return "\n".join(lines)
 
 
-def participant_block(participant: Participant) -> str:
-    if not participant.contacts:
-        return f"<b>{esc(participant.label)}</b>\n{texts.NO_CONTACT_DATA}"
-    if len(participant.contacts) == 1 and participant.role is None:
-        return contact_block(participant.contacts[0])
+def reachable(contact: Contact) -> bool:
+    return bool(contact.phones or contact.email or contact.url)
+
+
+def fallback_lines(
+    fallback: Fallback,
+    today: date,
+    *,
+    ask_for: str = texts.ASK_FOR_ROLE,
+    out_of_hours: bool = True,
+    advice: bool = True,
+) -> list[str]:
+    """What the person can do now instead of a missing number: never a dead end."""
+    lines = []
+    for phone in fallback.switchboard:
+        lines.append(
+            texts.SWITCHBOARD.format(
+                number=esc(phone.number),
+                label=esc(phone.label or texts.SWITCHBOARD_LABEL),
+                ask_for=ask_for,
+            )
+        )
+    if fallback.switchboard and not is_dated_and_recent(fallback.switchboard_source_date, today):
+        year = fallback.switchboard_source_date.year if fallback.switchboard_source_date else None
+        lines.append(texts.SOURCE_FROM.format(year=year) if year else texts.SOURCE_UNDATED)
+    if not fallback.switchboard and fallback.website:
+        lines.append(texts.WEBSITE.format(link=link(fallback.website)))
+    if out_of_hours:
+        lines.append(texts.OUT_OF_HOURS_110)
+    if advice and fallback.advice is not None and fallback.advice.phones:
+        lines.append(advice_line(fallback.advice))
+    return lines
+
+
+def advice_line(contact: Contact) -> str:
+    return texts.ADVICE_LINE.format(
+        name=esc(contact.organisation), number=esc(contact.phones[0].number)
+    )
+
+
+def participant_block(participant: Participant, fallback: Fallback, today: date) -> str:
+    reached = [c for c in participant.contacts if reachable(c)]
+    if not reached:
+        lines = [f"<b>{esc(participant.label)}</b>", texts.CONTACT_PENDING]
+        return "\n".join([*lines, *fallback_lines(fallback, today)])
+    if len(reached) == 1 and participant.role is None:
+        return contact_block(reached[0], today)
     return "\n\n".join(
-        contact_block(contact, heading=f"{participant.label}: {contact.label}")
-        for contact in participant.contacts
+        contact_block(contact, today, heading=f"{participant.label}: {contact.label}")
+        for contact in reached
     )
 
 
@@ -98,7 +153,7 @@ def numbers_line(numbers: Iterable[EmergencyNumber]) -> str:
     return "\n".join(f"📞 <b>{esc(n.number)}</b> {esc(n.name)}" for n in numbers)
 
 
-def reach_block(reach: JugendamtReach, place: str | None) -> str:
+def reach_block(reach: JugendamtReach, place: str | None, fallback: Fallback, today: date) -> str:
     if reach.jugendamt is None:
         return (
             "<b>Zuständiges Jugendamt</b>\nWählen Sie unter /profil Ihren Ort, dann zeige ich "
@@ -108,29 +163,42 @@ def reach_block(reach: JugendamtReach, place: str | None) -> str:
         f"<b>Zuständig{' für ' + esc(place) if place else ''}: {esc(reach.jugendamt.name)}</b>"
     ]
     lines.append("<u>Während der Dienstzeit</u> – telefonisch beim ASD:")
-    if reach.asd:
-        lines += [contact_block(contact) for contact in reach.asd]
+    if reach.asd_phones:
+        lines += [contact_block(contact, today) for contact in reach.asd_phones]
     else:
-        lines.append(texts.NO_CONTACT_DATA)
+        lines.append(texts.ASD_NUMBER_PENDING)
+        lines += fallback_lines(
+            fallback, today, ask_for=texts.ASK_FOR_ASD, out_of_hours=False, advice=False
+        )
     lines.append("<u>Außerhalb der Dienstzeit</u>:")
-    if reach.on_call:
-        lines += [contact_block(contact) for contact in reach.on_call]
+    on_call = [contact for contact in reach.on_call if reachable(contact)]
+    lines += [contact_block(contact, today) for contact in on_call]
     lines.append(esc(reach.out_of_hours) if reach.out_of_hours else "Notruf 110 (Polizei).")
     if reach.jugendamt.note:
         lines.append(f"<i>{esc(reach.jugendamt.note)}</i>")
+    if not reach.asd_phones and fallback.advice is not None and fallback.advice.phones:
+        lines.append(advice_line(fallback.advice))
     return "\n".join(lines)
 
 
 def acute_text(view: MeldewegView) -> str:
     acute: AcuteBox = view.acute
     place = view.municipality.name if view.municipality else None
+    variant = ""
+    if view.variant is not None and view.profession.variants is not None:
+        variant = texts.VARIANT_CHOSEN.format(
+            question=esc(view.profession.variants.question), answer=esc(view.variant.name)
+        )
+    elif view.profession.variants is not None:
+        variant = texts.VARIANT_ASK.format(question=esc(view.profession.variants.question))
     return join_blocks(
         [
             f"🚨 <b>{esc(acute.title)}</b>\n{esc(acute.text)}",
             numbers_line(acute.numbers),
-            reach_block(acute.reach, place),
+            reach_block(acute.reach, place, view.fallback, view.today),
             f"<i>Meldeweg für {esc(view.profession.label)}: {len(view.steps)} Schritte. "
             "Mit „Weiter“ geht es Schritt für Schritt.</i>",
+            variant,
         ]
     )
 
@@ -143,25 +211,24 @@ def step_text(view: MeldewegView, step: StepView) -> str:
     body = f"<b>{esc(step.step.title)}</b>\n{esc(step.step.text)}"
     legal = f"§ <i>Rechtsgrundlage:</i> {esc(step.step.legal_reference)}"
     footer = f"<i>Stand: {stand(view.path.stand)} · Quelle: {esc('; '.join(view.path.sources))}</i>"
-    return join_blocks(
-        [header, body, legal, *(participant_block(p) for p in step.participants), footer]
-    )
+    participants = (participant_block(p, view.fallback, view.today) for p in step.participants)
+    return join_blocks([header, body, legal, *participants, footer])
 
 
 def emergency_text(view: EmergencyView) -> str:
     place = view.municipality.name if view.municipality else None
-    hotlines = "\n\n".join(contact_block(contact) for contact in view.hotlines)
+    hotlines = "\n\n".join(contact_block(contact, view.today) for contact in view.hotlines)
     return join_blocks(
         [
             f"🚨 <b>Notfall</b>\n{esc(view.text)}",
             numbers_line(view.numbers),
-            reach_block(view.reach, place),
+            reach_block(view.reach, place, view.fallback, view.today),
             f"<b>Beratung am Telefon</b>\n\n{hotlines}" if hotlines else "",
         ]
     )
 
 
-def offer_text(offer: Offer, contacts: Iterable[Contact], for_whom: str) -> str:
+def offer_text(offer: Offer, contacts: Iterable[Contact], for_whom: str, today: date) -> str:
     lines = [f"<b>{esc(offer.title)}</b>", f"<i>{esc(offer.provider)}</i>", esc(offer.description)]
     details = labelled(
         ("👥 Für: ", for_whom),
@@ -172,13 +239,14 @@ def offer_text(offer: Offer, contacts: Iterable[Contact], for_whom: str) -> str:
     if offer.url:
         details.append(f"🌐 {link(offer.url)}")
     footer = [f"<i>Stand: {stand(offer.stand)} · Quelle: {esc('; '.join(offer.sources))}</i>"]
-    if not offer.verified:
-        footer.insert(0, texts.UNVERIFIED)
+    note = source_note(offer, today)
+    if note:
+        footer.insert(0, note)
     return join_blocks(
         [
             "\n".join(lines),
             "\n".join(details),
-            *(contact_block(contact) for contact in contacts),
+            *(contact_block(contact, today) for contact in contacts),
             "\n".join(footer),
         ]
     )

@@ -15,6 +15,7 @@ from bot.chat.format import esc
 from bot.chat.screens import Screen
 from bot.knowledge.search import HitKind
 from bot.services.directory import looks_like_case_details
+from bot.services.profiles import variant_of
 from bot.storage.users import UserRecord
 
 # --- commands -------------------------------------------------------------------------------
@@ -64,7 +65,9 @@ async def meldeweg(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     else:
         await show(update, context, onboarding(context))
         return
-    screen = screens.meldeweg(svc.guidance, profession_id, municipality, 0)
+    own = user is not None and user.profession_id == profession_id
+    saved = variant_of(user, profession_id) if own else None
+    screen = screens.meldeweg(svc.guidance, profession_id, municipality, 0, saved)
     await show(update, context, screen or screens.main_menu(texts.STALE_BUTTON))
 
 
@@ -103,7 +106,10 @@ async def kontakte(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def notfall(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = await current_user(update, context)
     municipality = user.municipality_id if user else None
-    await show(update, context, screens.emergency(services(context).guidance, municipality))
+    profession = user.profession_id if user else None
+    await show(
+        update, context, screens.emergency(services(context).guidance, municipality, profession)
+    )
 
 
 async def profil(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

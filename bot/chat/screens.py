@@ -29,6 +29,7 @@ from bot.knowledge.models import ALL_PROFESSIONS, Offer, Region
 from bot.knowledge.search import HitKind, SearchHit
 from bot.services.directory import DirectoryService, paginate
 from bot.services.guidance import GuidanceService
+from bot.services.profiles import variant_of
 from bot.storage.users import UserRecord
 
 ALL_TOPICS = "alle"
@@ -171,26 +172,50 @@ def profile(knowledge: KnowledgeBase, user: UserRecord) -> Screen:
 
 
 def meldeweg(
-    guidance: GuidanceService, profession_id: str, municipality_id: str | None, position: int
+    guidance: GuidanceService,
+    profession_id: str,
+    municipality_id: str | None,
+    position: int,
+    variant_id: str | None = None,
+    *,
+    ask_variant: bool = False,
 ) -> Screen | None:
-    """Position 0 is the acute-danger box, 1…n the steps."""
-    view = guidance.meldeweg(profession_id, municipality_id)
+    """Position 0 is the acute-danger box, 1…n the steps.
+
+    A profession whose path depends on a question (e.g. the employer) shows the answers on the
+    acute box until one is chosen; the acute box itself never waits for the answer.
+    """
+    view = guidance.meldeweg(profession_id, municipality_id, variant_id)
     if view is None:
         return None
+    chosen = view.variant.id if view.variant else None
     position = min(max(position, 0), len(view.steps))
     text = acute_text(view) if position == 0 else step_text(view, view.steps[position - 1])
+    tail = (chosen,) if chosen else ()
     navigation = []
     if position > 0:
-        navigation.append(button(texts.BUTTON_BACK, "mw", "s", profession_id, position - 1))
+        navigation.append(button(texts.BUTTON_BACK, "mw", "s", profession_id, position - 1, *tail))
     if position < len(view.steps):
         label = "Zu den Schritten ›" if position == 0 else texts.BUTTON_NEXT
-        navigation.append(button(label, "mw", "s", profession_id, position + 1))
-    return Screen(text, keyboard(navigation, menu_row()))
+        navigation.append(button(label, "mw", "s", profession_id, position + 1, *tail))
+    variants = view.profession.variants
+    choice: list[list[InlineKeyboardButton]] = []
+    if position == 0 and variants is not None:
+        if chosen is None or ask_variant:
+            choice = [
+                [button(short(option.name), "mw", "v", profession_id, option.id)]
+                for option in variants.options
+            ]
+        else:
+            choice = [[button(texts.BUTTON_VARIANT_CHANGE, "mw", "va", profession_id)]]
+    return Screen(text, keyboard(*choice, navigation, menu_row()))
 
 
-def emergency(guidance: GuidanceService, municipality_id: str | None) -> Screen:
+def emergency(
+    guidance: GuidanceService, municipality_id: str | None, profession_id: str | None = None
+) -> Screen:
     return Screen(
-        emergency_text(guidance.emergency(municipality_id)),
+        emergency_text(guidance.emergency(municipality_id, profession_id)),
         keyboard(
             [
                 button(texts.BUTTON_MELDEWEG, "mn", "go", "mw"),
@@ -262,7 +287,7 @@ def offer_block(directory: DirectoryService, knowledge: KnowledgeBase, offer: Of
         for_whom = ", ".join(
             knowledge.professions[p].label for p in offer.professions if p in knowledge.professions
         )
-    return offer_text(offer, directory.contacts_of(offer), for_whom)
+    return offer_text(offer, directory.contacts_of(offer), for_whom, directory.today())
 
 
 def contacts(directory: DirectoryService, user: UserRecord | None, page: int) -> Screen:
@@ -279,7 +304,8 @@ def contacts(directory: DirectoryService, user: UserRecord | None, page: int) ->
         paging.append(button(texts.BUTTON_PREVIOUS_PAGE, "ko", "p", selected.number - 1))
     if selected.has_next:
         paging.append(button(texts.BUTTON_NEXT_PAGE, "ko", "p", selected.number + 1))
-    text = join_blocks([header, *(contact_block(c) for c in selected.items)])
+    today = directory.today()
+    text = join_blocks([header, *(contact_block(c, today) for c in selected.items)])
     return Screen(text, keyboard(paging, menu_row()))
 
 
@@ -293,7 +319,8 @@ def contact_detail(directory: DirectoryService, contact_id: str) -> Screen | Non
     if contact is None:
         return None
     return Screen(
-        contact_block(contact), keyboard([button(texts.BUTTON_CONTACTS, "ko", "p", 0)], menu_row())
+        contact_block(contact, directory.today()),
+        keyboard([button(texts.BUTTON_CONTACTS, "ko", "p", 0)], menu_row()),
     )
 
 
@@ -319,13 +346,21 @@ def search_results(
 
 def _hit_target(hit: SearchHit, knowledge: KnowledgeBase, user: UserRecord | None) -> str | None:
     if hit.kind is HitKind.MELDEWEG:
-        users_path = (
-            knowledge.meldeweg_for(user.profession_id) if user and user.profession_id else None
-        )
-        if users_path is not None and users_path.id == hit.id and user and user.profession_id:
-            return encode("mw", "s", user.profession_id, 1)
-        professions = sorted(p.id for p in knowledge.professions.values() if p.meldeweg == hit.id)
-        return encode("mw", "s", professions[0], 1) if professions else None
+        if user and user.profession_id in knowledge.professions:
+            own = knowledge.professions[user.profession_id or ""]
+            saved = variant_of(user, own.id)
+            if own.meldeweg_id(saved) == hit.id:
+                return encode("mw", "s", own.id, 1, *((saved,) if saved else ()))
+            for option in own.variants.options if own.variants else ():
+                if option.meldeweg == hit.id:
+                    return encode("mw", "s", own.id, 1, option.id)
+        for profession in sorted(knowledge.professions.values(), key=lambda p: p.id):
+            if profession.meldeweg == hit.id:
+                return encode("mw", "s", profession.id, 1)
+            for option in profession.variants.options if profession.variants else ():
+                if option.meldeweg == hit.id:
+                    return encode("mw", "s", profession.id, 1, option.id)
+        return None
     if hit.kind is HitKind.OFFER:
         return encode("an", "o", hit.id, ALL_TOPICS, 0)
     if hit.kind is HitKind.CONTACT:

@@ -94,10 +94,23 @@ CONTACTS_SEARCH = "<b>Kontakte</b> zu „{query}“:"
 NO_CONTACTS = "Dazu habe ich keinen Kontakt gefunden."
 
 UNVERIFIED = "⚠️ <i>Angaben nicht bestätigt – bitte vor Nutzung prüfen.</i>"
-NO_CONTACT_DATA = (
-    "<i>Kontaktdaten sind noch nicht hinterlegt. Bitte über die Zentrale der Stadt- bzw. "
-    "Kreisverwaltung oder die Netzwerkkoordination erfragen.</i>"
-)
+SOURCE_FROM = "⚠️ <i>Angabe von {year} – bitte vor Anruf prüfen.</i>"
+SOURCE_UNDATED = "⚠️ <i>Angabe ohne Datum – bitte vor Anruf prüfen.</i>"
+NO_CONTACT_DATA = "<i>Kontaktdaten werden vom Netzwerk ergänzt.</i>"
+# Said once where a number is missing, followed by what the person can do now.
+ASD_NUMBER_PENDING = "📵 <i>Nummer wird ergänzt.</i> Bis dahin:"
+CONTACT_PENDING = "📵 <i>Kontakt wird vom Netzwerk ergänzt.</i> Bis dahin:"
+SWITCHBOARD = "☎️ {number} – {label}: dort nach {ask_for} fragen"
+ASK_FOR_ASD = "dem ASD"
+ASK_FOR_ROLE = "der zuständigen Stelle"
+SWITCHBOARD_LABEL = "Zentrale"
+WEBSITE = "🌐 {link}"
+OUT_OF_HOURS_110 = "außerhalb der Dienstzeit: 📞 <b>110</b> (Polizei)"
+ADVICE_LINE = "Fachberatung am Telefon: <b>{name}</b> ☎️ {number}"
+VARIANT_ASK = "<b>{question}</b>\nDie weiteren Schritte hängen davon ab – bitte wählen:"
+VARIANT_CHOSEN = "<i>{question} {answer}</i>"
+BUTTON_VARIANT_CHANGE = "↔️ Anstellung ändern"
+BUTTON_VARIANT_LATER = "Später wählen"
 
 EVENTS = "<b>Termine</b>"
 NO_EVENTS = "Derzeit sind keine kommenden Termine eingetragen."

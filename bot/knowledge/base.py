@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from bot.knowledge.models import (
+    ALL_PROFESSIONS,
     Contact,
     Emergency,
     Event,
@@ -148,6 +149,28 @@ class KnowledgeBase:
         ]
         selected.sort(key=lambda o: (o.nationwide, sort_key(o.title), o.id))
         return tuple(selected)
+
+    def advice_line_for(self, profession_id: str | None) -> Contact | None:
+        """The first advice hotline (`notfall.fachberatung`) that serves this profession.
+
+        A hotline serves the professions of the nationwide offers that list it; one that no
+        offer lists serves everyone.
+        """
+        for contact_id in self.emergency.advice:
+            contact = self.contacts.get(contact_id)
+            if contact is None or not contact.phones:
+                continue
+            offers = [o for o in self.offers.values() if o.nationwide and contact_id in o.contacts]
+            if (
+                not offers
+                or (profession_id is None and all(o.professions == ALL_PROFESSIONS for o in offers))
+                or (
+                    profession_id is not None
+                    and any(o.serves_profession(profession_id) for o in offers)
+                )
+            ):
+                return contact
+        return None
 
     def hotlines(self) -> tuple[Contact, ...]:
         return tuple(self.contacts[c] for c in self.emergency.hotlines if c in self.contacts)

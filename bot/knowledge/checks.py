@@ -28,7 +28,6 @@ from bot.knowledge.yaml_source import SourceDocument
 
 REVIEW_AFTER = timedelta(days=365)
 REVIEW_SOON = timedelta(days=30)  # warn this long before an entry turns 12 months old
-SOURCE_TOO_OLD = timedelta(days=2 * 365)  # a source older than this is shown with its year
 # Words with which a text sends the reader to someone else ("bitte über … erfragen").
 _SENDS_ELSEWHERE = re.compile(
     r"erfragen|nachfragen|wenden Sie sich|melden Sie sich|anfragen|Anfrage (?:bei|über)",
@@ -332,7 +331,7 @@ class _Checker:
                 ("quelle_datum",),
                 f"Quellendatum {source_date} liegt in der Zukunft",
             )
-        elif self.today - last_day > SOURCE_TOO_OLD:
+        elif self.today - last_day > source_rules.SOURCE_MAX_AGE:
             self.warn(
                 item,
                 ("quelle_datum",),
@@ -414,6 +413,7 @@ class _Checker:
         for item in items:
             emergency: Emergency = item.entry
             self.refs(item, "hotlines", emergency.hotlines, "kontakte")
+            self.refs(item, "fachberatung", emergency.advice, "kontakte")
 
 
 def cross_check(

@@ -329,6 +329,9 @@ class Emergency(_Strict):
     text: Text
     numbers: tuple[EmergencyNumber, ...] = Field(alias="notrufe", min_length=1)
     hotlines: tuple[Slug, ...] = Field(default=(), alias="hotlines")
+    # Hotlines that advise professionals, best first; where a local number is missing the bot
+    # names the first one that serves the person's profession (by the offers that list it).
+    advice: tuple[Slug, ...] = Field(default=(), alias="fachberatung")
 
 
 # --- events (schema; the events feature builds on it) ------------------------------------------

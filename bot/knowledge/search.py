@@ -117,7 +117,9 @@ class SearchIndex:
             return index
 
         for path in knowledge.meldewege.values():
-            professions = [p for p in knowledge.professions.values() if p.meldeweg == path.id]
+            professions = [
+                p for p in knowledge.professions.values() if path.id in p.all_meldewege()
+            ]
             index = add(
                 HitKind.MELDEWEG,
                 path.id,

@@ -9,7 +9,13 @@ another region edits the second half of the list.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from urllib.parse import urlsplit
+
+from bot.knowledge.fields import SourceDate
+
+# A source older than this is shown with its year ("Angabe von 2019 – bitte vor Anruf prüfen").
+SOURCE_MAX_AGE = timedelta(days=2 * 365)
 
 MIRROR = "Spiegel-, Raubkopie- oder Dokumenten-Sharing-Seite, keine Originalquelle"
 OTHER_REGION = "Seite einer anderen Region: beschreibt nicht das Vorgehen hier"
@@ -38,6 +44,12 @@ REFUSED_HOSTS: dict[str, str] = {
 }
 
 _URL = re.compile(r"https?://[^\s<>\"';,)]+")
+
+
+def is_dated_and_recent(source_date: SourceDate | None, today: date) -> bool:
+    """Whether a datum can be shown without a word about its age."""
+    last_day = source_date.last_day() if source_date is not None else None
+    return last_day is not None and today - last_day <= SOURCE_MAX_AGE
 
 
 def urls_in(source: str) -> list[str]:

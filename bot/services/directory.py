@@ -6,8 +6,10 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Generic, TypeVar
 
+from bot.clock import Clock, SystemClock, today_in_berlin
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Contact, JugendamtRole, Offer, Region, Topic
 from bot.knowledge.normalize import sort_key
@@ -48,8 +50,13 @@ class TopicCount:
 
 
 class DirectoryService:
-    def __init__(self, store: KnowledgeStore) -> None:
+    def __init__(self, store: KnowledgeStore, clock: Clock | None = None) -> None:
         self._store = store
+        self._clock = clock or SystemClock()
+
+    def today(self) -> date:
+        """For the age of a source shown beside its datum."""
+        return today_in_berlin(self._clock)
 
     @property
     def _knowledge(self) -> KnowledgeBase:

@@ -8,18 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
+from bot.clock import Clock, SystemClock, today_in_berlin
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.fields import SourceDate
 from bot.knowledge.models import (
     JUGENDAMT_ROLE_LABELS,
     Contact,
     EmergencyNumber,
     Jugendamt,
     JugendamtRole,
+    Phone,
     Profession,
     Region,
     ReportingPath,
     Step,
+    VariantOption,
 )
 from bot.services.snapshot import KnowledgeStore
 
@@ -34,6 +39,20 @@ class Participant:
 
 
 @dataclass(frozen=True)
+class Fallback:
+    """What a person can do now where a number is still missing, computed from the data.
+
+    Never "ask X" when X has no contact: the Jugendamt's switchboard or website if known, 110
+    outside office hours, and the advice hotline that serves the person's profession.
+    """
+
+    switchboard: tuple[Phone, ...]
+    switchboard_source_date: SourceDate | None
+    website: str | None
+    advice: Contact | None
+
+
+@dataclass(frozen=True)
 class JugendamtReach:
     """How the responsible Jugendamt is reached during and outside office hours."""
 
@@ -41,6 +60,11 @@ class JugendamtReach:
     asd: tuple[Contact, ...]
     on_call: tuple[Contact, ...]
     out_of_hours: str | None
+
+    @property
+    def asd_phones(self) -> tuple[Contact, ...]:
+        """The ASD contacts a person can actually call."""
+        return tuple(contact for contact in self.asd if contact.phones)
 
 
 @dataclass(frozen=True)
@@ -66,6 +90,10 @@ class MeldewegView:
     municipality: Region | None
     acute: AcuteBox
     steps: tuple[StepView, ...]
+    fallback: Fallback
+    today: date
+    # The answer to the profession's variant question (None: not asked or not answered).
+    variant: VariantOption | None = None
 
 
 @dataclass(frozen=True)
@@ -75,18 +103,27 @@ class EmergencyView:
     municipality: Region | None
     reach: JugendamtReach
     hotlines: tuple[Contact, ...]
+    fallback: Fallback
+    today: date
 
 
 class GuidanceService:
-    def __init__(self, store: KnowledgeStore) -> None:
+    def __init__(self, store: KnowledgeStore, clock: Clock | None = None) -> None:
         self._store = store
+        self._clock = clock or SystemClock()
 
-    def meldeweg(self, profession_id: str, municipality_id: str | None) -> MeldewegView | None:
+    def today(self) -> date:
+        return today_in_berlin(self._clock)
+
+    def meldeweg(
+        self, profession_id: str, municipality_id: str | None, variant_id: str | None = None
+    ) -> MeldewegView | None:
         knowledge = self._store.current.knowledge
         profession = knowledge.professions.get(profession_id)
-        path = knowledge.meldeweg_for(profession_id)
+        path = knowledge.meldeweg_for(profession_id, variant_id)
         if profession is None or path is None:
             return None
+        variant = profession.variants.option(variant_id) if profession.variants else None
         municipality = knowledge.regions.get(municipality_id) if municipality_id else None
         acute = AcuteBox(
             title=path.acute.title,
@@ -99,17 +136,43 @@ class GuidanceService:
             StepView(number, step, _participants(knowledge, step.involve, municipality_id))
             for number, step in enumerate(path.steps, start=1)
         )
-        return MeldewegView(profession, path, municipality, acute, steps)
+        return MeldewegView(
+            profession,
+            path,
+            municipality,
+            acute,
+            steps,
+            _fallback(knowledge, acute.reach, profession_id),
+            self.today(),
+            variant,
+        )
 
-    def emergency(self, municipality_id: str | None) -> EmergencyView:
+    def emergency(
+        self, municipality_id: str | None, profession_id: str | None = None
+    ) -> EmergencyView:
         knowledge = self._store.current.knowledge
+        reach = _reach(knowledge, municipality_id)
         return EmergencyView(
             text=knowledge.emergency.text,
             numbers=knowledge.emergency.numbers,
             municipality=knowledge.regions.get(municipality_id) if municipality_id else None,
-            reach=_reach(knowledge, municipality_id),
+            reach=reach,
             hotlines=knowledge.hotlines(),
+            fallback=_fallback(knowledge, reach, profession_id),
+            today=self.today(),
         )
+
+
+def _fallback(
+    knowledge: KnowledgeBase, reach: JugendamtReach, profession_id: str | None
+) -> Fallback:
+    jugendamt = reach.jugendamt
+    return Fallback(
+        switchboard=jugendamt.phones if jugendamt else (),
+        switchboard_source_date=jugendamt.source_date if jugendamt else None,
+        website=jugendamt.url if jugendamt else None,
+        advice=knowledge.advice_line_for(profession_id),
+    )
 
 
 def _reach(knowledge: KnowledgeBase, municipality_id: str | None) -> JugendamtReach:

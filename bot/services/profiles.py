@@ -15,6 +15,18 @@ from bot.services.preferences import Preferences
 from bot.storage.users import UserRecord, UserRepository
 
 CACHE_SIZE = 50_000  # a few hundred bytes each; a whole Kreis's professionals fit
+# In `settings`: the answer to a profession's variant question (e.g. the employer), per
+# profession, so a change of profession and back keeps it.
+VARIANTS_KEY = "varianten"
+
+
+def variant_of(record: UserRecord | None, profession_id: str) -> str | None:
+    """The saved answer to this profession's variant question, if the person gave one."""
+    if record is None:
+        return None
+    saved = record.settings.get(VARIANTS_KEY)
+    value = saved.get(profession_id) if isinstance(saved, dict) else None
+    return value if isinstance(value, str) else None
 
 
 class ProfileService:
@@ -66,6 +78,17 @@ class ProfileService:
         await self._users.save_settings(telegram_id, settings)
         self._cache[telegram_id] = replace(record, settings=settings)
         return preferences
+
+    async def save_variant(self, telegram_id: int, profession_id: str, option_id: str) -> None:
+        record = await self.get(telegram_id)
+        if record is None:
+            return
+        saved = record.settings.get(VARIANTS_KEY)
+        variants = dict(saved) if isinstance(saved, dict) else {}
+        variants[profession_id] = option_id
+        settings = {**record.settings, VARIANTS_KEY: variants}
+        await self._users.save_settings(telegram_id, settings)
+        self._cache[telegram_id] = replace(record, settings=settings)
 
     def forget(self, telegram_id: int) -> None:
         """Drop a cached profile (after deletion or an external change)."""

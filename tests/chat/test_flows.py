@@ -68,7 +68,10 @@ async def test_meldeweg_sport_in_a_kreis_town_uses_its_jugendamt(chat: Chat) -> 
     step = await chat.press(COACH, "Zu den Schritten")
     text = visible(step)
     assert "§ 8b Abs. 1 SGB VIII" in text
-    assert "Kontaktdaten sind noch nicht hinterlegt" in text  # no IseF for Nordheim yet
+    # No IseF for Nordheim yet: said once, with what the person can do now.
+    assert text.count("Kontakt wird vom Netzwerk ergänzt") == 1
+    assert "außerhalb der Dienstzeit: 📞 110 (Polizei)" in text
+    assert "erfragen" not in text
     assert "Angaben nicht bestätigt" in text  # the Nordheim ASD is unverified
 
 
