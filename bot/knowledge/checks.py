@@ -183,21 +183,37 @@ class _Checker:
             jugendamt: Jugendamt = item.entry
             for role in JugendamtRole:
                 self.refs(item, role.value, jugendamt.contacts_for(role), "kontakte")
-            if not jugendamt.asd:
-                self.warn(
-                    item,
-                    ("asd",),
-                    "kein ASD-Kontakt hinterlegt: der Meldeweg kann dann keine Nummer nennen",
-                )
-            if not jugendamt.isef:
-                self.warn(
-                    item,
-                    ("isef",),
-                    "keine insoweit erfahrene Fachkraft (IseF) hinterlegt: der Meldeweg kann "
-                    "dann keine IseF nennen",
-                )
+            self._jugendamt_checklist(item, jugendamt)
             if jugendamt.id not in served:
                 self.warn(item, ("id",), "keine Stadt/Gemeinde verweist auf dieses Jugendamt")
+
+    def _jugendamt_checklist(self, item: Sourced, jugendamt: Jugendamt) -> None:
+        """What the network still has to supply for this Jugendamt, one finding per datum."""
+        contacts = self.by_id["kontakte"]
+
+        def of(ids: tuple[str, ...]) -> list[Contact]:
+            return [contacts[c] for c in ids if c in contacts]
+
+        asd, isef, on_call = of(jugendamt.asd), of(jugendamt.isef), of(jugendamt.rufbereitschaft)
+        missing: list[tuple[str, str]] = []
+        if not any(c.phones for c in asd):
+            missing.append(
+                ("asd", "ASD-Telefonnummer fehlt: der Meldeweg zeigt „Nummer wird ergänzt“")
+            )
+        if not any(c.office_hours for c in asd):
+            missing.append(("asd", "Sprechzeiten des ASD fehlen"))
+        if jugendamt.out_of_hours is None and not any(c.phones for c in on_call):
+            missing.append(("ausserhalb_dienstzeit", "Regelung außerhalb der Dienstzeit fehlt"))
+        if not any(c.phones or c.email for c in isef):
+            missing.append(
+                ("isef", "keine insoweit erfahrene Fachkraft (IseF) mit Telefon oder E-Mail")
+            )
+        if not jugendamt.phones:
+            missing.append(
+                ("telefon", "Telefonnummer der Zentrale fehlt (Ausweg, solange der ASD fehlt)")
+            )
+        for key, message in missing:
+            self.warn(item, (key,), message, Concern.MISSING_DATUM)
 
     def contacts(self) -> None:
         for item in self.entries["kontakte"]:

@@ -47,6 +47,8 @@ class Finding:
     concern: Concern | None = field(default=None, compare=False)
     # For review dates: the day the entry is (or was) due for review.
     due: date | None = field(default=None, compare=False)
+    # The id of the entry it concerns, so a list can name it (not only `kontakte[2]`).
+    entry_id: str | None = field(default=None, compare=False)
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -70,6 +72,7 @@ class Location:
         path: Path | None = None,
         concern: Concern | None = None,
         due: date | None = None,
+        entry_id: str | None = None,
     ) -> Finding:
         return Finding(
             file=self.file,
@@ -79,6 +82,7 @@ class Location:
             severity=severity,
             concern=concern,
             due=due,
+            entry_id=entry_id,
         )
 
 
@@ -106,4 +110,5 @@ class Sourced:
             path=path,
             concern=concern,
             due=due,
+            entry_id=getattr(self.entry, "id", None),
         )

@@ -279,6 +279,9 @@ class Offer(Entry, _Reach):
     costs: str | None = Field(default=None, alias="kosten")
     languages: tuple[Text, ...] = Field(default=(), alias="sprachen")
     verified: bool = False
+    # About the network itself (its meetings, trainings, cooperation), not a service someone
+    # can turn to with a case: shown, but not counted as coverage in the report.
+    network: bool = Field(default=False, alias="netzwerk")
 
     def serves_profession(self, profession_id: str) -> bool:
         return self.professions == ALL_PROFESSIONS or profession_id in self.professions

@@ -78,6 +78,10 @@ def render_html(report: Report) -> str:
         "</div>",
     ]
     parts += [f'<p class="note">{escape(note)}</p>' for note in report.notes]
+    parts.append("<h2>Was je Jugendamt noch fehlt</h2>")
+    parts.append(_checklists(report))
+    parts.append("<h2>Erreichbare Angebote je Thema und Ort</h2>")
+    parts.append(_topic_reach(report))
     parts.append("<h2>1. Abdeckung: Angebote je Thema und Berufsgruppe</h2>")
     parts.append(
         '<p class="legend">Jede Zahl: wie viele Angebote diese Berufsgruppe in diesem Ort zu '
@@ -142,6 +146,54 @@ def _coverage(group: list[Coverage]) -> str:
             if gaps
             else "<p>Keine Lücken.</p>"
         )
+    )
+
+
+def _checklists(report: Report) -> str:
+    items = []
+    for checklist in report.checklists:
+        missing = "".join(
+            f"<li>{escape(m.message)} <small>({escape(m.file)}:{m.line}, "
+            f"{escape(checklist.jugendamt_id)})</small></li>"
+            for m in checklist.missing
+        )
+        items.append(
+            f"<li><b>{escape(checklist.name)}</b> – {escape(', '.join(checklist.places))}"
+            f"<ul>{missing or '<li>vollständig</li>'}</ul></li>"
+        )
+    return (
+        '<p class="legend">Eine E-Mail je Jugendamt genügt: die fehlenden Angaben mit Quelle '
+        "(Link und Datum) an die Redaktion (docs/redaktion.md).</p>"
+        f"<ul>{''.join(items)}</ul>"
+    )
+
+
+def _topic_reach(report: Report) -> str:
+    places: list[str] = []
+    topics: list[str] = []
+    cells: dict[tuple[str, str], tuple[int, int]] = {}
+    for cell in report.topic_reach:
+        if cell.municipality not in places:
+            places.append(cell.municipality)
+        if cell.topic not in topics:
+            topics.append(cell.topic)
+        cells[(cell.municipality, cell.topic)] = (cell.local, cell.supra_regional)
+    if not places:
+        return "<p>Keine Orte.</p>"
+    head = "".join(f"<th>{escape(topic)}</th>" for topic in topics)
+    rows = []
+    for place in places:
+        row = []
+        for topic in topics:
+            local, supra = cells[(place, topic)]
+            css = "gap" if local == 0 else "some"
+            row.append(f'<td class="{css}">{local} / {supra}</td>')
+        rows.append(f"<tr><th>{escape(place)}</th>{''.join(row)}</tr>")
+    return (
+        '<p class="legend">örtlich / überregional: Angebote mit Telefon oder Web-Adresse, ohne '
+        'die Treffen des Netzwerks und ohne Beispiele. <span class="gap">0 / …</span> kein '
+        "örtliches Angebot</p>"
+        f"<table><tr><th>Ort</th>{head}</tr>{''.join(rows)}</table>"
     )
 
 

@@ -19,9 +19,28 @@ def render_markdown(report: Report, html_name: str = "bericht.html") -> str:
         f"- {len(report.events)} Termine",
         *(f"- {note}" for note in report.notes),
         "",
-        "## Lücken je Ort",
+        "## Was je Jugendamt noch fehlt",
+        "",
+        "Eine E-Mail je Jugendamt genügt: bitte die fehlenden Angaben mit einer Quelle (Link "
+        "und Datum) an die Redaktion schicken (siehe docs/redaktion.md).",
         "",
     ]
+    for checklist in report.checklists:
+        lines.append(f"- **{checklist.name}** ({', '.join(checklist.places)}):")
+        if not checklist.missing:
+            lines.append("  - vollständig")
+        lines += [
+            f"  - {item.message} (`{item.file}:{item.line}`, `{checklist.jugendamt_id}`)"
+            for item in checklist.missing
+        ]
+    lines += ["", "## Themen ohne örtliches Angebot (mit Telefon oder Web-Adresse)", ""]
+    empty: dict[str, list[str]] = {}
+    for cell in report.empty_local_topics:
+        empty.setdefault(cell.municipality, []).append(cell.topic)
+    if not empty:
+        lines.append("Keine: zu jedem Thema gibt es überall ein örtliches Angebot.")
+    lines += [f"- **{place}**: {', '.join(topics)}" for place, topics in empty.items()]
+    lines += ["", "## Lücken je Ort (Thema × Berufsgruppe, alle Angebote)", ""]
     for coverage in report.coverage:
         place = coverage.name + (f" ({coverage.kreis})" if coverage.kreis else "")
         by_topic: dict[str, list[str]] = {}

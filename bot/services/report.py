@@ -15,6 +15,12 @@ from bot.clock import BERLIN, Clock, today_in_berlin
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.findings import Concern, Finding, Severity
 from bot.knowledge.models import Event, RegionKind
+from bot.services.content_gaps import (
+    JugendamtChecklist,
+    TopicReach,
+    jugendamt_checklists,
+    topic_reach,
+)
 from bot.services.events import german_when
 from bot.storage import feedback, figures, usage
 from bot.storage.db import Database
@@ -111,6 +117,14 @@ class Report:
     usage_labels: dict[tuple[str, str], str]
     with_database: bool = True
     notes: list[str] = field(default_factory=list)
+    # What each Jugendamt still lacks, and how many reachable offers each topic has per place.
+    checklists: list[JugendamtChecklist] = field(default_factory=list)
+    topic_reach: list[TopicReach] = field(default_factory=list)
+
+    @property
+    def empty_local_topics(self) -> list[TopicReach]:
+        """Topic × place without a single local offer one can call or look up."""
+        return [cell for cell in self.topic_reach if cell.local == 0]
 
     @property
     def gap_count(self) -> int:
@@ -155,6 +169,8 @@ async def build_report(
         usage_labels=_usage_labels(knowledge),
         with_database=database is not None,
         notes=notes,
+        checklists=jugendamt_checklists(knowledge, findings, in_scope if regions else None),
+        topic_reach=topic_reach(knowledge, in_scope if regions else None),
     )
 
 
@@ -205,6 +221,8 @@ def _review(findings: list[Finding], today: date) -> list[ReviewItem]:
                 urgency = 2
             elif concern is Concern.PLACEHOLDER:
                 urgency = 3
+            elif concern is Concern.MISSING_DATUM:
+                urgency = 2  # a number a person needs and cannot get from the bot
             else:
                 urgency = 4  # due soon
         items.append(

@@ -172,3 +172,50 @@ async def test_broken_files_still_give_a_report_from_the_served_knowledge(
     assert (first.urgency, first.concern, first.file) == (0, "Fehler", "angebote.yaml")
     assert render_html(rendered.report) == rendered.html
     assert render_markdown(rendered.report) == rendered.markdown
+
+
+async def test_the_report_lists_per_jugendamt_what_is_missing_with_file_and_id(
+    clock: FixedClock,
+) -> None:
+    from tests.conftest import FIXTURE_KNOWLEDGE
+
+    result = load_knowledge(FIXTURE_KNOWLEDGE, TODAY)
+    assert result.knowledge is not None
+    report = await build_report(result.knowledge, result.warnings, None, clock)
+    by_id = {c.jugendamt_id: c for c in report.checklists}
+    assert set(by_id) == set(result.knowledge.jugendaemter)
+    nordheim = [m.message for m in by_id["ja-nordheim"].missing]
+    assert any("ASD-Telefonnummer fehlt" in m for m in nordheim)
+    assert any("IseF" in m for m in nordheim)
+    assert all(m.file == "stammdaten.yaml" and m.line > 0 for m in by_id["ja-nordheim"].missing)
+    markdown = render_markdown(report)
+    assert "## Was je Jugendamt noch fehlt" in markdown
+    assert "`ja-nordheim`" in markdown and "`stammdaten.yaml:" in markdown
+    assert "Was je Jugendamt noch fehlt" in render_html(report)
+
+
+async def test_empty_local_topics_count_neither_network_meetings_nor_offers_without_contact(
+    knowledge_copy: Path, clock: FixedClock
+) -> None:
+    result = load_knowledge(knowledge_copy, TODAY)
+    assert result.knowledge is not None
+    before = await build_report(result.knowledge, [], None, clock)
+    cells = {(c.municipality_id, c.topic_id): c for c in before.topic_reach}
+    reached = [key for key, cell in cells.items() if cell.local]
+    assert reached, "the fixture has local offers with a phone or web address"
+    place, topic = reached[0]
+    # Mark every offer the network's own: none counts any more, the cell becomes a gap.
+    offers = knowledge_copy / "angebote.yaml"
+    offers.write_text(
+        offers.read_text(encoding="utf-8").replace(
+            "    stand: 2026-10-01", "    netzwerk: true\n    stand: 2026-10-01"
+        ),
+        encoding="utf-8",
+    )
+    changed = load_knowledge(knowledge_copy, TODAY)
+    assert changed.knowledge is not None
+    after = await build_report(changed.knowledge, [], None, clock)
+    empty = {(c.municipality_id, c.topic_id) for c in after.empty_local_topics}
+    assert (place, topic) in empty
+    assert len(empty) == len(after.topic_reach)
+    assert "Themen ohne örtliches Angebot" in render_markdown(after)
