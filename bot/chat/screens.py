@@ -155,8 +155,21 @@ def profile_names(knowledge: KnowledgeBase, user: UserRecord) -> tuple[str, str]
 
 def profile(knowledge: KnowledgeBase, user: UserRecord) -> Screen:
     profession, municipality = profile_names(knowledge, user)
+    chosen = knowledge.professions.get(user.profession_id or "")
+    option = (
+        chosen.variants.option(variant_of(user, chosen.id))
+        if chosen is not None and chosen.variants is not None
+        else None
+    )
+    variant = (
+        texts.PROFILE_VARIANT.format(
+            question=esc(chosen.variants.question), answer=esc(option.name)
+        )
+        if chosen is not None and chosen.variants is not None and option is not None
+        else ""
+    )
     return Screen(
-        texts.PROFILE.format(profession=profession, municipality=municipality),
+        texts.PROFILE.format(profession=profession, municipality=municipality, variant=variant),
         keyboard(
             [
                 button(texts.BUTTON_CHANGE_PROFESSION, "pr", "prof"),

@@ -30,10 +30,11 @@ NEEDS_PROFILE = (
     "Ihren Ort."
 )
 PROFILE = (
-    "<b>Ihr Profil</b>\nBerufsgruppe: <b>{profession}</b>\nOrt: <b>{municipality}</b>\n\n"
-    "Gespeichert sind Ihre Telegram-ID, diese beiden Angaben, Ihre Einstellungen für "
+    "<b>Ihr Profil</b>\nBerufsgruppe: <b>{profession}</b>\nOrt: <b>{municipality}</b>{variant}\n\n"
+    "Gespeichert sind Ihre Telegram-ID, diese Angaben, Ihre Einstellungen für "
     "Benachrichtigungen und Ihre Terminanmeldungen. Was möchten Sie ändern?"
 )
+PROFILE_VARIANT = "\n{question} <b>{answer}</b>"
 NOTIFICATIONS = (
     "<b>Benachrichtigungen</b>\n\n"
     "<b>Erinnerungen</b> an Termine, zu denen Sie angemeldet sind: {reminders}\n"

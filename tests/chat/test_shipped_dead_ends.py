@@ -128,3 +128,25 @@ async def test_the_advice_hotline_follows_the_profession(shipped: KnowledgeBase)
     # The Medizinische Kinderschutzhotline is only for its § 6 KKG target groups (audit A2).
     assert teacher is not None and "Kinderschutzhotline" not in teacher.organisation
     assert coach is not None and coach.id == teacher.id
+
+
+async def test_the_employer_answer_is_kept_in_the_profile_and_changes_the_path(
+    shipped_chat: Chat, shipped: KnowledgeBase
+) -> None:
+    user = 70_001
+    profession = shipped.professions["schulsozialarbeit"]
+    assert profession.variants is not None
+    option = next(o for o in profession.variants.options if o.meldeweg != profession.meldeweg)
+    await shipped_chat.onboard(user, profession.label, "Leverkusen")
+    acute = await shipped_chat.send(user, "/meldeweg")
+    assert profession.variants.question in visible(acute)
+    await shipped_chat.press(user, option.name[:20])
+    # Asked once: the next /meldeweg follows the answer without asking again.
+    again = await shipped_chat.send(user, "/meldeweg")
+    assert not any(
+        o.name[:20] in label for o in profession.variants.options for label, _ in buttons(again)
+    )
+    step = visible(await shipped_chat.press(user, "Zu den Schritten"))
+    assert shipped.meldewege[option.meldeweg].title in step
+    profile = visible(await shipped_chat.send(user, "/profil"))
+    assert option.name in profile
