@@ -38,8 +38,11 @@ from bot.knowledge.loader import load_knowledge
 from bot.services.admin import Admin, AdminPolicy
 from bot.services.announcements import AnnouncementService
 from bot.services.directory import DirectoryService
+from bot.services.event_sync import EventSync
 from bot.services.events import EventService
+from bot.services.feedback import FeedbackService
 from bot.services.guidance import GuidanceService
+from bot.services.participants import ParticipantService
 from bot.services.privacy import PrivacyService, RetentionPolicy
 from bot.services.profiles import ProfileService
 from bot.services.reload import Reloader
@@ -119,6 +122,7 @@ def build_application(
         database = await Database.open(config.database.path)
         application.bot_data[DATABASE_KEY] = database
         signup = SignupService(database, store, clock)
+        event_sync = EventSync(database, clock)
         admins = AdminPolicy(
             (Admin(a.telegram_id, frozenset(a.regions)) for a in config.admins), store
         )
@@ -142,8 +146,11 @@ def build_application(
             directory=DirectoryService(store),
             events=EventService(store, clock),
             signup=signup,
+            event_sync=event_sync,
+            participants=ParticipantService(database, store),
+            feedback=FeedbackService(database, store, clock),
             admins=admins,
-            reloader=Reloader(config.knowledge.directory, store, signup, clock, announcements),
+            reloader=Reloader(config.knowledge.directory, store, event_sync, clock, announcements),
             outbox=OutboxRepository(database),
             announcements=announcements,
             privacy=privacy,
@@ -164,10 +171,11 @@ def build_application(
         )
         application.bot_data[DISPATCHER_KEY] = dispatcher
         signup.on_outbox_change = dispatcher.wake
+        event_sync.on_outbox_change = dispatcher.wake
         announcements.on_outbox_change = dispatcher.wake
         privacy.on_outbox_change = dispatcher.wake
         # Changes to events made while the bot was down are noticed now.
-        sync = await signup.sync_events(store.current.knowledge)
+        sync = await event_sync.sync_events(store.current.knowledge)
         if sync.new_events and not sync.first:
             await announcements.tell_admins_about_new_events(sync.new_events)
         dispatcher.start()

@@ -19,12 +19,12 @@ from telegram.ext import ContextTypes
 from bot.chat import handlers, texts
 from bot.chat.common import send_document, services, show
 from bot.chat.format import esc, join_blocks
+from bot.chat.participant_list import STATUS_GERMAN, participants_csv, per_profession
 from bot.chat.screens import Screen, main_menu
 from bot.knowledge.models import Event
 from bot.report.make import HTML_NAME, make_report
 from bot.services.events import german_when
 from bot.services.reload import ReloadResult
-from bot.services.signup import STATUS_GERMAN
 from bot.storage.registrations import Status
 
 AdminHandler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
@@ -74,7 +74,7 @@ async def teilnehmer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     chat = update.effective_chat
     if event is None or chat is None:
         return
-    listing = await services(context).signup.participants(event.id)
+    listing = await services(context).participants.participants(event.id)
     if listing is None:
         return
     counts = listing.counts
@@ -98,14 +98,14 @@ async def teilnehmer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if listing.per_profession:
         lines.append(
             "<b>Zusagen nach Berufsgruppe</b>\n"
-            + "\n".join(f"• {esc(name)}: {n}" for name, n in listing.per_profession.items())
+            + "\n".join(f"• {esc(name)}: {n}" for name, n in per_profession(listing))
         )
     await show(update, context, Screen(join_blocks(lines)))
     await send_document(
         context,
         chat.id,
         f"teilnehmer-{event.id}.csv",
-        listing.csv_bytes,
+        participants_csv(listing),
         f"Teilnehmerliste {esc(event.title)} (CSV, öffnet in Excel/LibreOffice)",
     )
 
@@ -115,7 +115,7 @@ async def auswertung(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if event is None:
         return
     svc = services(context)
-    totals = await svc.signup.feedback_totals(event.id)
+    totals = await svc.feedback.totals(event.id)
     topics = svc.store.current.knowledge.topics
     if not totals.answers:
         body = "Noch keine Rückmeldungen."

@@ -17,8 +17,11 @@ from bot.clock import Clock
 from bot.services.admin import AdminPolicy
 from bot.services.announcements import AnnouncementService
 from bot.services.directory import DirectoryService
+from bot.services.event_sync import EventSync
 from bot.services.events import EventService
+from bot.services.feedback import FeedbackService
 from bot.services.guidance import GuidanceService
+from bot.services.participants import ParticipantService
 from bot.services.privacy import PrivacyService
 from bot.services.profiles import ProfileService
 from bot.services.reload import Reloader
@@ -38,6 +41,9 @@ class Services:
     directory: DirectoryService
     events: EventService
     signup: SignupService
+    event_sync: EventSync
+    participants: ParticipantService
+    feedback: FeedbackService
     admins: AdminPolicy
     reloader: Reloader
     outbox: OutboxRepository

@@ -204,7 +204,7 @@ async def route_feedback(
         return feedback_topics(event, rating, topics, chosen)
     if callback.action == "s":
         wished = [t.id for i, t in enumerate(wishable_topics(topics)) if chosen & (1 << i)]
-        outcome = await svc.signup.give_feedback(event.id, update.effective_user.id, rating, wished)
+        outcome = await svc.feedback.give(event.id, update.effective_user.id, rating, wished)
         text = (
             texts.FEEDBACK_THANKS
             if outcome.ok
