@@ -42,6 +42,7 @@ from bot.services.event_sync import EventSync
 from bot.services.events import EventService
 from bot.services.feedback import FeedbackService
 from bot.services.guidance import GuidanceService
+from bot.services.outbox import OutboxService, OutboxSignal
 from bot.services.participants import ParticipantService
 from bot.services.privacy import PrivacyService, RetentionPolicy
 from bot.services.profiles import ProfileService
@@ -50,7 +51,6 @@ from bot.services.signup import SignupService
 from bot.services.snapshot import KnowledgeStore, Snapshot
 from bot.services.usage import UsageCounter
 from bot.storage.db import Database
-from bot.storage.outbox import OutboxRepository
 from bot.storage.users import UserRepository
 
 # python-telegram-bot 22 warns that RetryAfter.retry_after becomes a timedelta; we handle both
@@ -121,13 +121,14 @@ def build_application(
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         database = await Database.open(config.database.path)
         application.bot_data[DATABASE_KEY] = database
-        signup = SignupService(database, store, clock)
-        event_sync = EventSync(database, clock)
+        signal = OutboxSignal()
+        signup = SignupService(database, store, clock, signal)
+        event_sync = EventSync(database, clock, signal)
         admins = AdminPolicy(
             (Admin(a.telegram_id, frozenset(a.regions)) for a in config.admins), store
         )
         announcements = AnnouncementService(
-            database, store, clock, admins, config.outbox.messages_per_second
+            database, store, clock, admins, config.outbox.messages_per_second, signal
         )
         profiles = ProfileService(UserRepository(database), clock)
         usage_counter = UsageCounter(database, clock)
@@ -138,6 +139,7 @@ def build_application(
             profiles,
             clock,
             RetentionPolicy(config.privacy.retention_months, config.privacy.anonymise_after_days),
+            signal,
         )
         services = Services(
             store=store,
@@ -151,7 +153,10 @@ def build_application(
             feedback=FeedbackService(database, store, clock),
             admins=admins,
             reloader=Reloader(config.knowledge.directory, store, event_sync, clock, announcements),
-            outbox=OutboxRepository(database),
+            outbox=OutboxService(
+                database, store, signup, profiles, signal, config.outbox.max_attempts
+            ),
+            outbox_signal=signal,
             announcements=announcements,
             privacy=privacy,
             usage=usage_counter,
@@ -163,17 +168,12 @@ def build_application(
         application.bot_data[SERVICES_KEY] = services
         dispatcher = OutboxDispatcher(
             application,
-            services,
             services.outbox,
+            signal,
             clock,
-            max_attempts=config.outbox.max_attempts,
             pacer=Pacer(per_second=config.outbox.messages_per_second),
         )
         application.bot_data[DISPATCHER_KEY] = dispatcher
-        signup.on_outbox_change = dispatcher.wake
-        event_sync.on_outbox_change = dispatcher.wake
-        announcements.on_outbox_change = dispatcher.wake
-        privacy.on_outbox_change = dispatcher.wake
         # Changes to events made while the bot was down are noticed now.
         sync = await event_sync.sync_events(store.current.knowledge)
         if sync.new_events and not sync.first:

@@ -21,6 +21,7 @@ from bot.services.event_sync import EventSync
 from bot.services.events import EventService
 from bot.services.feedback import FeedbackService
 from bot.services.guidance import GuidanceService
+from bot.services.outbox import OutboxService, OutboxSignal
 from bot.services.participants import ParticipantService
 from bot.services.privacy import PrivacyService
 from bot.services.profiles import ProfileService
@@ -29,7 +30,6 @@ from bot.services.signup import SignupService
 from bot.services.snapshot import KnowledgeStore
 from bot.services.usage import UsageCounter
 from bot.storage.db import Database
-from bot.storage.outbox import OutboxRepository
 from bot.storage.users import UserRecord
 
 
@@ -46,7 +46,8 @@ class Services:
     feedback: FeedbackService
     admins: AdminPolicy
     reloader: Reloader
-    outbox: OutboxRepository
+    outbox: OutboxService
+    outbox_signal: OutboxSignal
     announcements: AnnouncementService
     privacy: PrivacyService
     privacy_text: PrivacyText

@@ -179,6 +179,4 @@ async def membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if status in ("kicked", "left"):
         await svc.outbox.recipient_gone(change.chat.id)
     elif status == "member":
-        restored = await svc.outbox.restore(change.chat.id, svc.signup.now())
-        if restored:
-            svc.signup.on_outbox_change()
+        await svc.outbox.recipient_back(change.chat.id, svc.signup.now())

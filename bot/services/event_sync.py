@@ -7,7 +7,6 @@ notice for everyone registered, and their reminders follow the new time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,16 +15,17 @@ import aiosqlite
 from bot.clock import Clock
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Event, EventStatus
-from bot.services.signup import (
-    Kind,
+from bot.services.events import fingerprint
+from bot.services.outbox import (
+    OutboxSignal,
     announce_promotions,
-    fingerprint,
+    change_notice,
     schedule_for_participant,
+    withdraw_timed,
 )
-from bot.storage import event_versions, outbox, registrations
+from bot.storage import event_versions, registrations
 from bot.storage.db import Database
 from bot.storage.event_versions import EventVersion
-from bot.storage.outbox import OutboxMessage
 from bot.storage.registrations import Status
 
 
@@ -38,10 +38,12 @@ class SyncResult:
 
 
 class EventSync:
-    def __init__(self, database: Database, clock: Clock) -> None:
+    def __init__(
+        self, database: Database, clock: Clock, signal: OutboxSignal | None = None
+    ) -> None:
         self._db = database
         self._clock = clock
-        self.on_outbox_change: Callable[[], None] = lambda: None
+        self._signal = signal or OutboxSignal()
 
     async def sync_events(self, knowledge: KnowledgeBase) -> SyncResult:
         """Compare the events with what the bot last knew; tell registered people about changes.
@@ -75,7 +77,7 @@ class EventSync:
                 await event_versions.record(connection, event.id, version, now)
                 notices += await _tell_about_change(connection, event, version, now)
         if notices or changed:
-            self.on_outbox_change()
+            self._signal.ring()
         return SyncResult(tuple(new), tuple(changed), notices, first=not known)
 
 
@@ -86,27 +88,20 @@ async def _tell_about_change(
     now: datetime,
 ) -> int:
     # Reminders and the feedback request follow the new time (or go, if cancelled).
-    await outbox.withdraw(connection, event_id=event.id, kinds=(Kind.REMINDER, Kind.FEEDBACK))
+    await withdraw_timed(connection, event.id)
     people = await registrations.registered(
         connection, event.id, (Status.CONFIRMED, Status.WAITING)
     )
     confirmed = set(await registrations.registered(connection, event.id, (Status.CONFIRMED,)))
     for telegram_id in people:
-        await outbox.enqueue(
+        await change_notice(
             connection,
-            OutboxMessage(
-                key=f"{Kind.CHANGED}:{event.id}:{telegram_id}:{version.sequence}",
-                chat_id=telegram_id,
-                kind=Kind.CHANGED,
-                due_at=now,
-                event_id=event.id,
-                payload={
-                    "sequence": version.sequence,
-                    "cancelled": version.cancelled,
-                    "had_seat": telegram_id in confirmed,
-                },
-            ),
-            now,
+            event,
+            telegram_id,
+            sequence=version.sequence,
+            cancelled=version.cancelled,
+            had_seat=telegram_id in confirmed,
+            now=now,
         )
         if telegram_id in confirmed and not version.cancelled:
             await schedule_for_participant(connection, event, telegram_id, now)

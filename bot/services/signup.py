@@ -11,41 +11,33 @@ feedback requests), so nothing is ever half done.
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 
 import aiosqlite
 
-from bot.clock import BERLIN, Clock
+from bot.clock import Clock
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Event, EventStatus
 from bot.services.calendar import ics_for
+from bot.services.outbox import (
+    OutboxSignal,
+    announce_promotions,
+    schedule_for_participant,
+    withdraw_for_person,
+)
 from bot.services.snapshot import KnowledgeStore
-from bot.storage import event_versions, outbox, registrations
+from bot.storage import event_versions, registrations
 from bot.storage.db import Database
-from bot.storage.outbox import OutboxMessage
 from bot.storage.registrations import (
     Counts,
     MyRegistration,
-    Promotion,
     Standing,
     Status,
     WorkshopSeat,
 )
 from bot.storage.users import UserRecord
-
-
-class Kind(StrEnum):
-    """Outbox message kinds this service creates (the chat layer renders them)."""
-
-    PROMOTED = "promoted"
-    WORKSHOP_PROMOTED = "workshop-promoted"
-    REMINDER = "reminder"
-    FEEDBACK = "feedback"
-    CHANGED = "changed"
 
 
 class Refusal(StrEnum):
@@ -98,33 +90,18 @@ class EventCard:
         )
 
 
-def fingerprint(event: Event) -> str:
-    """What a registered person must be told about when it changes."""
-    parts = [
-        event.start.isoformat(),
-        event.end.isoformat(),
-        event.location.name,
-        event.location.address or "",
-        event.status.value,
-    ]
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
-
-
-def reminder_due(start: datetime, lead: timedelta) -> datetime:
-    """Whole days before keep the local time of day, across a summer-time change too ("7 days
-    before" a 9:00 event is 9:00 in Berlin); shorter leads are exact durations."""
-    if lead % timedelta(days=1) == timedelta(0):
-        return start.astimezone(BERLIN) - lead  # aware arithmetic in one zone: wall time
-    return start.astimezone(UTC) - lead
-
-
 class SignupService:
-    def __init__(self, database: Database, store: KnowledgeStore, clock: Clock) -> None:
+    def __init__(
+        self,
+        database: Database,
+        store: KnowledgeStore,
+        clock: Clock,
+        signal: OutboxSignal | None = None,
+    ) -> None:
         self._db = database
         self._store = store
         self._clock = clock
-        # The outbox dispatcher sets this to be woken when new rows are written.
-        self.on_outbox_change: Callable[[], None] = lambda: None
+        self._signal = signal or OutboxSignal()  # rung after writing outbox rows
 
     def now(self) -> datetime:
         return self._clock.now()
@@ -233,7 +210,7 @@ class SignupService:
             if result.standing.status is Status.CONFIRMED:
                 await schedule_for_participant(connection, event, user.telegram_id, now)
             await announce_promotions(connection, event, result.promoted, now)
-        self.on_outbox_change()
+        self._signal.ring()
         return Outcome(standing=result.standing, new=result.new)
 
     async def cancel(self, event_id: str, telegram_id: int) -> Outcome:
@@ -249,9 +226,9 @@ class SignupService:
             )
             if result.previous is None:
                 return Outcome(Refusal.NOT_REGISTERED)
-            await outbox.withdraw(connection, chat_id=telegram_id, event_id=event_id)
+            await withdraw_for_person(connection, telegram_id, event_id)
             await announce_promotions(connection, event, result.promoted, now)
-        self.on_outbox_change()
+        self._signal.ring()
         return Outcome(standing=result.previous)
 
     async def release_all(
@@ -301,7 +278,7 @@ class SignupService:
             if result.standing is None:
                 return Outcome(Refusal.NEEDS_SEAT)
             await announce_promotions(connection, event, result.promoted, now)
-        self.on_outbox_change()
+        self._signal.ring()
         return Outcome(standing=result.standing, replaced_workshop=result.replaced)
 
     async def leave_workshop(self, event_id: str, workshop_id: str, telegram_id: int) -> Outcome:
@@ -315,7 +292,7 @@ class SignupService:
                 connection, event_id, telegram_id, seat, now
             )
             await announce_promotions(connection, event, promoted, now)
-        self.on_outbox_change()
+        self._signal.ring()
         return Outcome(None if left else Refusal.NOT_REGISTERED)
 
     # --- calendar ---------------------------------------------------------------------------
@@ -340,76 +317,6 @@ class SignupService:
             sequence=version.sequence if version else 0,
             workshop_titles=titles,
             now=self._clock.now(),
-        )
-
-
-# --- outbox rows ----------------------------------------------------------------------------
-
-
-async def schedule_for_participant(
-    connection: aiosqlite.Connection, event: Event, telegram_id: int, now: datetime
-) -> None:
-    """Reminders at the event's lead times (those still ahead) and the feedback request."""
-    # Keys carry the event's version: after a change, reminders at the new times are new rows.
-    version_tag = fingerprint(event)[:8]
-    for lead in event.reminders:
-        due = reminder_due(event.start, lead)
-        if due <= now:
-            continue
-        await outbox.enqueue(
-            connection,
-            OutboxMessage(
-                key=f"{Kind.REMINDER}:{event.id}:{telegram_id}:{int(lead.total_seconds())}:"
-                f"{version_tag}",
-                chat_id=telegram_id,
-                kind=Kind.REMINDER,
-                due_at=due,
-                event_id=event.id,
-                payload={"lead_seconds": int(lead.total_seconds())},
-            ),
-            now,
-        )
-    await outbox.enqueue(
-        connection,
-        OutboxMessage(
-            key=f"{Kind.FEEDBACK}:{event.id}:{telegram_id}",
-            chat_id=telegram_id,
-            kind=Kind.FEEDBACK,
-            due_at=event.end,
-            event_id=event.id,
-        ),
-        now,
-    )
-
-
-async def announce_promotions(
-    connection: aiosqlite.Connection,
-    event: Event,
-    promoted: tuple[Promotion, ...],
-    now: datetime,
-) -> None:
-    for promotion in promoted:
-        if promotion.workshop_id is None:
-            kind = Kind.PROMOTED
-            key = f"{kind}:{event.id}:{promotion.telegram_id}:{promotion.queue_number}"
-            await schedule_for_participant(connection, event, promotion.telegram_id, now)
-        else:
-            kind = Kind.WORKSHOP_PROMOTED
-            key = (
-                f"{kind}:{event.id}:{promotion.workshop_id}:{promotion.telegram_id}:"
-                f"{promotion.queue_number}"
-            )
-        await outbox.enqueue(
-            connection,
-            OutboxMessage(
-                key=key,
-                chat_id=promotion.telegram_id,
-                kind=kind,
-                due_at=now,
-                event_id=event.id,
-                payload={"workshop_id": promotion.workshop_id} if promotion.workshop_id else {},
-            ),
-            now,
         )
 
 

@@ -21,8 +21,9 @@ from bot.knowledge.loader import load_knowledge
 from bot.services.admin import Admin, AdminPolicy
 from bot.services.event_sync import EventSync
 from bot.services.feedback import FeedbackService
+from bot.services.outbox import OutboxKind, reminder_due
 from bot.services.participants import ParticipantService
-from bot.services.signup import Kind, Refusal, SignupService, reminder_due
+from bot.services.signup import Refusal, SignupService
 from bot.services.snapshot import KnowledgeStore, Snapshot
 from bot.storage.db import Database
 from bot.storage.registrations import Status
@@ -108,7 +109,7 @@ async def test_cancel_promotes_the_first_waiting_and_queues_a_notice(
     five = await signup.card(EVENT, 5)
     assert four and four.mine and four.mine.status is Status.CONFIRMED
     assert five and five.mine and five.mine.position == 1
-    promoted = await outbox_rows(database, Kind.PROMOTED)
+    promoted = await outbox_rows(database, OutboxKind.PROMOTED)
     assert [key for key, _ in promoted] == [f"promoted:{EVENT}:4:4"]
     # Person 2's reminders and feedback request are withdrawn; person 4 now has their own.
     rows = dict(await outbox_rows(database))
@@ -176,7 +177,7 @@ async def test_workshops_one_per_slot_with_their_own_waiting_list(
     assert await signup.my_workshops(EVENT, 1) == {"ws-medien": switched.standing}
     bernds = await signup.my_workshops(EVENT, 2)
     assert bernds["ws-sucht"].status is Status.CONFIRMED
-    assert [k for k, _ in await outbox_rows(database, Kind.WORKSHOP_PROMOTED)] == [
+    assert [k for k, _ in await outbox_rows(database, OutboxKind.WORKSHOP_PROMOTED)] == [
         f"workshop-promoted:{EVENT}:ws-sucht:2:2"
     ]
     # Another slot is independent; choosing the same workshop twice changes nothing.
@@ -275,7 +276,9 @@ async def test_reload_tells_registered_people_about_a_change(
     signup._store.replace(Snapshot.of(changed))
     result = await sync.sync_events(changed)
     assert result.changed_events == (EVENT,) and result.notices == 1
-    assert [k for k, _ in await outbox_rows(database, Kind.CHANGED)] == [f"changed:{EVENT}:1:1"]
+    assert [k for k, _ in await outbox_rows(database, OutboxKind.CHANGED)] == [
+        f"changed:{EVENT}:1:1"
+    ]
     content = await signup.calendar(EVENT, 1)
     assert content is not None
     [entry] = Calendar.from_ical(content).walk("VEVENT")
