@@ -11,7 +11,8 @@ from datetime import timedelta
 
 from bot.clock import Clock
 from bot.services.admin import AdminPolicy
-from bot.services.outbox import OutboxSignal, announcement_rows, new_event_notice
+from bot.services.outbox import OutboxSignal
+from bot.services.outbox_rows import announcement_rows, new_event_notice
 from bot.services.preferences import Preferences
 from bot.services.snapshot import KnowledgeStore
 from bot.storage.announcements import Announcement, AnnouncementRepository

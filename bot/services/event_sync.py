@@ -16,8 +16,8 @@ from bot.clock import Clock
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Event, EventStatus
 from bot.services.events import fingerprint
-from bot.services.outbox import (
-    OutboxSignal,
+from bot.services.outbox import OutboxSignal
+from bot.services.outbox_rows import (
     announce_promotions,
     change_notice,
     schedule_for_participant,

@@ -2,9 +2,8 @@
 them, whether a due row is still useful and for whom, and what a failed send means.
 
 - `OutboxKind`: the one vocabulary of pushed messages.
-- Row builders (`schedule_for_participant`, `announce_promotions`, `change_notice`,
-  `announcement_rows`, `new_event_notice`): called inside the transaction of the change that
-  causes them, so a change never lacks its notice.
+- The row builders are in services/outbox_rows.py (called inside the transaction of the change
+  that causes a row).
 - `OutboxService.resolve(row, now)`: a `Notice` (what to say, to whom, with which file) or None
   when the row is no longer useful (a reminder after the start, a reminder the person turned
   off, a calendar file for someone without a seat).
@@ -20,23 +19,19 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
 
-import aiosqlite
-
-from bot.clock import BERLIN
 from bot.knowledge.models import Event, EventStatus, Workshop
-from bot.services.events import fingerprint
 from bot.services.preferences import Preferences
 from bot.services.snapshot import KnowledgeStore
 from bot.storage import outbox as rows
 from bot.storage import users
 from bot.storage.announcements import AnnouncementRepository
 from bot.storage.db import Database
-from bot.storage.outbox import Backlog, OutboxMessage, OutboxRepository, OutboxRow
-from bot.storage.registrations import Promotion, Standing, Status
+from bot.storage.outbox import Backlog, OutboxRepository, OutboxRow
+from bot.storage.registrations import Standing, Status
 
 log = logging.getLogger(__name__)
 
@@ -293,173 +288,3 @@ class OutboxService:
         if restored:
             self.signal.ring()
         return restored
-
-
-# --- row builders: called inside the transaction of the change that causes the row --------------
-
-
-def reminder_due(start: datetime, lead: timedelta) -> datetime:
-    """Whole days before keep the local time of day, across a summer-time change too ("7 days
-    before" a 9:00 event is 9:00 in Berlin); shorter leads are exact durations."""
-    if lead % timedelta(days=1) == timedelta(0):
-        return start.astimezone(BERLIN) - lead  # aware arithmetic in one zone: wall time
-    return start.astimezone(UTC) - lead
-
-
-async def schedule_for_participant(
-    connection: aiosqlite.Connection, event: Event, telegram_id: int, now: datetime
-) -> None:
-    """Reminders at the event's lead times (those still ahead) and the feedback request."""
-    # Keys carry the event's version: after a change, reminders at the new times are new rows.
-    version_tag = fingerprint(event)[:8]
-    for lead in event.reminders:
-        due = reminder_due(event.start, lead)
-        if due <= now:
-            continue
-        seconds = int(lead.total_seconds())
-        await rows.enqueue(
-            connection,
-            OutboxMessage(
-                key=f"{OutboxKind.REMINDER}:{event.id}:{telegram_id}:{seconds}:{version_tag}",
-                chat_id=telegram_id,
-                kind=OutboxKind.REMINDER,
-                due_at=due,
-                event_id=event.id,
-                payload={"lead_seconds": seconds},
-            ),
-            now,
-        )
-    await rows.enqueue(
-        connection,
-        OutboxMessage(
-            key=f"{OutboxKind.FEEDBACK}:{event.id}:{telegram_id}",
-            chat_id=telegram_id,
-            kind=OutboxKind.FEEDBACK,
-            due_at=event.end,
-            event_id=event.id,
-        ),
-        now,
-    )
-
-
-async def announce_promotions(
-    connection: aiosqlite.Connection,
-    event: Event,
-    promoted: tuple[Promotion, ...],
-    now: datetime,
-) -> None:
-    for promotion in promoted:
-        if promotion.workshop_id is None:
-            kind = OutboxKind.PROMOTED
-            key = f"{kind}:{event.id}:{promotion.telegram_id}:{promotion.queue_number}"
-            await schedule_for_participant(connection, event, promotion.telegram_id, now)
-        else:
-            kind = OutboxKind.WORKSHOP_PROMOTED
-            key = (
-                f"{kind}:{event.id}:{promotion.workshop_id}:{promotion.telegram_id}:"
-                f"{promotion.queue_number}"
-            )
-        await rows.enqueue(
-            connection,
-            OutboxMessage(
-                key=key,
-                chat_id=promotion.telegram_id,
-                kind=kind,
-                due_at=now,
-                event_id=event.id,
-                payload={"workshop_id": promotion.workshop_id} if promotion.workshop_id else {},
-            ),
-            now,
-        )
-
-
-async def withdraw_for_person(
-    connection: aiosqlite.Connection, telegram_id: int, event_id: str
-) -> int:
-    """The person gave up their place: nothing more about this event goes to them."""
-    return await rows.withdraw(connection, chat_id=telegram_id, event_id=event_id)
-
-
-async def change_notice(
-    connection: aiosqlite.Connection,
-    event: Event,
-    telegram_id: int,
-    *,
-    sequence: int,
-    cancelled: bool,
-    had_seat: bool,
-    now: datetime,
-) -> None:
-    await rows.enqueue(
-        connection,
-        OutboxMessage(
-            key=f"{OutboxKind.CHANGED}:{event.id}:{telegram_id}:{sequence}",
-            chat_id=telegram_id,
-            kind=OutboxKind.CHANGED,
-            due_at=now,
-            event_id=event.id,
-            payload={"sequence": sequence, "cancelled": cancelled, "had_seat": had_seat},
-        ),
-        now,
-    )
-
-
-async def withdraw_timed(connection: aiosqlite.Connection, event_id: str) -> int:
-    """After a change, reminders and the feedback request follow the new time (or go)."""
-    return await rows.withdraw(
-        connection, event_id=event_id, kinds=(OutboxKind.REMINDER, OutboxKind.FEEDBACK)
-    )
-
-
-async def announcement_rows(
-    connection: aiosqlite.Connection,
-    *,
-    announcement_id: int,
-    event_id: str | None,
-    people: list[int],
-    admin_id: int,
-    summary_due: datetime,
-    now: datetime,
-) -> None:
-    """One row per recipient, and the delivery summary for the admin after the fan-out."""
-    for telegram_id in people:
-        await rows.enqueue(
-            connection,
-            OutboxMessage(
-                key=f"{OutboxKind.ANNOUNCEMENT}:{announcement_id}:{telegram_id}",
-                chat_id=telegram_id,
-                kind=OutboxKind.ANNOUNCEMENT,
-                due_at=now,
-                event_id=event_id,
-                payload={"announcement_id": announcement_id},
-            ),
-            now,
-        )
-    await rows.enqueue(
-        connection,
-        OutboxMessage(
-            key=f"{OutboxKind.ANNOUNCEMENT_SUMMARY}:{announcement_id}",
-            chat_id=admin_id,
-            kind=OutboxKind.ANNOUNCEMENT_SUMMARY,
-            due_at=summary_due,
-            payload={"announcement_id": announcement_id},
-        ),
-        now,
-    )
-
-
-async def new_event_notice(
-    connection: aiosqlite.Connection, event_id: str, admin_id: int, now: datetime
-) -> bool:
-    """An admin hears of a new event they manage (with an 'announce' button)."""
-    return await rows.enqueue(
-        connection,
-        OutboxMessage(
-            key=f"{OutboxKind.NEW_EVENT}:{event_id}:{admin_id}",
-            chat_id=admin_id,
-            kind=OutboxKind.NEW_EVENT,
-            due_at=now,
-            event_id=event_id,
-        ),
-        now,
-    )

@@ -21,8 +21,8 @@ from bot.clock import Clock
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Event, EventStatus
 from bot.services.calendar import ics_for
-from bot.services.outbox import (
-    OutboxSignal,
+from bot.services.outbox import OutboxSignal
+from bot.services.outbox_rows import (
     announce_promotions,
     schedule_for_participant,
     withdraw_for_person,

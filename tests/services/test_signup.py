@@ -21,7 +21,8 @@ from bot.knowledge.loader import load_knowledge
 from bot.services.admin import Admin, AdminPolicy
 from bot.services.event_sync import EventSync
 from bot.services.feedback import FeedbackService
-from bot.services.outbox import OutboxKind, reminder_due
+from bot.services.outbox import OutboxKind
+from bot.services.outbox_rows import reminder_due
 from bot.services.participants import ParticipantService
 from bot.services.signup import Refusal, SignupService
 from bot.services.snapshot import KnowledgeStore, Snapshot
