@@ -26,8 +26,8 @@ from enum import StrEnum
 
 from telegram import InputFile
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.ext import Application
 
+from bot.chat.context import LotseApplication
 from bot.chat.notices import Delivery, render
 from bot.chat.pacing import Pacer
 from bot.chat.sending import send_text
@@ -54,7 +54,7 @@ class Outcome(StrEnum):
 class OutboxDispatcher:
     def __init__(
         self,
-        application: Application,  # type: ignore[type-arg]
+        application: LotseApplication,
         outbox: OutboxService,
         signal: OutboxSignal,
         clock: Clock,
