@@ -33,12 +33,12 @@ sys.path.insert(0, str(ROOT))
 from telegram import Update  # noqa: E402
 
 from bot.app import Transport, build_application  # noqa: E402
-from bot.chat.common import Services  # noqa: E402
 from bot.clock import FixedClock  # noqa: E402
 from bot.config import Config, DatabaseSettings  # noqa: E402
 from bot.knowledge.loader import load_knowledge  # noqa: E402
 from bot.sandbox.botapi import BotApiStandIn, plain_text  # noqa: E402
 from bot.sandbox.request import StandInRequest  # noqa: E402
+from bot.services.container import Services  # noqa: E402
 from bot.services.snapshot import Snapshot  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "knowledge"

@@ -14,18 +14,20 @@ import signal
 from dataclasses import dataclass
 from typing import Any
 
-from telegram.ext import Application, ApplicationBuilder, Defaults
+from telegram.ext import ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
 from bot.chat import sending
 from bot.chat.admin import reload_screen
-from bot.chat.common import (
+from bot.chat.context import (
+    BACKGROUND_KEY,
+    CONTEXT_TYPES,
     DATABASE_KEY,
     DISPATCHER_KEY,
+    FLOOD_GUARD_KEY,
     SERVICES_KEY,
-    PrivacyText,
-    ReportSource,
-    Services,
+    LotseApplication,
+    LotseContext,
 )
 from bot.chat.dispatch import OutboxDispatcher
 from bot.chat.flood import FloodGuard
@@ -35,27 +37,15 @@ from bot.clock import BERLIN, Clock, SystemClock, today_in_berlin
 from bot.config import Config
 from bot.health import HEARTBEAT_INTERVAL, beat, heartbeat_path
 from bot.knowledge.loader import KnowledgeSource
-from bot.services.admin import Admin, AdminPolicy
-from bot.services.announcements import AnnouncementService
-from bot.services.directory import DirectoryService
-from bot.services.events import EventService
-from bot.services.guidance import GuidanceService
-from bot.services.privacy import PrivacyService, RetentionPolicy
-from bot.services.profiles import ProfileService
-from bot.services.reload import Reloader
-from bot.services.signup import SignupService
+from bot.services.container import Services, build_services, catch_up
 from bot.services.snapshot import KnowledgeStore, Snapshot
-from bot.services.usage import UsageCounter
 from bot.storage.db import Database
-from bot.storage.outbox import OutboxRepository
-from bot.storage.users import UserRepository
 
 # python-telegram-bot 22 warns that RetryAfter.retry_after becomes a timedelta; we handle both
 # (bot/chat/dispatch.py) and opt in to the future behaviour.
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 log = logging.getLogger(__name__)
-FLOOD_GUARD_KEY = "flood_guard"
 RETENTION_INTERVAL = 24 * 3600.0
 USAGE_FLUSH_INTERVAL = 300.0
 RETENTION_FIRST_RUN = 300.0
@@ -92,7 +82,7 @@ def build_application(
     transport: Transport | None = None,
     snapshot: Snapshot | None = None,
     source: KnowledgeSource | None = None,
-) -> Application:  # type: ignore[type-arg]
+) -> LotseApplication:
     """The bot; `source` defaults to the configured folder, served (examples refused)."""
     clock = clock or SystemClock()
     source = source or KnowledgeSource(config.knowledge.directory)
@@ -101,6 +91,7 @@ def build_application(
     builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
         ApplicationBuilder()
         .token(token)
+        .context_types(CONTEXT_TYPES)
         .defaults(
             Defaults(
                 tzinfo=BERLIN,
@@ -118,68 +109,27 @@ def build_application(
     if transport and transport.get_updates_request:
         builder = builder.get_updates_request(transport.get_updates_request)
 
-    async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+    async def post_init(application: LotseApplication) -> None:
         database = await Database.open(config.database.path)
         application.bot_data[DATABASE_KEY] = database
-        signup = SignupService(database, store, clock)
-        admins = AdminPolicy(
-            (Admin(a.telegram_id, frozenset(a.regions)) for a in config.admins), store
-        )
-        announcements = AnnouncementService(
-            database, store, clock, admins, config.outbox.messages_per_second
-        )
-        profiles = ProfileService(UserRepository(database), clock)
-        usage_counter = UsageCounter(database, clock)
-        privacy = PrivacyService(
-            database,
-            store,
-            signup,
-            profiles,
-            clock,
-            RetentionPolicy(config.privacy.retention_months, config.privacy.anonymise_after_days),
-        )
-        services = Services(
-            store=store,
-            profiles=profiles,
-            guidance=GuidanceService(store, clock),
-            directory=DirectoryService(store, clock),
-            events=EventService(store, clock),
-            signup=signup,
-            admins=admins,
-            reloader=Reloader(source, store, signup, clock, announcements),
-            outbox=OutboxRepository(database),
-            announcements=announcements,
-            privacy=privacy,
-            usage=usage_counter,
-            report_source=ReportSource(config.knowledge.directory, database, clock),
-            privacy_text=PrivacyText(
-                config.privacy.controller, config.privacy.contact, config.privacy.purposes
-            ),
-        )
+        services = build_services(config, database, store, clock, source)
         application.bot_data[SERVICES_KEY] = services
         dispatcher = OutboxDispatcher(
             application,
-            services,
             services.outbox,
+            services.outbox_signal,
             clock,
-            max_attempts=config.outbox.max_attempts,
             pacer=Pacer(per_second=config.outbox.messages_per_second),
         )
         application.bot_data[DISPATCHER_KEY] = dispatcher
-        signup.on_outbox_change = dispatcher.wake
-        announcements.on_outbox_change = dispatcher.wake
-        privacy.on_outbox_change = dispatcher.wake
-        # Changes to events made while the bot was down are noticed now.
-        sync = await signup.sync_events(store.current.knowledge)
-        if sync.new_events and not sync.first:
-            await announcements.tell_admins_about_new_events(sync.new_events)
+        await catch_up(services)
         dispatcher.start()
         await publish_commands(application)
         _reload_on_sighup(application, services)
         if application.job_queue is not None:
             heartbeat = heartbeat_path(config.database.path)
 
-            async def write_heartbeat(_: object) -> None:
+            async def write_heartbeat(_: LotseContext) -> None:
                 beat(heartbeat)
 
             # An in-memory database (tests) has no place for a heartbeat file.
@@ -190,8 +140,8 @@ def build_application(
                 beat(heartbeat)
                 application.job_queue.run_repeating(write_heartbeat, HEARTBEAT_INTERVAL, first=0)
 
-            async def apply_retention(_: object) -> None:
-                result = await privacy.apply_retention()
+            async def apply_retention(_: LotseContext) -> None:
+                result = await services.privacy.apply_retention()
                 log.info(
                     "retention: %d people erased, %d registrations anonymised, "
                     "%d outbox rows forgotten",
@@ -200,8 +150,8 @@ def build_application(
                     result.outbox_rows_forgotten,
                 )
 
-            async def flush_usage(_: object) -> None:
-                await usage_counter.flush()
+            async def flush_usage(_: LotseContext) -> None:
+                await services.usage.flush()
 
             application.job_queue.run_repeating(flush_usage, USAGE_FLUSH_INTERVAL, first=60)
 
@@ -212,17 +162,17 @@ def build_application(
             )
         log.info("ready: knowledge %s", store.current.knowledge.version)
 
-    async def stop_dispatcher(application: Application) -> None:  # type: ignore[type-arg]
+    async def stop_dispatcher(application: LotseApplication) -> None:
         dispatcher = application.bot_data.pop(DISPATCHER_KEY, None)
         if isinstance(dispatcher, OutboxDispatcher):
             await dispatcher.stop()
 
-    async def post_stop(application: Application) -> None:  # type: ignore[type-arg]
+    async def post_stop(application: LotseApplication) -> None:
         # Before shutdown: `run_polling` closes the bot's HTTP client in `shutdown`, and a
         # dispatcher still sending then would count its rows as failed.
         await stop_dispatcher(application)
 
-    async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+    async def post_shutdown(application: LotseApplication) -> None:
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
         await stop_dispatcher(application)  # if the application never got as far as stopping
@@ -245,7 +195,7 @@ def build_application(
     return application
 
 
-def _reload_on_sighup(application: Application, services: Services) -> None:  # type: ignore[type-arg]
+def _reload_on_sighup(application: LotseApplication, services: Services) -> None:
     """`kill -HUP` re-reads knowledge/; the admins hear how it went."""
 
     async def reload_and_tell() -> None:
@@ -261,8 +211,8 @@ def _reload_on_sighup(application: Application, services: Services) -> None:  # 
 
     def on_signal() -> None:
         task = asyncio.create_task(reload_and_tell())
-        application.bot_data.setdefault("_background", set()).add(task)
-        task.add_done_callback(application.bot_data["_background"].discard)
+        application.bot_data.setdefault(BACKGROUND_KEY, set()).add(task)
+        task.add_done_callback(application.bot_data[BACKGROUND_KEY].discard)
 
     # Not every platform or thread can take signal handlers (Windows, tests in a worker thread).
     with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):

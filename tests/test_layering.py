@@ -44,3 +44,76 @@ def test_layering(path: Path) -> None:
         if name.startswith(layer):
             bad = [m for m in modules if m.startswith(forbidden)]
             assert not bad, f"{name} imports {bad}"
+
+
+# The chat may name storage's record types (the data services hand it), never call storage:
+# every read and write goes through a service. Anything else from bot.storage is refused here.
+RECORD_TYPES = {
+    "bot.storage.users": {"UserRecord"},
+    "bot.storage.registrations": {"Status", "Standing", "Counts", "MyRegistration"},
+    "bot.storage.announcements": {"Announcement"},
+    "bot.storage.outbox": {"OutboxRow"},
+    "bot.storage.feedback": {"FeedbackTotals"},
+}
+# Named exceptions, each with its reason; keep this list short.
+STORAGE_EXCEPTIONS = {
+    # /healthz pings the database the Application holds (a test swaps in a broken one).
+    ("bot/chat/webhook.py", "bot.storage.db", "Database"),
+}
+CHAT = sorted((BOT / "chat").rglob("*.py"))
+
+
+def storage_imports(path: Path) -> list[tuple[str, str]]:
+    """(module, name) for every import from bot.storage; name is "*" for a module import."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: list[tuple[str, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.extend(
+                (alias.name, "*") for alias in node.names if alias.name.startswith("bot.storage")
+            )
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("bot.storage"):
+            module = node.module or ""
+            for alias in node.names:
+                if module == "bot.storage":  # `from bot.storage import outbox`: a module
+                    found.append((f"bot.storage.{alias.name}", "*"))
+                else:
+                    found.append((module, alias.name))
+    return found
+
+
+@pytest.mark.parametrize("path", CHAT, ids=lambda p: p.relative_to(BOT.parent).as_posix())
+def test_chat_imports_storage_only_for_record_types(path: Path) -> None:
+    name = path.relative_to(BOT.parent).as_posix()
+    for module, imported in storage_imports(path):
+        if (name, module, imported) in STORAGE_EXCEPTIONS:
+            continue
+        allowed = RECORD_TYPES.get(module, set())
+        assert imported in allowed, f"{name} imports {imported} from {module}: use a service"
+
+
+SERVICES = sorted((BOT / "services").rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", SERVICES, ids=lambda p: p.relative_to(BOT.parent).as_posix())
+def test_services_know_neither_telegram_nor_the_chat(path: Path) -> None:
+    modules = imported_modules(path)
+    bad = [
+        m for m in modules if m == "telegram" or m.startswith(("telegram.", "bot.chat", "bot.app"))
+    ]
+    assert not bad, f"{path.name} imports {bad}"
+
+
+def test_the_record_type_check_catches_a_storage_call(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "from bot.storage import outbox\n"
+        "from bot.storage.outbox import OutboxRepository, OutboxRow\n"
+        "import bot.storage.db\n"
+    )
+    found = storage_imports(sample)
+    assert ("bot.storage.outbox", "*") in found
+    assert ("bot.storage.outbox", "OutboxRepository") in found
+    assert ("bot.storage.db", "*") in found
+    allowed = [f for f in found if f[1] in RECORD_TYPES.get(f[0], set())]
+    assert allowed == [("bot.storage.outbox", "OutboxRow")]

@@ -14,30 +14,30 @@ from typing import Any
 from babel.numbers import format_decimal
 from telegram import Update
 from telegram.constants import ChatAction, ChatType
-from telegram.ext import ContextTypes
 
 from bot.chat import handlers, texts
-from bot.chat.common import send_document, services, show
+from bot.chat.common import send_document, show
+from bot.chat.context import LotseContext
 from bot.chat.format import esc, join_blocks
+from bot.chat.participant_list import STATUS_GERMAN, participants_csv, per_profession
 from bot.chat.screens import Screen, main_menu
 from bot.knowledge.models import Event
-from bot.report.make import HTML_NAME, make_report
+from bot.report.make import HTML_NAME, render
 from bot.services.events import german_when
 from bot.services.reload import ReloadResult
-from bot.services.signup import STATUS_GERMAN
 from bot.storage.registrations import Status
 
-AdminHandler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+AdminHandler = Callable[[Update, LotseContext], Coroutine[Any, Any, None]]
 
 MAX_ERRORS_SHOWN = 15
 
 
 def admin_only(handler: AdminHandler) -> AdminHandler:
-    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def guarded(update: Update, context: LotseContext) -> None:
         user = update.effective_user
         chat = update.effective_chat
         private = chat is not None and chat.type == ChatType.PRIVATE
-        if not private or not services(context).admins.is_admin(user.id if user else None):
+        if not private or not context.services.admins.is_admin(user.id if user else None):
             await handlers.unknown_command(update, context)
             return
         await handler(update, context)
@@ -46,10 +46,8 @@ def admin_only(handler: AdminHandler) -> AdminHandler:
     return guarded
 
 
-async def _event_from_args(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, command: str
-) -> Event | None:
-    svc = services(context)
+async def _event_from_args(update: Update, context: LotseContext, command: str) -> Event | None:
+    svc = context.services
     telegram_id = update.effective_user.id if update.effective_user else None
     manageable = svc.admins.manageable(telegram_id)
     wanted = (context.args or [""])[0].strip().lower()
@@ -69,12 +67,12 @@ async def _event_from_args(
     return None
 
 
-async def teilnehmer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def teilnehmer(update: Update, context: LotseContext) -> None:
     event = await _event_from_args(update, context, "teilnehmer")
     chat = update.effective_chat
     if event is None or chat is None:
         return
-    listing = await services(context).signup.participants(event.id)
+    listing = await context.services.participants.participants(event.id)
     if listing is None:
         return
     counts = listing.counts
@@ -98,24 +96,24 @@ async def teilnehmer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if listing.per_profession:
         lines.append(
             "<b>Zusagen nach Berufsgruppe</b>\n"
-            + "\n".join(f"• {esc(name)}: {n}" for name, n in listing.per_profession.items())
+            + "\n".join(f"• {esc(name)}: {n}" for name, n in per_profession(listing))
         )
     await show(update, context, Screen(join_blocks(lines)))
     await send_document(
         context,
         chat.id,
         f"teilnehmer-{event.id}.csv",
-        listing.csv_bytes,
+        participants_csv(listing),
         f"Teilnehmerliste {esc(event.title)} (CSV, öffnet in Excel/LibreOffice)",
     )
 
 
-async def auswertung(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def auswertung(update: Update, context: LotseContext) -> None:
     event = await _event_from_args(update, context, "auswertung")
     if event is None:
         return
-    svc = services(context)
-    totals = await svc.signup.feedback_totals(event.id)
+    svc = context.services
+    totals = await svc.feedback.totals(event.id)
     topics = svc.store.current.knowledge.topics
     if not totals.answers:
         body = "Noch keine Rückmeldungen."
@@ -141,26 +139,22 @@ async def auswertung(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     )
 
 
-async def bericht(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def bericht(update: Update, context: LotseContext) -> None:
     """The coordinators' report (the page `kinderschutz-lotse report` writes) as a file; an
     admin limited to regions sees those regions only."""
     chat = update.effective_chat
     user = update.effective_user
     if chat is None or user is None:
         return
-    svc = services(context)
+    svc = context.services
     await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)
     await svc.usage.flush()
-    rendered = await make_report(
-        svc.report_source.knowledge_directory,
-        svc.report_source.database,
-        svc.report_source.clock,
-        served=svc.store.current.knowledge,
-        regions=frozenset(svc.admins.regions_of(user.id)),
+    report = await svc.report.build(
+        served=svc.store.current.knowledge, regions=frozenset(svc.admins.regions_of(user.id))
     )
-    if rendered is None:  # pragma: no cover - the bot always serves some knowledge
+    if report is None:  # pragma: no cover - the bot always serves some knowledge
         return
-    report = rendered.report
+    rendered = render(report)
     gaps = report.gap_count
     await send_document(
         context,
@@ -176,8 +170,8 @@ async def bericht(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
-async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    result = await services(context).reloader.reload()
+async def reload(update: Update, context: LotseContext) -> None:
+    result = await context.services.reloader.reload()
     await show(update, context, reload_screen(result))
 
 

@@ -5,11 +5,11 @@ recipients will and how many it reaches, and confirms. Buttons: `ak:<action>:<id
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.chat import texts
 from bot.chat.callbacks import Callback
-from bot.chat.common import services, show
+from bot.chat.common import show
+from bot.chat.context import LotseContext
 from bot.chat.format import esc, join_blocks
 from bot.chat.screens import Screen, button, keyboard, main_menu, rows, short
 from bot.services.announcements import MAX_TEXT, telegram_length
@@ -25,11 +25,11 @@ def announcement_text(text: str) -> str:
     return f"{texts.ANNOUNCEMENT_HEADING}\n\n{esc(text)}"
 
 
-async def ankuendigung(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def ankuendigung(update: Update, context: LotseContext) -> None:
     user = update.effective_user
     if user is None:
         return
-    draft = await services(context).announcements.begin(user.id)
+    draft = await context.services.announcements.begin(user.id)
     await show(
         update,
         context,
@@ -40,11 +40,11 @@ async def ankuendigung(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     )
 
 
-async def take_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+async def take_text(update: Update, context: LotseContext) -> bool:
     """If an admin is writing an announcement, their message is its text (True: handled)."""
     user = update.effective_user
     message = update.effective_message
-    svc = services(context)
+    svc = context.services
     if user is None or message is None or not message.text or not svc.admins.is_admin(user.id):
         return False
     draft = await svc.announcements.being_written(user.id)
@@ -66,8 +66,8 @@ async def take_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     return True
 
 
-async def audience_screen(context: ContextTypes.DEFAULT_TYPE, draft: Announcement) -> Screen:
-    svc = services(context)
+async def audience_screen(context: LotseContext, draft: Announcement) -> Screen:
+    svc = context.services
     knowledge = svc.store.current.knowledge
 
     def mark(chosen: bool) -> str:
@@ -125,10 +125,10 @@ def _preview(text: str) -> str:
 
 
 async def route_announcement(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, callback: Callback
+    update: Update, context: LotseContext, callback: Callback
 ) -> Screen | None:
     user = update.effective_user
-    svc = services(context)
+    svc = context.services
     if user is None or not svc.admins.is_admin(user.id):
         return None
     if callback.action == "e":
@@ -174,10 +174,8 @@ async def route_announcement(
     return None
 
 
-async def _from_event(
-    context: ContextTypes.DEFAULT_TYPE, admin_id: int, event_id: str
-) -> Screen | None:
-    svc = services(context)
+async def _from_event(context: LotseContext, admin_id: int, event_id: str) -> Screen | None:
+    svc = context.services
     event = svc.store.current.knowledge.events.get(event_id)
     if event is None:
         return None

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import ContextTypes
 
 from bot.chat import screens, texts
 from bot.chat.announce import route_announcement
 from bot.chat.callbacks import Callback, decode
-from bot.chat.common import complete_profile, current_user, onboarding, services, show
+from bot.chat.common import complete_profile, current_user, onboarding, show
+from bot.chat.context import LotseContext
 from bot.chat.event_flow import list_screen, route_event, route_feedback
 from bot.chat.handlers import topics_screen
 from bot.chat.privacy import route_erasure
@@ -24,7 +24,7 @@ from bot.services.profiles import variant_of
 from bot.storage.users import UserRecord
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_button(update: Update, context: LotseContext) -> None:
     query = update.callback_query
     if query is None:
         return
@@ -42,11 +42,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await show(update, context, screen)
 
 
-async def _route(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, callback: Callback
-) -> Screen | None:
+async def _route(update: Update, context: LotseContext, callback: Callback) -> Screen | None:
     """The screen for a button, or None when the button is stale or forged."""
-    svc = services(context)
+    svc = context.services
     knowledge = svc.store.current.knowledge
     user = await current_user(update, context)
     area, action = callback.area, callback.action
@@ -103,12 +101,12 @@ async def _route(
 
 async def _meldeweg(
     update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: LotseContext,
     callback: Callback,
     user: UserRecord | None,
 ) -> Screen | None:
     """`s`: a screen of the path; `v`: answer the variant question; `va`: ask it again."""
-    svc = services(context)
+    svc = context.services
     profession = svc.store.current.knowledge.professions.get(callback.arg(0) or "")
     if profession is None:
         return None
@@ -134,10 +132,8 @@ async def _meldeweg(
     return screens.meldeweg(svc.guidance, profession.id, municipality, 0, option_id)
 
 
-def _menu_item(
-    context: ContextTypes.DEFAULT_TYPE, user: UserRecord | None, item: str | None
-) -> Screen | None:
-    svc = services(context)
+def _menu_item(context: LotseContext, user: UserRecord | None, item: str | None) -> Screen | None:
+    svc = context.services
     if item == "ko":
         return screens.contacts(svc.directory, user, 0)
     if item not in ("mw", "an", "pr"):
@@ -157,11 +153,11 @@ def _menu_item(
 
 async def _profile_step(
     update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: LotseContext,
     callback: Callback,
     user: UserRecord | None,
 ) -> Screen | None:
-    knowledge = services(context).store.current.knowledge
+    knowledge = context.services.store.current.knowledge
     action = callback.action
     if callback.area == "pr":
         if action == "prof":
@@ -194,11 +190,11 @@ async def _profile_step(
 
 
 async def _save(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, profession_id: str, municipality_id: str
+    update: Update, context: LotseContext, profession_id: str, municipality_id: str
 ) -> Screen | None:
     if update.effective_user is None:
         return None
-    svc = services(context)
+    svc = context.services
     record = await svc.profiles.save(update.effective_user.id, profession_id, municipality_id)
     profession, place = screens.profile_names(svc.store.current.knowledge, record)
     saved = texts.PROFILE_SAVED.format(profession=profession, municipality=place)

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.chat import texts
 from bot.chat.callbacks import Callback
@@ -13,9 +12,9 @@ from bot.chat.common import (
     current_user,
     onboarding,
     send_document,
-    services,
     show,
 )
+from bot.chat.context import LotseContext
 from bot.chat.events import (
     cancel_question,
     event_detail,
@@ -35,21 +34,21 @@ from bot.storage.users import UserRecord
 # --- commands ------------------------------------------------------------------------------------
 
 
-async def termine(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def termine(update: Update, context: LotseContext) -> None:
     user = await current_user(update, context)
     await show(update, context, await list_screen(context, user))
 
 
-async def meine_termine(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def meine_termine(update: Update, context: LotseContext) -> None:
     if update.effective_user is None:
         return
     await show(update, context, await my_events_screen(context, update.effective_user.id))
 
 
 async def list_screen(
-    context: ContextTypes.DEFAULT_TYPE, user: UserRecord | None, intro: str = texts.EVENTS
+    context: LotseContext, user: UserRecord | None, intro: str = texts.EVENTS
 ) -> Screen:
-    svc = services(context)
+    svc = context.services
     upcoming = svc.events.upcoming(
         user.profession_id if user else None, user.municipality_id if user else None
     )
@@ -57,14 +56,14 @@ async def list_screen(
     return event_list(cards, intro)
 
 
-async def my_events_screen(context: ContextTypes.DEFAULT_TYPE, telegram_id: int) -> Screen:
-    return my_events(await services(context).signup.mine(telegram_id))
+async def my_events_screen(context: LotseContext, telegram_id: int) -> Screen:
+    return my_events(await context.services.signup.mine(telegram_id))
 
 
 async def send_calendar(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, event_id: str, telegram_id: int | None
+    context: LotseContext, chat_id: int, event_id: str, telegram_id: int | None
 ) -> bool:
-    svc = services(context)
+    svc = context.services
     event = svc.store.current.knowledge.events.get(event_id)
     content = await svc.signup.calendar(event_id, telegram_id)
     if event is None or content is None:
@@ -83,11 +82,11 @@ def refusal_text(refusal: Refusal) -> str:
 
 async def route_event(
     update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: LotseContext,
     callback: Callback,
     user: UserRecord | None,
 ) -> Screen | None:
-    svc = services(context)
+    svc = context.services
     action = callback.action
     telegram_id = update.effective_user.id if update.effective_user else None
     if action == "l":
@@ -146,9 +145,9 @@ async def route_event(
 
 
 async def _card_after(
-    context: ContextTypes.DEFAULT_TYPE, event_id: str, telegram_id: int, notice: str
+    context: LotseContext, event_id: str, telegram_id: int, notice: str
 ) -> Screen | None:
-    fresh = await services(context).signup.card(event_id, telegram_id)
+    fresh = await context.services.signup.card(event_id, telegram_id)
     return event_detail(fresh, notice) if fresh else None
 
 
@@ -180,9 +179,9 @@ def _workshop_notice(action: str, outcome: Outcome, title: str) -> str:
 
 
 async def route_feedback(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, callback: Callback
+    update: Update, context: LotseContext, callback: Callback
 ) -> Screen | None:
-    svc = services(context)
+    svc = context.services
     knowledge = svc.store.current.knowledge
     event = knowledge.events.get(callback.arg(0) or "")
     if event is None or update.effective_user is None:
@@ -204,7 +203,7 @@ async def route_feedback(
         return feedback_topics(event, rating, topics, chosen)
     if callback.action == "s":
         wished = [t.id for i, t in enumerate(wishable_topics(topics)) if chosen & (1 << i)]
-        outcome = await svc.signup.give_feedback(event.id, update.effective_user.id, rating, wished)
+        outcome = await svc.feedback.give(event.id, update.effective_user.id, rating, wished)
         text = (
             texts.FEEDBACK_THANKS
             if outcome.ok

@@ -16,9 +16,10 @@ from typing import Any
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop
 
 from bot.chat import texts
+from bot.chat.context import LotseContext
 
 
 class Verdict(Enum):
@@ -67,8 +68,8 @@ class FloodGuard:
 
 def flood_handler(
     guard: FloodGuard,
-) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]:
-    async def check_flood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+) -> Callable[[Update, LotseContext], Coroutine[Any, Any, None]]:
+    async def check_flood(update: Update, context: LotseContext) -> None:
         person = update.effective_user
         # Block/unblock must always be processed; updates without a person cannot flood.
         if person is None or update.my_chat_member is not None:

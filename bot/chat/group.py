@@ -7,10 +7,9 @@ a person is shown to the group and no group message carries buttons that act for
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import ContextTypes
 
 from bot.chat import texts
-from bot.chat.common import services
+from bot.chat.context import LotseContext
 from bot.chat.events import event_list
 from bot.chat.format import emergency_text, esc, join_blocks
 from bot.chat.screens import offer_block
@@ -20,15 +19,13 @@ MAX_GROUP_OFFERS = 3
 TEXT_LIMIT = 4000  # below Telegram's 4096, room for the heading
 
 
-def private_chat_button(context: ContextTypes.DEFAULT_TYPE, payload: str) -> InlineKeyboardMarkup:
+def private_chat_button(context: LotseContext, payload: str) -> InlineKeyboardMarkup:
     """A link (not a callback): it opens the private chat with the bot, whoever taps it."""
     url = f"https://t.me/{context.bot.username}?start={payload}"
     return InlineKeyboardMarkup([[InlineKeyboardButton(texts.BUTTON_OPEN_PRIVATE, url=url)]])
 
 
-async def _reply(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, payload: str
-) -> None:
+async def _reply(update: Update, context: LotseContext, text: str, payload: str) -> None:
     chat = update.effective_chat
     if chat is None:
         return
@@ -37,17 +34,17 @@ async def _reply(
     )
 
 
-async def notfall(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def notfall(update: Update, context: LotseContext) -> None:
     # Nationwide numbers only: the group is not one person's municipality.
-    text = emergency_text(services(context).guidance.emergency(None))
+    text = emergency_text(context.services.guidance.emergency(None))
     await _reply(update, context, join_blocks([text, texts.GROUP_LOCAL_HINT]), "notfall")
 
 
-async def angebote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def angebote(update: Update, context: LotseContext) -> None:
     if not context.args:
         await _reply(update, context, texts.GROUP_OFFERS_USAGE, "angebote")
         return
-    svc = services(context)
+    svc = context.services
     query = " ".join(context.args)
     hits = svc.directory.search(query, None, None, kinds=[HitKind.OFFER])
     knowledge = svc.store.current.knowledge
@@ -65,13 +62,13 @@ async def angebote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _reply(update, context, join_blocks(blocks), "angebote")
 
 
-async def termine(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    svc = services(context)
+async def termine(update: Update, context: LotseContext) -> None:
+    svc = context.services
     public = [event for event in svc.events.upcoming(None, None) if event.public]
     cards = await svc.signup.cards(public, None)
     screen = event_list(cards, texts.GROUP_EVENTS)  # its text only: sign-up happens in private
     await _reply(update, context, screen.text, "termine")
 
 
-async def personal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def personal(update: Update, context: LotseContext) -> None:
     await _reply(update, context, texts.GROUP_PRIVATE_ONLY, "start")

@@ -6,10 +6,10 @@ Free text is used for the answer only: it is never stored and never logged.
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.chat import screens, texts
-from bot.chat.common import complete_profile, current_user, onboarding, services, show
+from bot.chat.common import complete_profile, current_user, onboarding, show
+from bot.chat.context import LotseContext
 from bot.chat.event_flow import list_screen
 from bot.chat.format import esc
 from bot.chat.screens import Screen
@@ -21,9 +21,9 @@ from bot.storage.users import UserRecord
 # --- commands -------------------------------------------------------------------------------
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: LotseContext) -> None:
     user = complete_profile(await current_user(update, context))
-    knowledge = services(context).store.current.knowledge
+    knowledge = context.services.store.current.knowledge
     # A link from a group ("Im privaten Chat öffnen") names where the person wanted to go.
     wanted = context.args[0] if context.args else None
     if wanted == "notfall":
@@ -45,8 +45,8 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await show(update, context, screens.choose_profession(knowledge, welcome))
 
 
-async def meldeweg(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    svc = services(context)
+async def meldeweg(update: Update, context: LotseContext) -> None:
+    svc = context.services
     user = await current_user(update, context)
     municipality = user.municipality_id if user else None
     if context.args:
@@ -71,13 +71,13 @@ async def meldeweg(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await show(update, context, screen or screens.main_menu(texts.STALE_BUTTON))
 
 
-def _profession_picker(context: ContextTypes.DEFAULT_TYPE, text: str) -> Screen:
-    knowledge = services(context).store.current.knowledge
+def _profession_picker(context: LotseContext, text: str) -> Screen:
+    knowledge = context.services.store.current.knowledge
     buttons = [screens.button(p.label, "mw", "s", p.id, 0) for p in knowledge.professions_in_order]
     return Screen(esc(text), screens.keyboard(*screens.rows(buttons, 2), screens.menu_row()))
 
 
-async def angebote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def angebote(update: Update, context: LotseContext) -> None:
     user = await current_user(update, context)
     if context.args:
         await _search(update, context, " ".join(context.args), user, [HitKind.OFFER])
@@ -89,43 +89,43 @@ async def angebote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await show(update, context, topics_screen(context, complete))
 
 
-def topics_screen(context: ContextTypes.DEFAULT_TYPE, user: UserRecord) -> Screen:
-    svc = services(context)
+def topics_screen(context: LotseContext, user: UserRecord) -> Screen:
+    svc = context.services
     names = screens.profile_names(svc.store.current.knowledge, user)
     return screens.topics(svc.directory, user, names)
 
 
-async def kontakte(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def kontakte(update: Update, context: LotseContext) -> None:
     user = await current_user(update, context)
     if context.args:
         await _search(update, context, " ".join(context.args), user, [HitKind.CONTACT])
         return
-    await show(update, context, screens.contacts(services(context).directory, user, 0))
+    await show(update, context, screens.contacts(context.services.directory, user, 0))
 
 
-async def notfall(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def notfall(update: Update, context: LotseContext) -> None:
     user = await current_user(update, context)
     municipality = user.municipality_id if user else None
     profession = user.profession_id if user else None
     await show(
-        update, context, screens.emergency(services(context).guidance, municipality, profession)
+        update, context, screens.emergency(context.services.guidance, municipality, profession)
     )
 
 
-async def profil(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def profil(update: Update, context: LotseContext) -> None:
     user = await current_user(update, context)
     if user is None:
         await show(update, context, onboarding(context))
         return
-    await show(update, context, screens.profile(services(context).store.current.knowledge, user))
+    await show(update, context, screens.profile(context.services.store.current.knowledge, user))
 
 
-async def hilfe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def hilfe(update: Update, context: LotseContext) -> None:
     await show(update, context, screens.main_menu(texts.HELP))
 
 
-async def datenschutz(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    svc = services(context)
+async def datenschutz(update: Update, context: LotseContext) -> None:
+    svc = context.services
     policy = svc.privacy.policy
     text = texts.PRIVACY.format(
         controller=esc(svc.privacy_text.controller),
@@ -137,11 +137,11 @@ async def datenschutz(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await show(update, context, screens.main_menu(text))
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, context: LotseContext) -> None:
     await show(update, context, screens.main_menu(texts.UNKNOWN_COMMAND))
 
 
-async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def free_text(update: Update, context: LotseContext) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
@@ -156,12 +156,12 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def _search(
     update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: LotseContext,
     query: str,
     user: UserRecord | None,
     kinds: list[HitKind] | None,
 ) -> None:
-    svc = services(context)
+    svc = context.services
     if looks_like_case_details(query):
         await show(update, context, Screen(texts.CASE_DETAILS_WARNING))
     hits = svc.directory.search(
@@ -174,17 +174,15 @@ async def _search(
     await show(update, context, screen)
 
 
-async def membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def membership(update: Update, context: LotseContext) -> None:
     """A person blocks or unblocks the bot (private chats only): pending pushes stop, and come
     back when they return."""
     change = update.my_chat_member
     if change is None or change.chat.type != "private":
         return
-    svc = services(context)
+    svc = context.services
     status = change.new_chat_member.status
     if status in ("kicked", "left"):
         await svc.outbox.recipient_gone(change.chat.id)
     elif status == "member":
-        restored = await svc.outbox.restore(change.chat.id, svc.signup.now())
-        if restored:
-            svc.signup.on_outbox_change()
+        await svc.outbox.recipient_back(change.chat.id, svc.signup.now())

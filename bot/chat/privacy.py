@@ -7,11 +7,11 @@ import json
 from typing import Any
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.chat import texts
 from bot.chat.callbacks import Callback
-from bot.chat.common import send_document, services, show
+from bot.chat.common import send_document, show
+from bot.chat.context import LotseContext
 from bot.chat.format import esc
 from bot.chat.screens import Screen, button, keyboard, main_menu
 from bot.services.preferences import Preferences
@@ -20,12 +20,12 @@ from bot.storage.registrations import Status
 EXPORT_NAME = "meine-daten.json"
 
 
-async def meine_daten(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def meine_daten(update: Update, context: LotseContext) -> None:
     user = update.effective_user
     chat = update.effective_chat
     if user is None or chat is None:
         return
-    svc = services(context)
+    svc = context.services
     export = await svc.privacy.export(user.id)
     tables = export["tables"]
     if not any(tables.values()):
@@ -36,8 +36,8 @@ async def meine_daten(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await send_document(context, chat.id, EXPORT_NAME, content, texts.MY_DATA_CAPTION)
 
 
-def _summary(context: ContextTypes.DEFAULT_TYPE, export: dict[str, Any]) -> str:
-    svc = services(context)
+def _summary(context: LotseContext, export: dict[str, Any]) -> str:
+    svc = context.services
     knowledge = svc.store.current.knowledge
     tables = export["tables"]
     person = tables["users"][0] if tables["users"] else {}
@@ -73,7 +73,7 @@ def _status(status: str) -> str:
     }.get(Status(status), status)
 
 
-async def daten_loeschen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def daten_loeschen(update: Update, context: LotseContext) -> None:
     await show(
         update,
         context,
@@ -87,9 +87,7 @@ async def daten_loeschen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     )
 
 
-async def route_erasure(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, callback: Callback
-) -> Screen | None:
+async def route_erasure(update: Update, context: LotseContext, callback: Callback) -> Screen | None:
     user = update.effective_user
     if user is None:
         return None
@@ -97,6 +95,6 @@ async def route_erasure(
         return main_menu(texts.ERASE_KEPT)
     if callback.action != "ja":
         return None
-    erasure = await services(context).privacy.erase(user.id)
+    erasure = await context.services.privacy.erase(user.id)
     # No menu under it: every menu button would start a new profile.
     return Screen(texts.ERASE_DONE if erasure.rows_deleted else texts.ERASE_NOTHING, None)

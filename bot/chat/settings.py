@@ -7,11 +7,10 @@ Each tap saves at once and shows the screen again; the choice travels in the but
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.chat import texts
 from bot.chat.callbacks import Callback
-from bot.chat.common import services
+from bot.chat.context import LotseContext
 from bot.chat.screens import Screen, button, keyboard, menu_row, rows, short
 from bot.services.preferences import STANDARD_LEADS, Preferences
 
@@ -53,11 +52,11 @@ def notifications_screen(preferences: Preferences, topics: list[tuple[str, str]]
 
 
 async def route_settings(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, callback: Callback
+    update: Update, context: LotseContext, callback: Callback
 ) -> Screen | None:
     if update.effective_user is None:
         return None
-    svc = services(context)
+    svc = context.services
     telegram_id = update.effective_user.id
     if await svc.profiles.get(telegram_id) is None:
         return None

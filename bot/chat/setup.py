@@ -8,11 +8,9 @@ import logging
 from telegram import BotCommand, Update
 from telegram.error import TelegramError
 from telegram.ext import (
-    Application,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
-    ContextTypes,
     MessageHandler,
     TypeHandler,
     filters,
@@ -21,6 +19,7 @@ from telegram.ext import (
 from bot import logsafe
 from bot.chat import admin, announce, event_flow, group, handlers, privacy, screens, texts
 from bot.chat.buttons import on_button
+from bot.chat.context import LotseApplication, LotseContext
 from bot.chat.flood import FloodGuard, flood_handler
 from bot.chat.usage import usage_handler
 
@@ -60,7 +59,7 @@ ADMIN_COMMANDS = {
 }
 
 
-def register(application: Application, flood_guard: FloodGuard | None = None) -> None:  # type: ignore[type-arg]
+def register(application: LotseApplication, flood_guard: FloodGuard | None = None) -> None:
     if flood_guard is not None:
         application.add_handler(TypeHandler(Update, flood_handler(flood_guard)), group=-2)
     # After the flood guard (a flood is not usage), before everything else; never stops an update.
@@ -92,13 +91,13 @@ def register(application: Application, flood_guard: FloodGuard | None = None) ->
     application.add_error_handler(on_error)
 
 
-async def publish_commands(application: Application) -> None:  # type: ignore[type-arg]
+async def publish_commands(application: LotseApplication) -> None:
     await application.bot.set_my_commands(
         [BotCommand(command, description) for command, description in texts.COMMANDS]
     )
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: LotseContext) -> None:
     """Log the failure without any message content, and give the user a way on.
 
     Not `exc_info`: an exception's message can quote what the person typed. Only Telegram's

@@ -7,10 +7,9 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.chat.callbacks import decode
-from bot.chat.common import services
+from bot.chat.context import LotseContext
 from bot.services.usage import UsageKind
 
 UNKNOWN = "unbekannt"
@@ -27,9 +26,9 @@ MENU_ITEMS = {
 
 def usage_handler(
     known_commands: frozenset[str],
-) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]:
-    async def count_usage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        svc = services(context)
+) -> Callable[[Update, LotseContext], Coroutine[Any, Any, None]]:
+    async def count_usage(update: Update, context: LotseContext) -> None:
+        svc = context.services
         message = update.message
         if message is not None and message.text:
             if message.text.startswith("/"):

@@ -29,16 +29,15 @@ import tornado.netutil
 import tornado.web
 from telegram import Update
 from telegram.error import InvalidToken, TelegramError
-from telegram.ext import Application, ExtBot
+from telegram.ext import ExtBot
 
-from bot.chat.common import DATABASE_KEY, SERVICES_KEY, Services
+from bot.chat.context import DATABASE_KEY, SERVICES_KEY, LotseApplication
 from bot.config import WebhookSettings
 from bot.logsafe import describe
+from bot.services.container import Services
 from bot.storage.db import Database
 
 log = logging.getLogger(__name__)
-
-AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name, not a secret
 HEALTH_PATH = "/healthz"
@@ -74,7 +73,7 @@ class _NotFound(_Quiet):
 
 class _UpdateHandler(_Quiet):
     # Not "application": tornado passes its own Application under that name.
-    def initialize(self, bot_application: AnyApplication, secret: bytes) -> None:
+    def initialize(self, bot_application: LotseApplication, secret: bytes) -> None:
         self._application = bot_application
         self._secret = secret
 
@@ -113,7 +112,7 @@ class _UpdateHandler(_Quiet):
 
 
 class _HealthHandler(_Quiet):
-    def initialize(self, bot_application: AnyApplication) -> None:
+    def initialize(self, bot_application: LotseApplication) -> None:
         self._application = bot_application
 
     async def get(self) -> None:
@@ -123,7 +122,7 @@ class _HealthHandler(_Quiet):
         self.finish(json.dumps(report))
 
 
-async def health(application: AnyApplication) -> tuple[int, dict[str, Any]]:
+async def health(application: LotseApplication) -> tuple[int, dict[str, Any]]:
     """The `/healthz` answer: 200 while the bot runs and its database answers, else 503.
 
     Only versions and counts: no user data, no token, no configuration.
@@ -166,7 +165,7 @@ def update_path(path: str) -> str:
 class WebhookServer:
     """The HTTP side only: `await start(listen, port)` … `await stop()`."""
 
-    def __init__(self, application: AnyApplication, path: str, secret: str) -> None:
+    def __init__(self, application: LotseApplication, path: str, secret: str) -> None:
         if not secret:
             raise ValueError("the webhook needs a secret")
         self._web = tornado.web.Application(
@@ -208,7 +207,7 @@ class WebhookServer:
 
 
 async def serve_webhook(
-    application: AnyApplication,
+    application: LotseApplication,
     settings: WebhookSettings,
     secret: str,
     *,

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.clock import Clock, today_in_berlin
+from bot.clock import Clock
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.loader import load_knowledge
 from bot.report.html import render_html
 from bot.report.markdown import render_markdown
-from bot.services.report import Report, build_report
+from bot.services.report import Report, ReportService
 from bot.storage.db import Database
 
 HTML_NAME = "bericht.html"
@@ -33,22 +31,12 @@ async def make_report(
     served: KnowledgeBase | None = None,
     regions: frozenset[str] = frozenset(),
 ) -> RenderedReport | None:
-    """The files' current state decides the review list. If they do not load, the knowledge
-    being served (if any) gives the coverage and events, and the errors head the review list.
-    None when there is no usable knowledge at all."""
-    # Reading and checking the files blocks for a moment: not on the bot's event loop.
-    result = await asyncio.to_thread(load_knowledge, directory, today_in_berlin(clock))
-    knowledge = result.knowledge or served
-    if knowledge is None:
-        return None
-    report = await build_report(
-        knowledge, [*result.errors, *result.warnings], database, clock, regions
-    )
-    if result.knowledge is None:
-        report.notes.append(
-            f"Die Dateien in {directory} sind fehlerhaft ({len(result.errors)} Fehler); "
-            "Abdeckung und Termine zeigen den Stand, mit dem der Bot gerade arbeitet."
-        )
+    """The report (see `ReportService.build`), rendered; None without usable knowledge."""
+    report = await ReportService(directory, database, clock).build(served=served, regions=regions)
+    return render(report) if report is not None else None
+
+
+def render(report: Report) -> RenderedReport:
     return RenderedReport(report, render_html(report), render_markdown(report, HTML_NAME))
 
 

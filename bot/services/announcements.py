@@ -7,23 +7,18 @@ An admin limited to regions reaches only people in those regions, whatever they 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.clock import Clock
 from bot.services.admin import AdminPolicy
+from bot.services.outbox import OutboxSignal
+from bot.services.outbox_rows import announcement_rows, new_event_notice
 from bot.services.preferences import Preferences
 from bot.services.snapshot import KnowledgeStore
-from bot.storage import outbox
 from bot.storage.announcements import Announcement, AnnouncementRepository
 from bot.storage.db import Database
-from bot.storage.outbox import OutboxMessage
 
 MAX_TEXT = 3000  # leaves room for the heading within Telegram's 4096 characters
-ANNOUNCEMENT = "announcement"
-SUMMARY = "announcement-summary"
-NEW_EVENT = "new-event"
 
 
 def telegram_length(text: str) -> int:
@@ -39,14 +34,6 @@ def cut_to_telegram_length(text: str, limit: int) -> str:
     return text.encode("utf-16-le")[: 2 * limit].decode("utf-16-le", "ignore")
 
 
-@dataclass(frozen=True)
-class Delivery:
-    sent: int
-    blocked: int
-    failed: int
-    pending: int
-
-
 class AnnouncementService:
     def __init__(
         self,
@@ -55,6 +42,7 @@ class AnnouncementService:
         clock: Clock,
         admins: AdminPolicy,
         messages_per_second: float = 29.0,
+        signal: OutboxSignal | None = None,
     ) -> None:
         self._db = database
         self._repository = AnnouncementRepository(database)
@@ -62,7 +50,7 @@ class AnnouncementService:
         self._clock = clock
         self._admins = admins
         self._rate = messages_per_second
-        self.on_outbox_change: Callable[[], None] = lambda: None
+        self._signal = signal or OutboxSignal()
 
     async def begin(self, admin_id: int) -> Announcement:
         return await self._repository.start(admin_id, self._clock.now())
@@ -148,41 +136,22 @@ class AnnouncementService:
         async with self._db.transaction() as connection:
             if not await self._repository.mark_sent(connection, announcement.id, len(people), now):
                 return None
-            for telegram_id in people:
-                await outbox.enqueue(
-                    connection,
-                    OutboxMessage(
-                        key=f"{ANNOUNCEMENT}:{announcement.id}:{telegram_id}",
-                        chat_id=telegram_id,
-                        kind=ANNOUNCEMENT,
-                        due_at=now,
-                        event_id=announcement.event_id,
-                        payload={"announcement_id": announcement.id},
-                    ),
-                    now,
-                )
             # The summary comes after the fan-out should be through.
             expected = timedelta(seconds=len(people) / self._rate + 60)
-            await outbox.enqueue(
+            await announcement_rows(
                 connection,
-                OutboxMessage(
-                    key=f"{SUMMARY}:{announcement.id}",
-                    chat_id=announcement.admin_id,
-                    kind=SUMMARY,
-                    due_at=now + expected,
-                    payload={"announcement_id": announcement.id},
-                ),
-                now,
+                announcement_id=announcement.id,
+                event_id=announcement.event_id,
+                people=people,
+                admin_id=announcement.admin_id,
+                summary_due=now + expected,
+                now=now,
             )
-        self.on_outbox_change()
+        self._signal.ring()
         return len(people)
 
     async def get(self, announcement_id: int) -> Announcement | None:
         return await self._repository.get(announcement_id)
-
-    async def delivery(self, announcement_id: int) -> Delivery:
-        counts = await self._repository.delivery(announcement_id)
-        return Delivery(counts["sent"], counts["blocked"], counts["failed"], counts["pending"])
 
     async def tell_admins_about_new_events(self, event_ids: tuple[str, ...]) -> int:
         """One message per new future event to each admin who manages it, with an
@@ -198,19 +167,9 @@ class AnnouncementService:
                 for admin_id in self._admins.admin_ids:
                     if not self._admins.may_manage(admin_id, event):
                         continue
-                    written += await outbox.enqueue(
-                        connection,
-                        OutboxMessage(
-                            key=f"{NEW_EVENT}:{event_id}:{admin_id}",
-                            chat_id=admin_id,
-                            kind=NEW_EVENT,
-                            due_at=now,
-                            event_id=event_id,
-                        ),
-                        now,
-                    )
+                    written += await new_event_notice(connection, event_id, admin_id, now)
         if written:
-            self.on_outbox_change()
+            self._signal.ring()
         return written
 
 

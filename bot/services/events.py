@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import timedelta
 
 from babel.dates import format_datetime, format_time
@@ -27,6 +28,18 @@ def german_when(event: Event) -> str:
         return f"{day}, {begins}–{format_time(end, 'H:mm', locale='de_DE')} Uhr"
     last = format_datetime(end, "EEEE, d. MMMM y, H:mm", locale="de_DE")
     return f"{day}, {begins} Uhr bis {last} Uhr"
+
+
+def fingerprint(event: Event) -> str:
+    """What a registered person must be told about when it changes."""
+    parts = [
+        event.start.isoformat(),
+        event.end.isoformat(),
+        event.location.name,
+        event.location.address or "",
+        event.status.value,
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
 class EventService:

@@ -9,12 +9,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from bot.clock import Clock, today_in_berlin
+from bot.services.outbox import OutboxSignal
 from bot.services.profiles import ProfileService
 from bot.services.signup import SignupService
 from bot.services.snapshot import KnowledgeStore
@@ -52,6 +52,7 @@ class PrivacyService:
         profiles: ProfileService,
         clock: Clock,
         policy: RetentionPolicy,
+        signal: OutboxSignal | None = None,
     ) -> None:
         self._db = database
         self._store = store
@@ -59,7 +60,7 @@ class PrivacyService:
         self._profiles = profiles
         self._clock = clock
         self.policy = policy
-        self.on_outbox_change: Callable[[], None] = lambda: None
+        self._signal = signal or OutboxSignal()
 
     async def export(self, telegram_id: int) -> dict[str, Any]:
         """Everything stored about the person; event titles added so the file reads on its own."""
@@ -84,7 +85,7 @@ class PrivacyService:
             deleted = await personal_data.erase(connection, telegram_id)
         self._profiles.forget(telegram_id)
         if released:
-            self.on_outbox_change()
+            self._signal.ring()
         return Erasure(rows_deleted=deleted, registrations_released=released)
 
     async def apply_retention(self) -> RetentionResult:

@@ -16,7 +16,7 @@ from bot.clock import Clock, today_in_berlin
 from bot.knowledge.gc_pause import freeze_long_lived
 from bot.knowledge.loader import KnowledgeSource
 from bot.services.announcements import AnnouncementService
-from bot.services.signup import SignupService, SyncResult
+from bot.services.event_sync import EventSync, SyncResult
 from bot.services.snapshot import KnowledgeStore, Snapshot
 
 log = logging.getLogger(__name__)
@@ -36,13 +36,13 @@ class Reloader:
         self,
         source: KnowledgeSource,
         store: KnowledgeStore,
-        signup: SignupService,
+        event_sync: EventSync,
         clock: Clock,
         announcements: AnnouncementService | None = None,
     ) -> None:
         self._source = source
         self._store = store
-        self._signup = signup
+        self._event_sync = event_sync
         self._clock = clock
         self._announcements = announcements
         self._one_at_a_time = asyncio.Lock()
@@ -60,7 +60,7 @@ class Reloader:
             self._store.replace(snapshot)
             # One collection (about 0.1 s with 10,000 offers) while the swap is fresh.
             freeze_long_lived()
-            sync = await self._signup.sync_events(result.knowledge)
+            sync = await self._event_sync.sync_events(result.knowledge)
             if self._announcements is not None and sync.new_events and not sync.first:
                 await self._announcements.tell_admins_about_new_events(sync.new_events)
             log.info(

@@ -7,13 +7,16 @@ tables; nothing names a person.
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from bot.clock import BERLIN, Clock, today_in_berlin
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.findings import Concern, Finding, Severity
+from bot.knowledge.loader import load_knowledge
 from bot.knowledge.models import Event, RegionKind
 from bot.services.content_gaps import (
     JugendamtChecklist,
@@ -38,7 +41,6 @@ CONCERN_LABELS = {
     Concern.MISSING_DATUM: "Angabe fehlt",
     Concern.EXAMPLE: "Beispiel",
 }
-STATUS_LABELS = {"confirmed": "zugesagt", "waiting": "Warteliste", "cancelled": "abgesagt"}
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,37 @@ class Report:
     @property
     def gap_count(self) -> int:
         return sum(len(c.gaps) for c in self.coverage)
+
+
+class ReportService:
+    """The report from the knowledge files as they are now and the database's aggregates (what
+    `/bericht` and `kinderschutz-lotse report` render, see bot/report/)."""
+
+    def __init__(self, directory: Path, database: Database | None, clock: Clock) -> None:
+        self._directory = directory
+        self._database = database
+        self._clock = clock
+
+    async def build(
+        self, *, served: KnowledgeBase | None = None, regions: frozenset[str] = frozenset()
+    ) -> Report | None:
+        """The files' current state decides the review list. If they do not load, the knowledge
+        being served (if any) gives the coverage and events, and the errors head the review
+        list. None when there is no usable knowledge at all."""
+        # Reading and checking the files blocks for a moment: not on the bot's event loop.
+        today = today_in_berlin(self._clock)
+        result = await asyncio.to_thread(load_knowledge, self._directory, today)
+        knowledge = result.knowledge or served
+        if knowledge is None:
+            return None
+        findings = [*result.errors, *result.warnings]
+        report = await build_report(knowledge, findings, self._database, self._clock, regions)
+        if result.knowledge is None:
+            report.notes.append(
+                f"Die Dateien in {self._directory} sind fehlerhaft ({len(result.errors)} Fehler); "
+                "Abdeckung und Termine zeigen den Stand, mit dem der Bot gerade arbeitet."
+            )
+        return report
 
 
 async def build_report(
@@ -315,7 +348,3 @@ def _usage_labels(knowledge: KnowledgeBase) -> dict[tuple[str, str], str]:
 
 def _name(key: str | None, names: dict[str, str]) -> str:
     return names.get(key or "", "unbekannt")
-
-
-def status_label(status: str) -> str:
-    return STATUS_LABELS.get(status, status)

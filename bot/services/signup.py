@@ -1,5 +1,7 @@
-"""Event sign-up: seats, waiting list, workshops, deadlines, calendar files, participant lists,
-change notices and feedback.
+"""Event sign-up: seats, waiting list, workshops, deadlines and the calendar file.
+
+Neighbours: `event_sync.py` (knowledge changes and change notices), `participants.py` (the
+organisers' list), `feedback.py` (after the event).
 
 The rules that need the knowledge base (audience, deadline, start, cancelled) are checked
 first, without the database; everything that counts seats happens in one `BEGIN IMMEDIATE`
@@ -9,46 +11,33 @@ feedback requests), so nothing is ever half done.
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
-from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 
 import aiosqlite
 
-from bot.clock import BERLIN, Clock
+from bot.clock import Clock
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Event, EventStatus
 from bot.services.calendar import ics_for
+from bot.services.outbox import OutboxSignal
+from bot.services.outbox_rows import (
+    announce_promotions,
+    schedule_for_participant,
+    withdraw_for_person,
+)
 from bot.services.snapshot import KnowledgeStore
-from bot.storage import event_versions, feedback, outbox, registrations
+from bot.storage import event_versions, registrations
 from bot.storage.db import Database
-from bot.storage.event_versions import EventVersion
-from bot.storage.feedback import FeedbackTotals
-from bot.storage.outbox import OutboxMessage
 from bot.storage.registrations import (
     Counts,
     MyRegistration,
-    Promotion,
     Standing,
     Status,
     WorkshopSeat,
 )
 from bot.storage.users import UserRecord
-
-
-class Kind(StrEnum):
-    """Outbox message kinds this service creates (the chat layer renders them)."""
-
-    PROMOTED = "promoted"
-    WORKSHOP_PROMOTED = "workshop-promoted"
-    REMINDER = "reminder"
-    FEEDBACK = "feedback"
-    CHANGED = "changed"
 
 
 class Refusal(StrEnum):
@@ -101,57 +90,18 @@ class EventCard:
         )
 
 
-@dataclass(frozen=True)
-class ParticipantList:
-    event: Event
-    csv_bytes: bytes
-    counts: Counts
-    per_workshop: dict[str, Counts]
-    per_profession: dict[str, int]
-
-
-@dataclass(frozen=True)
-class SyncResult:
-    new_events: tuple[str, ...] = ()
-    changed_events: tuple[str, ...] = ()
-    notices: int = 0
-    first: bool = False  # the very first comparison: every event is "new", none is news
-
-
-def fingerprint(event: Event) -> str:
-    """What a registered person must be told about when it changes."""
-    parts = [
-        event.start.isoformat(),
-        event.end.isoformat(),
-        event.location.name,
-        event.location.address or "",
-        event.status.value,
-    ]
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
-
-
-def reminder_due(start: datetime, lead: timedelta) -> datetime:
-    """Whole days before keep the local time of day, across a summer-time change too ("7 days
-    before" a 9:00 event is 9:00 in Berlin); shorter leads are exact durations."""
-    if lead % timedelta(days=1) == timedelta(0):
-        return start.astimezone(BERLIN) - lead  # aware arithmetic in one zone: wall time
-    return start.astimezone(UTC) - lead
-
-
-STATUS_GERMAN = {
-    Status.CONFIRMED: "zugesagt",
-    Status.WAITING: "Warteliste",
-    Status.CANCELLED: "abgesagt",
-}
-
-
 class SignupService:
-    def __init__(self, database: Database, store: KnowledgeStore, clock: Clock) -> None:
+    def __init__(
+        self,
+        database: Database,
+        store: KnowledgeStore,
+        clock: Clock,
+        signal: OutboxSignal | None = None,
+    ) -> None:
         self._db = database
         self._store = store
         self._clock = clock
-        # The outbox dispatcher sets this to be woken when new rows are written.
-        self.on_outbox_change: Callable[[], None] = lambda: None
+        self._signal = signal or OutboxSignal()  # rung after writing outbox rows
 
     def now(self) -> datetime:
         return self._clock.now()
@@ -258,9 +208,9 @@ class SignupService:
                 now,
             )
             if result.standing.status is Status.CONFIRMED:
-                await self._schedule_for_participant(connection, event, user.telegram_id, now)
-            await self._announce_promotions(connection, event, result.promoted, now)
-        self.on_outbox_change()
+                await schedule_for_participant(connection, event, user.telegram_id, now)
+            await announce_promotions(connection, event, result.promoted, now)
+        self._signal.ring()
         return Outcome(standing=result.standing, new=result.new)
 
     async def cancel(self, event_id: str, telegram_id: int) -> Outcome:
@@ -272,13 +222,13 @@ class SignupService:
         now = self._clock.now()
         async with self._db.transaction() as connection:
             result = await registrations.cancel(
-                connection, event_id, telegram_id, event.capacity, self._seats(event), now
+                connection, event_id, telegram_id, event.capacity, seats(event), now
             )
             if result.previous is None:
                 return Outcome(Refusal.NOT_REGISTERED)
-            await outbox.withdraw(connection, chat_id=telegram_id, event_id=event_id)
-            await self._announce_promotions(connection, event, result.promoted, now)
-        self.on_outbox_change()
+            await withdraw_for_person(connection, telegram_id, event_id)
+            await announce_promotions(connection, event, result.promoted, now)
+        self._signal.ring()
         return Outcome(standing=result.previous)
 
     async def release_all(
@@ -293,23 +243,28 @@ class SignupService:
             if event is None or now >= event.start or event.status is EventStatus.CANCELLED:
                 continue
             result = await registrations.cancel(
-                connection, event.id, telegram_id, event.capacity, self._seats(event), now
+                connection, event.id, telegram_id, event.capacity, seats(event), now
             )
-            await self._announce_promotions(connection, event, result.promoted, now)
+            await announce_promotions(connection, event, result.promoted, now)
             released += 1
         return released
 
-    async def choose_workshop(self, event_id: str, workshop_id: str, telegram_id: int) -> Outcome:
+    def _workshop(self, event_id: str, workshop_id: str) -> tuple[Event, WorkshopSeat] | Refusal:
+        """What choosing and leaving a workshop both check first: the event, the workshop, and
+        whether changes are still open."""
         event = self._knowledge.events.get(event_id)
         if event is None:
-            return Outcome(Refusal.UNKNOWN_EVENT)
-        seats = self._seats(event)
-        seat = next((s for s in seats if s.workshop_id == workshop_id), None)
+            return Refusal.UNKNOWN_EVENT
+        seat = next((s for s in seats(event) if s.workshop_id == workshop_id), None)
         if seat is None:
-            return Outcome(Refusal.UNKNOWN_WORKSHOP)
-        closed = self.closed_reason(event)
-        if closed is not None:
-            return Outcome(closed)
+            return Refusal.UNKNOWN_WORKSHOP
+        return self.closed_reason(event) or (event, seat)
+
+    async def choose_workshop(self, event_id: str, workshop_id: str, telegram_id: int) -> Outcome:
+        found = self._workshop(event_id, workshop_id)
+        if isinstance(found, Refusal):
+            return Outcome(found)
+        event, seat = found
         now = self._clock.now()
         async with self._db.transaction() as connection:
             result = await registrations.choose_workshop(
@@ -317,32 +272,27 @@ class SignupService:
                 event_id,
                 telegram_id,
                 seat,
-                [s for s in seats if s.slot == seat.slot],
+                [s for s in seats(event) if s.slot == seat.slot],
                 now,
             )
             if result.standing is None:
                 return Outcome(Refusal.NEEDS_SEAT)
-            await self._announce_promotions(connection, event, result.promoted, now)
-        self.on_outbox_change()
+            await announce_promotions(connection, event, result.promoted, now)
+        self._signal.ring()
         return Outcome(standing=result.standing, replaced_workshop=result.replaced)
 
     async def leave_workshop(self, event_id: str, workshop_id: str, telegram_id: int) -> Outcome:
-        event = self._knowledge.events.get(event_id)
-        if event is None:
-            return Outcome(Refusal.UNKNOWN_EVENT)
-        seat = next((s for s in self._seats(event) if s.workshop_id == workshop_id), None)
-        if seat is None:
-            return Outcome(Refusal.UNKNOWN_WORKSHOP)
-        closed = self.closed_reason(event)
-        if closed is not None:
-            return Outcome(closed)
+        found = self._workshop(event_id, workshop_id)
+        if isinstance(found, Refusal):
+            return Outcome(found)
+        event, seat = found
         now = self._clock.now()
         async with self._db.transaction() as connection:
             left, promoted = await registrations.leave_workshop(
                 connection, event_id, telegram_id, seat, now
             )
-            await self._announce_promotions(connection, event, promoted, now)
-        self.on_outbox_change()
+            await announce_promotions(connection, event, promoted, now)
+        self._signal.ring()
         return Outcome(None if left else Refusal.NOT_REGISTERED)
 
     # --- calendar ---------------------------------------------------------------------------
@@ -351,8 +301,7 @@ class SignupService:
         event = self._knowledge.events.get(event_id)
         if event is None:
             return None
-        versions = await event_versions.all_versions(self._db.connection)
-        version = versions.get(event_id)
+        version = await event_versions.get(self._db.connection, event_id)
         titles: list[str] = []
         if telegram_id is not None:
             mine = await registrations.workshop_standings(
@@ -370,228 +319,6 @@ class SignupService:
             now=self._clock.now(),
         )
 
-    # --- organisers -------------------------------------------------------------------------
 
-    async def participants(self, event_id: str) -> ParticipantList | None:
-        event = self._knowledge.events.get(event_id)
-        if event is None:
-            return None
-        connection = self._db.connection
-        rows = await registrations.participants(connection, event_id)
-        choices = await registrations.workshop_participants(connection, event_id)
-        titles = {w.id: w.title for w in event.workshops}
-        by_person: dict[int, list[str]] = {}
-        for choice in choices:
-            label = titles.get(choice.workshop_id, choice.workshop_id)
-            if choice.status is Status.WAITING:
-                label += f" (Warteliste {choice.position})"
-            by_person.setdefault(choice.telegram_id, []).append(label)
-        knowledge = self._knowledge
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-        writer.writerow(
-            ["Name (Telegram)", "Berufsgruppe", "Kommune", "Status", "Workshop", "Angemeldet am"]
-        )
-        per_profession: Counter[str] = Counter()
-        for row in rows:
-            profession = knowledge.professions.get(row.profession_id or "")
-            place = knowledge.regions.get(row.municipality_id or "")
-            status = STATUS_GERMAN[row.status]
-            if row.position is not None:
-                status += f" (Platz {row.position})"
-            profession_name = profession.label if profession else "unbekannt"
-            if row.status is Status.CONFIRMED:
-                per_profession[profession_name] += 1
-            writer.writerow(
-                [
-                    _cell(row.display_name or "(ohne Namen)"),
-                    _cell(profession_name),
-                    _cell(place.name if place else "unbekannt"),
-                    status,
-                    _cell("; ".join(by_person.get(row.telegram_id, []))),
-                    row.signed_up_at.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M"),
-                ]
-            )
-        counted = await registrations.counts(connection, [event_id])
-        return ParticipantList(
-            event,
-            buffer.getvalue().encode("utf-8-sig"),
-            counted.get(event_id, Counts()),
-            await registrations.workshop_counts(connection, event_id),
-            dict(sorted(per_profession.items(), key=lambda item: (-item[1], item[0]))),
-        )
-
-    async def feedback_totals(self, event_id: str) -> FeedbackTotals:
-        return await feedback.totals(self._db.connection, event_id)
-
-    # --- feedback ---------------------------------------------------------------------------
-
-    async def give_feedback(
-        self, event_id: str, telegram_id: int, rating: int, topic_ids: list[str]
-    ) -> Outcome:
-        event = self._knowledge.events.get(event_id)
-        if event is None:
-            return Outcome(Refusal.UNKNOWN_EVENT)
-        if self._clock.now() < event.end:
-            return Outcome(Refusal.NOT_ENDED)
-        known = [t for t in topic_ids if t in self._knowledge.topics]
-        async with self._db.transaction() as connection:
-            if not await registrations.mark_feedback_given(connection, event_id, telegram_id):
-                place = await registrations.standing(connection, event_id, telegram_id)
-                if place is None or place.status is not Status.CONFIRMED:
-                    return Outcome(Refusal.NOT_REGISTERED)
-                return Outcome(Refusal.ALREADY_ANSWERED)
-            await feedback.add(connection, event_id, max(1, min(rating, 5)), known)
-        return Outcome()
-
-    # --- knowledge changes ------------------------------------------------------------------
-
-    async def sync_events(self, knowledge: KnowledgeBase) -> SyncResult:
-        """Compare the events with what the bot last knew; tell registered people about changes.
-
-        Runs at start-up and after every reload, so a change made while the bot was down is
-        noticed too. Events seen for the first time are only recorded.
-        """
-        now = self._clock.now()
-        new: list[str] = []
-        changed: list[str] = []
-        notices = 0
-        async with self._db.transaction() as connection:
-            known = await event_versions.all_versions(connection)
-            for event in knowledge.events.values():
-                print_ = fingerprint(event)
-                cancelled = event.status is EventStatus.CANCELLED
-                before = known.get(event.id)
-                if before is None:
-                    new.append(event.id)
-                    await event_versions.record(
-                        connection, event.id, EventVersion(print_, 0, cancelled), now
-                    )
-                    continue
-                if not cancelled:
-                    # More seats after an edit go to those waiting.
-                    promoted = await registrations.fill_event(
-                        connection, event.id, event.capacity, now
-                    )
-                    await self._announce_promotions(connection, event, promoted, now)
-                if before.fingerprint == print_:
-                    continue
-                changed.append(event.id)
-                version = EventVersion(print_, before.sequence + 1, cancelled)
-                await event_versions.record(connection, event.id, version, now)
-                notices += await self._tell_about_change(connection, event, version, now)
-        if notices or changed:
-            self.on_outbox_change()
-        return SyncResult(tuple(new), tuple(changed), notices, first=not known)
-
-    async def _tell_about_change(
-        self,
-        connection: aiosqlite.Connection,
-        event: Event,
-        version: EventVersion,
-        now: datetime,
-    ) -> int:
-        # Reminders and the feedback request follow the new time (or go, if cancelled).
-        await outbox.withdraw(connection, event_id=event.id, kinds=(Kind.REMINDER, Kind.FEEDBACK))
-        people = await registrations.registered(
-            connection, event.id, (Status.CONFIRMED, Status.WAITING)
-        )
-        confirmed = set(await registrations.registered(connection, event.id, (Status.CONFIRMED,)))
-        for telegram_id in people:
-            await outbox.enqueue(
-                connection,
-                OutboxMessage(
-                    key=f"{Kind.CHANGED}:{event.id}:{telegram_id}:{version.sequence}",
-                    chat_id=telegram_id,
-                    kind=Kind.CHANGED,
-                    due_at=now,
-                    event_id=event.id,
-                    payload={
-                        "sequence": version.sequence,
-                        "cancelled": version.cancelled,
-                        "had_seat": telegram_id in confirmed,
-                    },
-                ),
-                now,
-            )
-            if telegram_id in confirmed and not version.cancelled:
-                await self._schedule_for_participant(connection, event, telegram_id, now)
-        return len(people)
-
-    # --- outbox rows ------------------------------------------------------------------------
-
-    async def _schedule_for_participant(
-        self, connection: aiosqlite.Connection, event: Event, telegram_id: int, now: datetime
-    ) -> None:
-        """Reminders at the event's lead times (those still ahead) and the feedback request."""
-        # Keys carry the event's version: after a change, reminders at the new times are new rows.
-        version_tag = fingerprint(event)[:8]
-        for lead in event.reminders:
-            due = reminder_due(event.start, lead)
-            if due <= now:
-                continue
-            await outbox.enqueue(
-                connection,
-                OutboxMessage(
-                    key=f"{Kind.REMINDER}:{event.id}:{telegram_id}:{int(lead.total_seconds())}:"
-                    f"{version_tag}",
-                    chat_id=telegram_id,
-                    kind=Kind.REMINDER,
-                    due_at=due,
-                    event_id=event.id,
-                    payload={"lead_seconds": int(lead.total_seconds())},
-                ),
-                now,
-            )
-        await outbox.enqueue(
-            connection,
-            OutboxMessage(
-                key=f"{Kind.FEEDBACK}:{event.id}:{telegram_id}",
-                chat_id=telegram_id,
-                kind=Kind.FEEDBACK,
-                due_at=event.end,
-                event_id=event.id,
-            ),
-            now,
-        )
-
-    async def _announce_promotions(
-        self,
-        connection: aiosqlite.Connection,
-        event: Event,
-        promoted: tuple[Promotion, ...],
-        now: datetime,
-    ) -> None:
-        for promotion in promoted:
-            if promotion.workshop_id is None:
-                kind = Kind.PROMOTED
-                key = f"{kind}:{event.id}:{promotion.telegram_id}:{promotion.queue_number}"
-                await self._schedule_for_participant(connection, event, promotion.telegram_id, now)
-            else:
-                kind = Kind.WORKSHOP_PROMOTED
-                key = (
-                    f"{kind}:{event.id}:{promotion.workshop_id}:{promotion.telegram_id}:"
-                    f"{promotion.queue_number}"
-                )
-            await outbox.enqueue(
-                connection,
-                OutboxMessage(
-                    key=key,
-                    chat_id=promotion.telegram_id,
-                    kind=kind,
-                    due_at=now,
-                    event_id=event.id,
-                    payload={"workshop_id": promotion.workshop_id} if promotion.workshop_id else {},
-                ),
-                now,
-            )
-
-    @staticmethod
-    def _seats(event: Event) -> list[WorkshopSeat]:
-        return [WorkshopSeat(w.id, w.start.isoformat(), w.capacity) for w in event.workshops]
-
-
-def _cell(text: str) -> str:
-    """Spreadsheet programs run cells that start with = + - @ as formulas: never let a name do
-    that (CSV injection)."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+def seats(event: Event) -> list[WorkshopSeat]:
+    return [WorkshopSeat(w.id, w.start.isoformat(), w.capacity) for w in event.workshops]

@@ -29,6 +29,17 @@ async def all_versions(connection: aiosqlite.Connection) -> dict[str, EventVersi
         }
 
 
+async def get(connection: aiosqlite.Connection, event_id: str) -> EventVersion | None:
+    async with connection.execute(
+        "SELECT fingerprint, sequence, cancelled FROM event_versions WHERE event_id = ?",
+        (event_id,),
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row is None:
+        return None
+    return EventVersion(row["fingerprint"], int(row["sequence"]), bool(row["cancelled"]))
+
+
 async def record(
     connection: aiosqlite.Connection,
     event_id: str,

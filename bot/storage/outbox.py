@@ -119,6 +119,17 @@ async def withdraw(
     return cursor.rowcount
 
 
+async def restore_blocked(connection: aiosqlite.Connection, chat_id: int, now: datetime) -> int:
+    """What was withdrawn because the person blocked the bot and is still ahead comes back.
+    Rows withdrawn for other reasons (cancelled, dropped) stay."""
+    cursor = await connection.execute(
+        "UPDATE outbox SET state = 'pending', last_error = NULL "
+        "WHERE chat_id = ? AND state = 'withdrawn' AND last_error = ? AND due_at > ?",
+        (chat_id, BLOCKED, stamp(now)),
+    )
+    return cursor.rowcount
+
+
 def stamp(moment: datetime) -> str:
     """UTC, fixed width, so text order is time order in SQL."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
@@ -197,14 +208,6 @@ class OutboxRepository:
                 (reason, row_id),
             )
 
-    async def recipient_gone(self, chat_id: int) -> int:
-        """The person blocked the bot: mark them and withdraw everything pending for them."""
-        async with self._db.transaction() as connection:
-            await connection.execute(
-                "UPDATE users SET blocked = 1 WHERE telegram_id = ?", (chat_id,)
-            )
-            return await withdraw(connection, chat_id=chat_id, reason=BLOCKED)
-
     async def backlog(self) -> Backlog:
         by_state: dict[str, int] = {}
         async with self._db.connection.execute(
@@ -237,19 +240,5 @@ class OutboxRepository:
                 "UPDATE outbox SET state = 'pending', attempts = 0, due_at = ? "
                 "WHERE state = 'parked'",
                 (stamp(now),),
-            )
-            return cursor.rowcount
-
-    async def restore(self, chat_id: int, now: datetime) -> int:
-        """The person unblocked the bot: what was withdrawn because of the block and is still
-        ahead comes back. Rows withdrawn for other reasons (cancelled, dropped) stay."""
-        async with self._db.transaction() as connection:
-            await connection.execute(
-                "UPDATE users SET blocked = 0 WHERE telegram_id = ?", (chat_id,)
-            )
-            cursor = await connection.execute(
-                "UPDATE outbox SET state = 'pending', last_error = NULL "
-                "WHERE chat_id = ? AND state = 'withdrawn' AND last_error = ? AND due_at > ?",
-                (chat_id, BLOCKED, stamp(now)),
             )
             return cursor.rowcount

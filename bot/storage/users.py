@@ -87,12 +87,15 @@ class UserRepository:
             (day.isoformat(), telegram_id),
         )
 
-    async def set_blocked(self, telegram_id: int, blocked: bool) -> None:
-        await self._db.connection.execute(
-            "UPDATE users SET blocked = ? WHERE telegram_id = ?", (int(blocked), telegram_id)
-        )
-
     async def count(self) -> int:
         async with self._db.connection.execute("SELECT COUNT(*) FROM users") as cursor:
             row = await cursor.fetchone()
         return int(row[0]) if row else 0
+
+
+async def set_blocked(connection: aiosqlite.Connection, telegram_id: int, blocked: bool) -> None:
+    """Inside the caller's transaction (the outbox withdraws or restores the person's rows in the
+    same one): whether the person has blocked the bot."""
+    await connection.execute(
+        "UPDATE users SET blocked = ? WHERE telegram_id = ?", (int(blocked), telegram_id)
+    )

@@ -15,7 +15,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackContext
 
 from bot.app import Transport, build_application
-from bot.chat.common import DISPATCHER_KEY
+from bot.chat.context import DISPATCHER_KEY
 from bot.chat.pacing import Pacer
 from bot.clock import FixedClock
 from bot.config import (

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from bot.chat.common import DATABASE_KEY, DISPATCHER_KEY, services
+from bot.chat.common import services
+from bot.chat.context import DATABASE_KEY, DISPATCHER_KEY
 from bot.clock import FixedClock
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge

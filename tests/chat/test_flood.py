@@ -3,7 +3,7 @@ served all along."""
 
 from __future__ import annotations
 
-from bot.app import FLOOD_GUARD_KEY
+from bot.chat.context import FLOOD_GUARD_KEY
 from bot.chat.flood import FloodGuard, Verdict
 from tests.chat.conftest import Chat, SteppedTime, visible
 

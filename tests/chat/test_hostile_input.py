@@ -76,7 +76,7 @@ from telegram import Update
 from telegram.ext import Application, ContextTypes
 
 from bot.app import Transport, build_application
-from bot.chat.common import DISPATCHER_KEY
+from bot.chat.context import DISPATCHER_KEY
 from bot.clock import FixedClock
 from bot.config import AdminSettings, Config, DatabaseSettings, KnowledgeSettings
 from bot.knowledge.base import KnowledgeBase

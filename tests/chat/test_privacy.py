@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bot.chat.common import DATABASE_KEY
+from bot.chat.context import DATABASE_KEY
 from bot.storage.db import Database
 from tests.chat.conftest import ADMIN, Chat, buttons, visible
 from tests.chat.test_events import EVENT_TITLE, document_content, latest_with

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from telegram.error import InvalidToken
 
-from bot.chat.common import DISPATCHER_KEY, services
+from bot.chat.common import services
+from bot.chat.context import DISPATCHER_KEY
 from bot.chat.sending import send_text
 from bot.knowledge.loader import load_knowledge
 from bot.sandbox.botapi import plain_text

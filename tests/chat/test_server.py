@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from bot.chat.common import DATABASE_KEY
+from bot.chat.context import DATABASE_KEY
 from bot.chat.webhook import MAX_BODY_BYTES, SECRET_HEADER, WebhookServer, health
 from bot.storage.db import Database
 from tests.chat.conftest import Chat

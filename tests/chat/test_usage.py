@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.chat.common import DATABASE_KEY, SERVICES_KEY
+from bot.chat.context import DATABASE_KEY, SERVICES_KEY
 from tests.chat.conftest import ADMIN, REGIONAL_ADMIN, Chat
 from tests.chat.test_events import document_content
 

@@ -13,8 +13,10 @@ from bot.knowledge.loader import load_knowledge
 from bot.report.html import render_html
 from bot.report.make import make_report
 from bot.report.markdown import render_markdown
+from bot.services.feedback import FeedbackService
 from bot.services.privacy import RetentionPolicy
 from bot.services.report import build_report
+from bot.services.snapshot import KnowledgeStore, Snapshot
 from bot.services.usage import UsageCounter
 from bot.storage.db import Database
 from tests.conftest import TODAY
@@ -85,8 +87,9 @@ async def test_event_figures_from_the_database(
     await signup.choose_workshop(EVENT, "ws-sucht", 3)
     await signup.cancel(EVENT, 1)  # person 4 moves up, 5 still waits
     clock.set(datetime(2026, 12, 11, 9, 0, tzinfo=UTC))
-    await signup.give_feedback(EVENT, 2, 5, ["sucht"])
-    await signup.give_feedback(EVENT, 3, 4, ["sucht", "medien"])
+    feedback = FeedbackService(database, KnowledgeStore(Snapshot.of(fixture_knowledge)), clock)
+    await feedback.give(EVENT, 2, 5, ["sucht"])
+    await feedback.give(EVENT, 3, 4, ["sucht", "medien"])
     counter = UsageCounter(database, clock)
     for _ in range(3):
         counter.count("befehl", "notfall")

@@ -1,5 +1,5 @@
 """Sign-up rules without Telegram: seats, waiting list, workshops, cut-offs, outbox rows,
-calendar files, participant lists, change notices and feedback."""
+calendar files; and their neighbours: participant lists, change notices and feedback."""
 
 from __future__ import annotations
 
@@ -14,11 +14,17 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from bot.chat.participant_list import participants_csv
 from bot.clock import BERLIN, FixedClock
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
 from bot.services.admin import Admin, AdminPolicy
-from bot.services.signup import Kind, Refusal, SignupService, reminder_due
+from bot.services.event_sync import EventSync
+from bot.services.feedback import FeedbackService
+from bot.services.outbox import OutboxKind
+from bot.services.outbox_rows import reminder_due
+from bot.services.participants import ParticipantService
+from bot.services.signup import Refusal, SignupService
 from bot.services.snapshot import KnowledgeStore, Snapshot
 from bot.storage.db import Database
 from bot.storage.registrations import Status
@@ -104,7 +110,7 @@ async def test_cancel_promotes_the_first_waiting_and_queues_a_notice(
     five = await signup.card(EVENT, 5)
     assert four and four.mine and four.mine.status is Status.CONFIRMED
     assert five and five.mine and five.mine.position == 1
-    promoted = await outbox_rows(database, Kind.PROMOTED)
+    promoted = await outbox_rows(database, OutboxKind.PROMOTED)
     assert [key for key, _ in promoted] == [f"promoted:{EVENT}:4:4"]
     # Person 2's reminders and feedback request are withdrawn; person 4 now has their own.
     rows = dict(await outbox_rows(database))
@@ -172,7 +178,7 @@ async def test_workshops_one_per_slot_with_their_own_waiting_list(
     assert await signup.my_workshops(EVENT, 1) == {"ws-medien": switched.standing}
     bernds = await signup.my_workshops(EVENT, 2)
     assert bernds["ws-sucht"].status is Status.CONFIRMED
-    assert [k for k, _ in await outbox_rows(database, Kind.WORKSHOP_PROMOTED)] == [
+    assert [k for k, _ in await outbox_rows(database, OutboxKind.WORKSHOP_PROMOTED)] == [
         f"workshop-promoted:{EVENT}:ws-sucht:2:2"
     ]
     # Another slot is independent; choosing the same workshop twice changes nothing.
@@ -228,10 +234,11 @@ async def test_participant_list_as_csv(signup: SignupService, database: Database
     for n, name in enumerate(["Jürgen Müller", "=HYPERLINK(1)", "Özlem", "Zoë"], start=1):
         await signup.join(EVENT, await person(database, n), name)
     await signup.choose_workshop(EVENT, "ws-sucht", 1)
-    listing = await signup.participants(EVENT)
+    listing = await ParticipantService(database, signup._store).participants(EVENT)
     assert listing is not None
-    assert listing.csv_bytes.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens umlauts right
-    rows = list(csv.reader(io.StringIO(listing.csv_bytes.decode("utf-8-sig")), delimiter=";"))
+    content = participants_csv(listing)
+    assert content.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens umlauts right
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == [
         "Name (Telegram)",
         "Berufsgruppe",
@@ -257,7 +264,8 @@ async def test_participant_list_as_csv(signup: SignupService, database: Database
 async def test_reload_tells_registered_people_about_a_change(
     signup: SignupService, database: Database, knowledge_copy: Path, clock: FixedClock
 ) -> None:
-    first = await signup.sync_events(signup._store.current.knowledge)
+    sync = EventSync(database, clock)
+    first = await sync.sync_events(signup._store.current.knowledge)
     assert EVENT in first.new_events and not first.changed_events
     await signup.join(EVENT, await person(database, 1), "Anna")
     source = knowledge_copy / "veranstaltungen.yaml"
@@ -267,15 +275,17 @@ async def test_reload_tells_registered_people_about_a_change(
     changed = load_knowledge(knowledge_copy, TODAY).knowledge
     assert changed is not None
     signup._store.replace(Snapshot.of(changed))
-    result = await signup.sync_events(changed)
+    result = await sync.sync_events(changed)
     assert result.changed_events == (EVENT,) and result.notices == 1
-    assert [k for k, _ in await outbox_rows(database, Kind.CHANGED)] == [f"changed:{EVENT}:1:1"]
+    assert [k for k, _ in await outbox_rows(database, OutboxKind.CHANGED)] == [
+        f"changed:{EVENT}:1:1"
+    ]
     content = await signup.calendar(EVENT, 1)
     assert content is not None
     [entry] = Calendar.from_ical(content).walk("VEVENT")
     assert int(entry["SEQUENCE"]) == 1
     # Nothing changed: nothing more is sent.
-    assert (await signup.sync_events(changed)).notices == 0
+    assert (await sync.sync_events(changed)).notices == 0
 
 
 async def test_feedback_is_stored_as_totals_once_per_participant(
@@ -283,13 +293,14 @@ async def test_feedback_is_stored_as_totals_once_per_participant(
 ) -> None:
     await signup.join(EVENT, await person(database, 1), "Anna")
     await signup.join(EVENT, await person(database, 2), "Bernd")
-    assert (await signup.give_feedback(EVENT, 1, 5, ["sucht"])).refusal is Refusal.NOT_ENDED
+    feedback = FeedbackService(database, signup._store, clock)
+    assert (await feedback.give(EVENT, 1, 5, ["sucht"])).refusal is Refusal.NOT_ENDED
     clock.set(datetime(2026, 12, 10, 15, 0, tzinfo=UTC))
-    assert (await signup.give_feedback(EVENT, 1, 5, ["sucht", "medien"])).ok
-    assert (await signup.give_feedback(EVENT, 2, 3, ["sucht", "erfunden"])).ok
-    assert (await signup.give_feedback(EVENT, 1, 1, [])).refusal is Refusal.ALREADY_ANSWERED
-    assert (await signup.give_feedback(EVENT, 9, 1, [])).refusal is Refusal.NOT_REGISTERED
-    totals = await signup.feedback_totals(EVENT)
+    assert (await feedback.give(EVENT, 1, 5, ["sucht", "medien"])).ok
+    assert (await feedback.give(EVENT, 2, 3, ["sucht", "erfunden"])).ok
+    assert (await feedback.give(EVENT, 1, 1, [])).refusal is Refusal.ALREADY_ANSWERED
+    assert (await feedback.give(EVENT, 9, 1, [])).refusal is Refusal.NOT_REGISTERED
+    totals = await feedback.totals(EVENT)
     assert totals.ratings == {5: 1, 3: 1}
     assert totals.topic_wishes == {"sucht": 2, "medien": 1}
     assert totals.average == 4.0

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.storage.db import MIGRATIONS, Database
-from bot.storage.users import UserRepository
+from bot.storage.users import UserRepository, set_blocked
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
@@ -102,7 +102,8 @@ async def test_user_profile_round_trip(tmp_path: Path) -> None:
             "kempen",
             False,
         )
-        await users.set_blocked(42, True)
+        async with database.transaction() as connection:
+            await set_blocked(connection, 42, True)
         assert (await users.get(42)).blocked is True  # type: ignore[union-attr]
         changed = await users.save_profile(42, "kita", "kempen", NOW, date(2026, 11, 24))
         assert changed.profession_id == "kita"

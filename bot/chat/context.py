@@ -1,0 +1,39 @@
+"""The Telegram adapter's typed handles: python-telegram-bot's context for this bot (handlers
+read `context.services`, typed, without a cast), the one `LotseApplication` type, and the keys of
+everything the Application keeps in `bot_data`.
+
+As in python-telegram-bot's `examples/contexttypesbot.py`: a `CallbackContext` subclass,
+registered with `ContextTypes(context=LotseContext)`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
+
+from bot.services.container import Services
+
+# Where bot/app.py keeps what the handlers, the dispatcher and the webhook server share.
+DATABASE_KEY = "database"
+SERVICES_KEY = "services"
+DISPATCHER_KEY = "dispatcher"
+FLOOD_GUARD_KEY = "flood_guard"
+BACKGROUND_KEY = "_background"  # tasks started from a signal handler, kept until they finish
+
+Data = dict[Any, Any]
+
+
+class LotseContext(CallbackContext[ExtBot[None], Data, Data, Data]):
+    @property
+    def services(self) -> Services:
+        return services_of(self.bot_data)
+
+
+def services_of(bot_data: Data) -> Services:
+    found: Services = bot_data[SERVICES_KEY]
+    return found
+
+
+CONTEXT_TYPES = ContextTypes(context=LotseContext)
+LotseApplication = Application[ExtBot[None], LotseContext, Data, Data, Data, JobQueue[LotseContext]]

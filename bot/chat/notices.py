@@ -1,0 +1,138 @@
+"""What each pushed message looks like: a `Notice` from the outbox service (services/outbox.py)
+rendered as a screen, with the calendar file where one goes along. No rules here: whether a row
+is still useful, and for whom, was decided when it was resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.chat import texts
+from bot.chat.announce import announcement_text
+from bot.chat.events import feedback_rating
+from bot.chat.format import esc, join_blocks
+from bot.chat.screens import Screen, button, keyboard
+from bot.clock import BERLIN
+from bot.knowledge.models import Event
+from bot.services.events import german_when
+from bot.services.outbox import (
+    AnnouncementNotice,
+    AnnouncementSummary,
+    Changed,
+    FeedbackRequest,
+    NewEvent,
+    Notice,
+    Promoted,
+    Reminder,
+    WorkshopPromoted,
+)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    screen: Screen
+    document: tuple[str, bytes, str] | None = None  # file name, content, caption
+
+
+def render(notice: Notice) -> Delivery:
+    match notice:
+        case AnnouncementNotice(text=text, event=event):
+            markup = None
+            if event is not None:
+                markup = keyboard(
+                    [
+                        button(texts.BUTTON_DETAILS, "te", "e", event.id),
+                        button(texts.BUTTON_JOIN, "te", "j", event.id),
+                    ]
+                )
+            return Delivery(Screen(announcement_text(text), markup))
+        case AnnouncementSummary():
+            preview = notice.text[:40] + ("…" if len(notice.text) > 40 else "")
+            summary = texts.ANNOUNCE_SUMMARY.format(
+                preview=esc(preview),
+                sent=notice.sent,
+                blocked=notice.blocked,
+                failed=notice.failed,
+                pending=notice.pending,
+            )
+            return Delivery(Screen(summary))
+        case NewEvent(event=event):
+            text = texts.NEW_EVENT_NOTICE.format(
+                title=esc(event.title), when=esc(german_when(event))
+            )
+            return Delivery(
+                Screen(text, keyboard([button(texts.BUTTON_ANNOUNCE, "ak", "e", event.id)]))
+            )
+        case Promoted(event=event, calendar=calendar):
+            text = texts.PROMOTED.format(title=esc(event.title), when=esc(german_when(event)))
+            return Delivery(_event_buttons(event, text), _calendar(event, calendar))
+        case WorkshopPromoted(event=event, workshop=workshop):
+            text = texts.WORKSHOP_PROMOTED.format(workshop=esc(workshop), title=esc(event.title))
+            return Delivery(_event_buttons(event, text))
+        case Changed(event=event, cancelled=cancelled, calendar=calendar):
+            title, when = esc(event.title), esc(german_when(event))
+            if cancelled:
+                text = texts.EVENT_CANCELLED_NOTICE.format(title=title, when=when)
+                if calendar is not None:
+                    text += f" {texts.CALENDAR_REMOVES}"
+                screen = Screen(text, keyboard([button(texts.BUTTON_EVENTS, "mn", "go", "te")]))
+            else:
+                changed = texts.CHANGED.format(title=title)
+                if calendar is not None:
+                    changed += f" {texts.CALENDAR_FOLLOWS}"
+                details = join_blocks([changed, f"🗓 {when}\n📍 {esc(event.location.name)}"])
+                screen = _event_buttons(event, details)
+            return Delivery(screen, _calendar(event, calendar))
+        case Reminder():
+            return Delivery(_reminder(notice))
+        case FeedbackRequest(event=event):
+            return Delivery(feedback_rating(event))
+
+
+def _event_buttons(event: Event, text: str) -> Screen:
+    return Screen(
+        text,
+        keyboard(
+            [
+                button(texts.BUTTON_DETAILS, "te", "e", event.id),
+                button(texts.BUTTON_CANCEL, "te", "c", event.id),
+            ]
+        ),
+    )
+
+
+def _calendar(event: Event, content: bytes | None) -> tuple[str, bytes, str] | None:
+    if content is None:
+        return None
+    return f"{event.id}.ics", content, texts.CALENDAR_CAPTION.format(title=esc(event.title))
+
+
+def relative_lead(seconds: int) -> str:
+    days, rest = divmod(seconds, 86_400)
+    if days == 1 and rest == 0:
+        return "morgen"
+    if days >= 1:
+        return f"in {days} Tagen"
+    hours = max(rest // 3600, 1)
+    return "in einer Stunde" if hours == 1 else f"in {hours} Stunden"
+
+
+def _reminder(notice: Reminder) -> Screen:
+    event = notice.event
+    lines = [
+        texts.REMINDER.format(title=esc(event.title), relative=relative_lead(notice.lead_seconds)),
+        f"🗓 {esc(german_when(event))}",
+        f"📍 {esc(event.location.name)}"
+        + (f", {esc(event.location.address)}" if event.location.address else ""),
+    ]
+    for workshop in notice.workshops:
+        start = workshop.start.astimezone(BERLIN).strftime("%H:%M")
+        lines.append(f"🧩 Ihr Workshop: {esc(workshop.title)} ({start} Uhr)")
+    buttons: list[InlineKeyboardButton] = [
+        button(texts.BUTTON_CANCEL, "te", "c", event.id),
+        button(texts.BUTTON_CALENDAR, "te", "k", event.id),
+    ]
+    if event.location.map_url:
+        buttons.append(InlineKeyboardButton(texts.BUTTON_DIRECTIONS, url=event.location.map_url))
+    return Screen("\n".join(lines), InlineKeyboardMarkup([buttons]))
