@@ -110,12 +110,6 @@ def _text_or_list(value: Any) -> Any:
     return value
 
 
-def phone_href(number: str) -> str:
-    """The `tel:` link form of a validated phone number: digits only, leading + kept."""
-    digits = re.sub(r"\D", "", number)
-    return f"tel:+{digits}" if number.startswith("+") else f"tel:{digits}"
-
-
 Slug = Annotated[str, AfterValidator(_check_slug)]
 PhoneNumber = Annotated[str, AfterValidator(_check_phone)]
 Email = Annotated[str, AfterValidator(_check_email)]
