@@ -16,8 +16,9 @@ from bot.clock import FixedClock
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
 
+PROJECT_ROOT = Path(__file__).parent.parent
 FIXTURE_KNOWLEDGE = Path(__file__).parent / "fixtures" / "knowledge"
-SHIPPED_KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
+SHIPPED_KNOWLEDGE = PROJECT_ROOT / "knowledge"
 # The fixture entries are reviewed on 2026-10-01; this "today" keeps them fresh.
 TODAY = date(2026, 11, 23)
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).parent.parent
+from tests.conftest import PROJECT_ROOT as ROOT
 
 
 def run_script(name: str, *arguments: str) -> subprocess.CompletedProcess[str]:
