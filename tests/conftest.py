@@ -1,8 +1,8 @@
 """Shared fixtures: the small fixture knowledge base and a clock fixed in November 2026; and the
 `slow` marker: tests marked slow (dominated by starting processes: the benchmark smoke runs, the
-SIGKILL test, `run`'s start-up checks) are skipped by a plain `pytest` and run with `--run-slow`
-or when `CI=true` is set, as in CI; the hostile-input test runs small locally and full-size
-there (`slow_tests_selected`)."""
+SIGKILL test, `run`'s start-up checks, the report's browser test) are skipped by a plain
+`pytest` and run with `--run-slow` or when `CI=true` is set, as in CI; the hostile-input test
+runs small locally and full-size there (`slow_tests_selected`)."""
 
 from __future__ import annotations
 
