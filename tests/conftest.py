@@ -1,4 +1,8 @@
-"""Shared fixtures: the small fixture knowledge base and a clock fixed in November 2026."""
+"""Shared fixtures: the small fixture knowledge base and a clock fixed in November 2026; and the
+`slow` marker: tests marked slow (dominated by starting processes: the benchmark smoke runs, the
+SIGKILL test, `run`'s start-up checks, the report's browser test) are skipped by a plain
+`pytest` and run with `--run-slow` or when `CI=true` is set, as in CI; the hostile-input test
+runs small locally and full-size there (`slow_tests_selected`)."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import shutil
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,8 +21,9 @@ from bot.clock import FixedClock
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
 
+PROJECT_ROOT = Path(__file__).parent.parent
 FIXTURE_KNOWLEDGE = Path(__file__).parent / "fixtures" / "knowledge"
-SHIPPED_KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
+SHIPPED_KNOWLEDGE = PROJECT_ROOT / "knowledge"
 # The fixture entries are reviewed on 2026-10-01; this "today" keeps them fresh.
 TODAY = date(2026, 11, 23)
 # The shipped knowledge base was last reviewed on this day (its newest `stand`).
@@ -39,6 +45,67 @@ async def start_run(config: Path, environment: dict[str, str]) -> asyncio.subpro
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
+
+
+SLOW_OPTION = "--run-slow"
+SLOW_SKIP_REASON = f"slow: runs with {SLOW_OPTION} or CI=true (as in CI)"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        SLOW_OPTION,
+        action="store_true",
+        default=False,
+        help="also run the tests marked slow, and the hostile-input test at full size "
+        "(CI=true in the environment does the same)",
+    )
+
+
+def ci_environment() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def runs_slow_tests(config: pytest.Config) -> bool:
+    return bool(config.getoption(SLOW_OPTION)) or ci_environment()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if runs_slow_tests(config):
+        return
+    skip = pytest.mark.skip(reason=SLOW_SKIP_REASON)
+    for item in items:
+        if item.get_closest_marker("slow") is not None:
+            item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """One line that says whether this run included the slow tests, so a CI log shows it."""
+    slow = [
+        report
+        for kind in ("passed", "failed", "error", "skipped")
+        for report in terminalreporter.stats.get(kind, [])
+        if getattr(report, "when", "call") in ("call", "setup")
+        and "slow" in getattr(report, "keywords", {})
+    ]
+    ran = {r.nodeid for r in slow if not r.skipped}
+    skipped = {r.nodeid for r in slow if r.skipped} - ran
+    why = SLOW_OPTION if config.getoption(SLOW_OPTION) else "CI=true"
+    if ran:
+        terminalreporter.write_line(f"slow tests: {len(ran)} ran ({why})")
+    if skipped:
+        terminalreporter.write_line(
+            f"slow tests: {len(skipped)} skipped; everything: pytest {SLOW_OPTION} (or CI=true)"
+        )
+    for report in terminalreporter.stats.get("passed", []):
+        for name, value in getattr(report, "user_properties", []):
+            if name == "hostile_updates":
+                terminalreporter.write_line(f"hostile input: {value:,} updates")
+
+
+@pytest.fixture(scope="session")
+def slow_tests_selected(pytestconfig: pytest.Config) -> bool:
+    """Whether this run includes the slow tests (--run-slow or CI=true)."""
+    return runs_slow_tests(pytestconfig)
 
 
 @pytest.fixture

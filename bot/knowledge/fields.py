@@ -183,12 +183,6 @@ def _parse_source_date(value: Any) -> SourceDate:
     )
 
 
-def phone_href(number: str) -> str:
-    """The `tel:` link form of a validated phone number: digits only, leading + kept."""
-    digits = re.sub(r"\D", "", number)
-    return f"tel:+{digits}" if number.startswith("+") else f"tel:{digits}"
-
-
 Slug = Annotated[str, AfterValidator(_check_slug)]
 PhoneNumber = Annotated[str, AfterValidator(_check_phone)]
 Email = Annotated[str, AfterValidator(_check_email)]

@@ -129,7 +129,7 @@ class BotApiStandIn:
         self._callback_ids = itertools.count(1)
         self._file_ids = itertools.count(1)
         self._bot_user = self._api_getMe({})
-        self._event: asyncio.Event | None = None
+        self._waiters: set[asyncio.Future[None]] = set()
         self._recent_sends: deque[tuple[float, int]] = deque()
 
     # --- what the bot calls ------------------------------------------------------------------
@@ -137,6 +137,10 @@ class BotApiStandIn:
     async def handle(self, method: str, params: Json, poll_limit: float | None = None) -> Json:
         """Answer one Bot API call with the JSON body Telegram would send."""
         self.calls.append(ApiCall(method, params, self.clock()))
+        # The arrival is news of its own: whoever waits for "the bot polls" must not sleep until
+        # a long poll ends (it may wait seconds for an update). Waiters are woken again below,
+        # once the call has done what it does (a message stored, an update handed out).
+        self.notify_waiters()
         try:
             if self.token_revoked:
                 raise ApiError(401, "Unauthorized")
@@ -148,9 +152,9 @@ class BotApiStandIn:
                     raise ApiError(404, "Not Found: method not found")
                 result = handler(params)
         except ApiError as error:
-            self.notify_waiters()
             return error.payload()
-        self.notify_waiters()
+        finally:
+            self.notify_waiters()
         return {"ok": True, "result": result}
 
     def _api_getMe(self, params: Json) -> Json:
@@ -523,24 +527,32 @@ class BotApiStandIn:
 
     def notify_waiters(self) -> None:
         """Wake everyone waiting in `wait_for`; each waiter then re-checks its predicate."""
-        if self._event is not None:
-            self._event.set()
-            self._event = None
+        waiters, self._waiters = self._waiters, set()
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
 
     async def wait_for(self, predicate: Callable[[], bool], within: float = 5.0) -> bool:
-        """Wait until `predicate()` holds (checked after each call and update); False on timeout."""
+        """Wait until `predicate()` holds, checked when a call arrives, when it has been answered
+        and when an update is queued; False on timeout.
+
+        Each pass registers its own future on the running loop before it sleeps and after it
+        checked the predicate, with no await in between, so a change made meanwhile cannot slip
+        past unseen, and nothing of one event loop is left behind for the next."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + within
         while not predicate():
             remaining = deadline - loop.time()
             if remaining <= 0:
                 return False
-            if self._event is None:
-                self._event = asyncio.Event()
+            woken: asyncio.Future[None] = loop.create_future()
+            self._waiters.add(woken)
             try:
                 # asyncio.timeout, not wait_for: 3.11's wait_for can swallow a cancellation.
                 async with asyncio.timeout(remaining):
-                    await self._event.wait()
+                    await woken
             except TimeoutError:
                 return predicate()
+            finally:
+                self._waiters.discard(woken)
         return True

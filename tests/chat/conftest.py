@@ -4,7 +4,7 @@ is mocked; only Telegram's servers are replaced."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from telegram import Update
-from telegram.ext import Application, CallbackContext
+from telegram.ext import Application, CallbackContext, CommandHandler, ContextTypes, filters
 
 from bot.app import Transport, build_application
 from bot.chat.context import DISPATCHER_KEY
@@ -83,6 +83,28 @@ class Chat:
         for place in places:
             message = await self.press(user, place)
         return message
+
+
+FAILING_COMMAND = "kaputt"
+# A handler group of its own after the bot's (-2 flood, -1 usage, 0 everything else).
+FAILING_GROUP = 1
+
+
+def add_failing_command(
+    app: Application,  # type: ignore[type-arg]
+    error: Callable[[str], Exception] = lambda text: RuntimeError(f"kaputt: {text!r}"),
+) -> None:
+    """A test-only `/kaputt` on the real Application, whose handler raises `error(text)` with
+    the whole message typed: the error path of a crashing handler without patching any of the
+    bot's own logic. In a group after the bot's own, so the bot answers /kaputt first (as an
+    unknown command) and the crash comes last, like a crash at the end of any handler of ours."""
+
+    async def crash(update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        raise error((message.text or "") if message is not None else "")
+
+    handler = CommandHandler(FAILING_COMMAND, crash, filters=filters.ChatType.PRIVATE)
+    app.add_handler(handler, group=FAILING_GROUP)
 
 
 class SteppedTime:

@@ -82,6 +82,7 @@ def check_consistency(path: Path) -> dict[str, int]:
     return {"confirmed": confirmed, "waiting": waiting, "users": users}
 
 
+@pytest.mark.slow  # four worker processes, each starting Python with the bot
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 async def test_sigkill_while_signing_up_leaves_a_consistent_database(tmp_path: Path) -> None:
     database = tmp_path / "lotse.sqlite3"

@@ -9,10 +9,9 @@ import logging
 
 import pytest
 
-from bot.chat.common import services
 from bot.runner import QUIET_LIBRARIES
 from bot.sandbox.botapi import Json
-from tests.chat.conftest import ADMIN, Chat, buttons, visible
+from tests.chat.conftest import ADMIN, FAILING_COMMAND, Chat, add_failing_command, buttons, visible
 from tests.chat.test_events import EVENT_TITLE, latest_with
 
 USER = 401
@@ -48,7 +47,7 @@ async def press(chat: Chat, user: int, label: str, message: Json | None = None) 
 
 
 async def test_logs_carry_no_texts_names_or_tokens(
-    chat: Chat, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+    chat: Chat, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
     for library in QUIET_LIBRARIES:  # as `kinderschutz-lotse run` configures them
@@ -81,11 +80,8 @@ async def test_logs_carry_no_texts_names_or_tokens(
 
     # … and a handler crashes with an exception that quotes what was typed (as int("…"),
     # a KeyError or pydantic's input_value would).
-    def broken(query: str, *_: object, **__: object) -> object:
-        raise ValueError(f"cannot search for {query!r}")
-
-    monkeypatch.setattr(services(chat.app_context()).directory, "search", broken)
-    apology = await send(chat, USER, PLANTED_TEXT)
+    add_failing_command(chat.app, lambda text: ValueError(f"cannot handle {text!r}"))
+    apology = await send(chat, USER, f"/{FAILING_COMMAND} {PLANTED_TEXT}")
     assert "Entschuldigung" in visible(apology)
 
     messages = [record.getMessage() for record in caplog.records]

@@ -16,23 +16,26 @@ from bot.chat.sending import send_text
 from bot.knowledge.loader import load_knowledge
 from bot.sandbox.botapi import plain_text
 from bot.services.snapshot import Snapshot
-from tests.chat.conftest import ADMIN, Chat, buttons, visible
+from tests.chat.conftest import (
+    ADMIN,
+    FAILING_COMMAND,
+    Chat,
+    add_failing_command,
+    buttons,
+    visible,
+)
 from tests.conftest import FIXTURE_KNOWLEDGE, TODAY
 
 USER = 201
 
 
 async def test_a_crashing_handler_apologises_and_logs_no_text(
-    chat: Chat, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    chat: Chat, caplog: pytest.LogCaptureFixture
 ) -> None:
     await chat.onboard(USER, "Kita", "Musterstadt")
-
-    def broken(*_: object, **__: object) -> object:
-        raise RuntimeError("kaputt")
-
-    monkeypatch.setattr(services(chat.app_context()).directory, "search", broken)
+    add_failing_command(chat.app)  # raises with the text typed in its message
     with caplog.at_level(logging.DEBUG):
-        reply = await chat.send(USER, "Geheimer Suchtext Hauptstraße 5")
+        reply = await chat.send(USER, f"/{FAILING_COMMAND} Geheimer Suchtext Hauptstraße 5")
     assert "Entschuldigung" in visible(reply)
     assert "🧭 Meldeweg" in [text for text, _ in buttons(reply)]
     logged = "\n".join(record.getMessage() for record in caplog.records)

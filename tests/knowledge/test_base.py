@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.fields import phone_href
 from bot.knowledge.models import JugendamtRole
 
 
@@ -99,15 +98,3 @@ def test_knowledge_cannot_be_changed(fixture_knowledge: KnowledgeBase) -> None:
         fixture_knowledge.offers["neu"] = fixture_knowledge.offers["gewaltschutz-kita"]  # type: ignore[index]
     with pytest.raises(ValueError, match="frozen"):
         fixture_knowledge.offers["gewaltschutz-kita"].title = "anders"  # type: ignore[misc]
-
-
-@pytest.mark.parametrize(
-    ("number", "href"),
-    [
-        ("0800 19 210 00", "tel:08001921000"),
-        ("+49 (0)2151 123-4", "tel:+49021511234"),
-        ("110", "tel:110"),
-    ],
-)
-def test_phone_href(number: str, href: str) -> None:
-    assert phone_href(number) == href

@@ -1,20 +1,17 @@
-"""The outbox table and the `outbox` command: idempotency keys, withdrawal, parking, retry."""
+"""The outbox table: idempotency keys, withdrawal, parking, retry (the `outbox` command's
+wording: tests/cli/test_outbox_command.py)."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from bot.cli import _outbox
-from bot.clock import FixedClock
-from bot.config import Config, DatabaseSettings
 from bot.storage import outbox
 from bot.storage.db import Database
-from bot.storage.outbox import OutboxMessage, OutboxRepository
+from bot.storage.outbox import Backlog, OutboxMessage, OutboxRepository, ParkedRow
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
@@ -48,9 +45,7 @@ async def test_a_key_is_written_once_and_a_sent_row_never_comes_back(database: D
     assert again.key == "b"
 
 
-async def test_failed_rows_back_off_then_park_and_the_command_retries_them(
-    database: Database, tmp_path: Path
-) -> None:
+async def test_failed_rows_back_off_then_park_and_can_be_retried(database: Database) -> None:
     repository = OutboxRepository(database)
     async with database.transaction() as connection:
         await outbox.enqueue(connection, message("x"), NOW)
@@ -60,16 +55,18 @@ async def test_failed_rows_back_off_then_park_and_the_command_retries_them(
     [row] = await repository.due(NOW + timedelta(seconds=5))
     assert row.attempts == 1
     await repository.mark_failed(row.id, "NetworkError: still down", None, NOW)
-    assert (await repository.backlog()).parked == 1
+    assert await repository.backlog() == Backlog(
+        pending=0, sent=0, parked=1, withdrawn=0, oldest_due=None
+    )
+    assert await repository.parked() == [
+        ParkedRow(row.id, "reminder", "e", attempts=2, last_error="NetworkError: still down")
+    ]
 
-    config = Config(database=DatabaseSettings(path=tmp_path / "lotse.sqlite3"))
-    out = io.StringIO()
-    assert await _outbox(config, False, FixedClock(NOW), out) == 0
-    text = out.getvalue()
-    assert "wartend: 0, gesendet: 0, geparkt: 1, zurückgezogen: 0" in text
-    assert "2 Versuche, Fehler: NetworkError: still down" in text
-    out = io.StringIO()
-    assert await _outbox(config, True, FixedClock(NOW), out) == 0
-    assert "1 geparkte Nachrichten werden erneut versucht." in out.getvalue()
-    assert "wartend: 1" in out.getvalue()
-    assert [r.key for r in await repository.due(NOW)] == ["x"]
+    later = NOW + timedelta(hours=1)
+    assert await repository.retry_parked(later) == 1
+    assert await repository.parked() == []
+    assert (await repository.backlog()).pending == 1
+    assert await repository.due(NOW) == [], "a retried row is due from the retry on"
+    [again] = await repository.due(later)
+    assert (again.key, again.attempts) == ("x", 0)
+    assert await repository.retry_parked(later) == 0

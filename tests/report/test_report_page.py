@@ -94,6 +94,7 @@ def rgb_pixels(png: bytes) -> list[tuple[int, int, int]]:
     return pixels
 
 
+@pytest.mark.slow  # starts a headless Chromium (about 5-10 s on the 2-core machine)
 @pytest.mark.skipif(
     CHROMIUM is None, reason="Chromium is not installed (Debian: apt-get install chromium)"
 )

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot.cli import run_check
 from bot.clock import FixedClock
 from bot.sandbox.botapi import BotApiStandIn
@@ -88,6 +90,11 @@ def test_missing_directory_exits_one(tmp_path: Path, clock: FixedClock) -> None:
     assert "Verzeichnis nicht gefunden" in output
 
 
+# Each of these starts `run` as its own process (about a second of start-up apiece); the polling
+# and webhook tests keep a started `run` in the everyday loop.
+SLOW = pytest.mark.slow
+
+
 def _run(tmp_path: Path, env: dict[str, str], config: str = "") -> subprocess.CompletedProcess[str]:
     config_file = tmp_path / "config.yaml"
     config_file.write_text(config, encoding="utf-8")
@@ -102,6 +109,7 @@ def _run(tmp_path: Path, env: dict[str, str], config: str = "") -> subprocess.Co
     )
 
 
+@SLOW
 def test_run_without_token_names_the_demo(tmp_path: Path) -> None:
     completed = _run(tmp_path, {})
     assert completed.returncode == 2
@@ -109,6 +117,7 @@ def test_run_without_token_names_the_demo(tmp_path: Path) -> None:
     assert "TELEGRAM_BOT_TOKEN" in completed.stderr and "demo" in completed.stderr
 
 
+@SLOW
 def test_webhook_mode_needs_secret_and_url(tmp_path: Path) -> None:
     completed = _run(tmp_path, {"TELEGRAM_BOT_TOKEN": "1:X"}, "telegram:\n  mode: webhook\n")
     assert completed.returncode == 2
@@ -116,12 +125,14 @@ def test_webhook_mode_needs_secret_and_url(tmp_path: Path) -> None:
     assert "1:X" not in completed.stderr + completed.stdout
 
 
+@SLOW
 def test_unreadable_token_file(tmp_path: Path) -> None:
     completed = _run(tmp_path, {"TELEGRAM_BOT_TOKEN_FILE": str(tmp_path / "fehlt")})
     assert completed.returncode == 2
     assert "nicht lesbar" in completed.stderr
 
 
+@SLOW
 def test_webhook_secret_must_follow_telegrams_rule(tmp_path: Path) -> None:
     config = (
         "telegram:\n  mode: webhook\n  webhook:\n    public_url: https://bot.example/telegram\n"
@@ -136,6 +147,7 @@ def test_webhook_secret_must_follow_telegrams_rule(tmp_path: Path) -> None:
     assert "mit leerzeichen" not in completed.stderr
 
 
+@SLOW
 async def test_a_revoked_token_is_reported_without_the_token(tmp_path: Path) -> None:
     """python-telegram-bot's InvalidToken quotes the token; `run` must not print it."""
     api = BotApiStandIn(token_revoked=True)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from bot.storage.db import MIGRATIONS
+from tests.conftest import PROJECT_ROOT
 
-GUIDE = Path(__file__).parent.parent / "docs" / "betrieb.md"
+GUIDE = PROJECT_ROOT / "docs" / "betrieb.md"
 
 
 def test_every_table_is_in_the_data_inventory() -> None:

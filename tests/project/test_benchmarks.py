@@ -1,12 +1,16 @@
-"""The benchmark scripts still run, at tiny sizes (recorded numbers: benchmarks/README.md)."""
+"""The benchmark scripts still run, at tiny sizes (recorded numbers: benchmarks/README.md).
+Each starts Python with the bot in a subprocess: slow, so they run in CI and with --run-slow."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).parent.parent
+import pytest
+
+from tests.conftest import PROJECT_ROOT as ROOT
+
+pytestmark = pytest.mark.slow
 
 
 def run_script(name: str, *arguments: str) -> subprocess.CompletedProcess[str]:

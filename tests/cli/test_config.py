@@ -18,7 +18,7 @@ from bot.config import (
     load_config,
     read_token,
 )
-from tests.conftest import FIXTURE_KNOWLEDGE
+from tests.conftest import FIXTURE_KNOWLEDGE, PROJECT_ROOT
 
 
 def test_defaults_without_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -39,7 +39,7 @@ def test_relative_paths_are_relative_to_the_file(tmp_path: Path) -> None:
 
 
 def test_example_config_is_valid() -> None:
-    example = Path(__file__).parent.parent / "config.example.yaml"
+    example = PROJECT_ROOT / "config.example.yaml"
     assert load_config(example, {}).knowledge.directory.name == "knowledge"
 
 

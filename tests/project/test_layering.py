@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-BOT = Path(__file__).parent.parent / "bot"
+from tests.conftest import PROJECT_ROOT
+
+BOT = PROJECT_ROOT / "bot"
 TELEGRAM_ALLOWED = ("bot/chat/", "bot/sandbox/", "bot/app.py")
 # layer -> packages it must not import
 FORBIDDEN = {
