@@ -66,3 +66,9 @@ def test_fanout_benchmark_survives_kills_small() -> None:
 def test_report_benchmark_runs_small() -> None:
     output = run_script("report.py", "--people", "200", "--runs", "1").stdout
     assert "200 registrations, 1 runs" in output
+
+
+def test_content_coverage_counts_the_shipped_knowledge() -> None:
+    output = run_script("content_coverage.py").stdout
+    assert "| Leverkusen |" in output
+    assert "cells without a local offer:" in output
