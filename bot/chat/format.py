@@ -127,6 +127,8 @@ def fallback_lines(
         lines.append(texts.OUT_OF_HOURS_110)
     if advice and fallback.advice is not None and fallback.advice.phones:
         lines.append(advice_line(fallback.advice))
+    if not lines:
+        lines.append(texts.ACUTE_110)
     return lines
 
 
@@ -153,7 +155,14 @@ def numbers_line(numbers: Iterable[EmergencyNumber]) -> str:
     return "\n".join(f"📞 <b>{esc(n.number)}</b> {esc(n.name)}" for n in numbers)
 
 
-def reach_block(reach: JugendamtReach, place: str | None, fallback: Fallback, today: date) -> str:
+def reach_block(
+    reach: JugendamtReach,
+    place: str | None,
+    fallback: Fallback,
+    today: date,
+    *,
+    advice: bool = True,
+) -> str:
     if reach.jugendamt is None:
         return (
             "<b>Zuständiges Jugendamt</b>\nWählen Sie unter /profil Ihren Ort, dann zeige ich "
@@ -168,7 +177,7 @@ def reach_block(reach: JugendamtReach, place: str | None, fallback: Fallback, to
     else:
         lines.append(texts.ASD_NUMBER_PENDING)
         lines += fallback_lines(
-            fallback, today, ask_for=texts.ASK_FOR_ASD, out_of_hours=False, advice=False
+            fallback, today, ask_for=texts.ASK_FOR_ASD, out_of_hours=False, advice=advice
         )
     lines.append("<u>Außerhalb der Dienstzeit</u>:")
     on_call = [contact for contact in reach.on_call if reachable(contact)]
@@ -176,8 +185,6 @@ def reach_block(reach: JugendamtReach, place: str | None, fallback: Fallback, to
     lines.append(esc(reach.out_of_hours) if reach.out_of_hours else "Notruf 110 (Polizei).")
     if reach.jugendamt.note:
         lines.append(f"<i>{esc(reach.jugendamt.note)}</i>")
-    if not reach.asd_phones and fallback.advice is not None and fallback.advice.phones:
-        lines.append(advice_line(fallback.advice))
     return "\n".join(lines)
 
 
@@ -218,11 +225,14 @@ def step_text(view: MeldewegView, step: StepView) -> str:
 def emergency_text(view: EmergencyView) -> str:
     place = view.municipality.name if view.municipality else None
     hotlines = "\n\n".join(contact_block(contact, view.today) for contact in view.hotlines)
+    advice = view.fallback.advice
     return join_blocks(
         [
             f"🚨 <b>Notfall</b>\n{esc(view.text)}",
             numbers_line(view.numbers),
-            reach_block(view.reach, place, view.fallback, view.today),
+            # The hotline for the person's profession comes before the long list.
+            advice_line(advice) if advice is not None and advice.phones else "",
+            reach_block(view.reach, place, view.fallback, view.today, advice=False),
             f"<b>Beratung am Telefon</b>\n\n{hotlines}" if hotlines else "",
         ]
     )

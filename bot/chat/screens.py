@@ -305,7 +305,8 @@ def offer_block(directory: DirectoryService, knowledge: KnowledgeBase, offer: Of
 
 def contacts(directory: DirectoryService, user: UserRecord | None, page: int) -> Screen:
     municipality_id = user.municipality_id if user else None
-    selected = paginate(directory.local_contacts(municipality_id), page, size=4)
+    profession_id = user.profession_id if user else None
+    selected = paginate(directory.local_contacts(municipality_id, profession_id), page, size=4)
     place = "Ihren Ort"
     if user and municipality_id:
         place = profile_names_place(directory, municipality_id)

@@ -151,26 +151,40 @@ class KnowledgeBase:
         return tuple(selected)
 
     def advice_line_for(self, profession_id: str | None) -> Contact | None:
-        """The first advice hotline (`notfall.fachberatung`) that serves this profession.
-
-        A hotline serves the professions of the nationwide offers that list it; one that no
-        offer lists serves everyone.
-        """
+        """The first advice hotline (`notfall.fachberatung`) that serves this profession; with
+        the profession unknown, the first one that is for everyone."""
         for contact_id in self.emergency.advice:
             contact = self.contacts.get(contact_id)
             if contact is None or not contact.phones:
                 continue
-            offers = [o for o in self.offers.values() if o.nationwide and contact_id in o.contacts]
-            if (
-                not offers
-                or (profession_id is None and all(o.professions == ALL_PROFESSIONS for o in offers))
-                or (
-                    profession_id is not None
-                    and any(o.serves_profession(profession_id) for o in offers)
-                )
-            ):
+            if profession_id is None and not self._for_everyone(contact_id):
+                continue
+            if self.hotline_serves(contact_id, profession_id):
                 return contact
         return None
 
-    def hotlines(self) -> tuple[Contact, ...]:
-        return tuple(self.contacts[c] for c in self.emergency.hotlines if c in self.contacts)
+    def _offers_listing(self, contact_id: str) -> list[Offer]:
+        return [o for o in self.offers.values() if o.nationwide and contact_id in o.contacts]
+
+    def hotline_serves(self, contact_id: str, profession_id: str | None) -> bool:
+        """Whether a nationwide hotline is for this profession (None: profession unknown).
+
+        A hotline serves the professions of the nationwide offers that list it; one that no
+        offer lists serves everyone. The Medizinische Kinderschutzhotline, for example, is only
+        for its § 6 KKG target groups.
+        """
+        offers = self._offers_listing(contact_id)
+        if not offers or profession_id is None:
+            return True
+        return any(o.serves_profession(profession_id) for o in offers)
+
+    def _for_everyone(self, contact_id: str) -> bool:
+        return all(o.professions == ALL_PROFESSIONS for o in self._offers_listing(contact_id))
+
+    def hotlines(self, profession_id: str | None = None) -> tuple[Contact, ...]:
+        """The Notfall hotlines; with a profession, only those that are for it."""
+        return tuple(
+            self.contacts[c]
+            for c in self.emergency.hotlines
+            if c in self.contacts and self.hotline_serves(c, profession_id)
+        )

@@ -36,6 +36,8 @@ REFUSED_HOSTS: dict[str, str] = {
     "vdocuments.mx": MIRROR,
     "vdocuments.net": MIRROR,
     "documents.pub": MIRROR,
+    "cortex-media.info": MIRROR,  # a gopher/BBS copy of newspaper pages
+    "europesays.com": "Nachrichten-Aggregator, keine Originalquelle",
     "serviceportal.kreis-warendorf.de": f"{OTHER_REGION} (Kreis Warendorf)",
     "wuppertal.de": f"{OTHER_REGION} (Wuppertal)",
     "chemnitz.de": f"{OTHER_REGION} (Chemnitz)",

@@ -101,9 +101,12 @@ class DirectoryService:
     def region(self, region_id: str) -> Region | None:
         return self._knowledge.regions.get(region_id)
 
-    def local_contacts(self, municipality_id: str | None) -> list[Contact]:
+    def local_contacts(
+        self, municipality_id: str | None, profession_id: str | None = None
+    ) -> list[Contact]:
         """The contacts a professional in this municipality needs first: their Jugendamt's roles,
-        then other contacts listed for the place or its Kreis, then the national hotlines."""
+        then other contacts listed for the place or its Kreis, then the national hotlines that
+        are for their profession."""
         knowledge = self._knowledge
         ordered: dict[str, Contact] = {}
         if municipality_id:
@@ -114,7 +117,7 @@ class DirectoryService:
             for contact in sorted(knowledge.contacts.values(), key=lambda c: c.label):
                 if not contact.nationwide and any(region in contact.regions for region in chain):
                     ordered.setdefault(contact.id, contact)
-        for contact in knowledge.hotlines():
+        for contact in knowledge.hotlines(profession_id):
             ordered.setdefault(contact.id, contact)
         return list(ordered.values())
 

@@ -157,7 +157,7 @@ class GuidanceService:
             numbers=knowledge.emergency.numbers,
             municipality=knowledge.regions.get(municipality_id) if municipality_id else None,
             reach=reach,
-            hotlines=knowledge.hotlines(),
+            hotlines=knowledge.hotlines(profession_id),
             fallback=_fallback(knowledge, reach, profession_id),
             today=self.today(),
         )

@@ -102,6 +102,10 @@ async def test_every_profession_everywhere_reaches_a_number_or_the_pending_line(
             if not _number_shown(acute, asd):
                 assert "Nummer wird ergänzt" in acute, where
                 assert advice.phones[0].number in acute, where
+                lines = acute.splitlines()
+                pending = next(i for i, line in enumerate(lines) if "Nummer wird ergänzt" in line)
+                # What to do now follows at once, before the out-of-hours part.
+                assert "Außerhalb der Dienstzeit" not in lines[pending + 1], where
             _assert_no_dead_end(acute, shipped, where)
             options = profession.variants.options if profession.variants else ()
             if not options:
@@ -114,6 +118,9 @@ async def test_every_profession_everywhere_reaches_a_number_or_the_pending_line(
                 await shipped_chat.press(user, "ändern")
             emergency = visible(await shipped_chat.send(user, "/notfall"))
             assert "110" in emergency and jugendamt.name in emergency, where
+            medical = shipped.contacts["kinderschutzhotline"]
+            shown = medical.phones[0].number in emergency
+            assert shown == shipped.hotline_serves(medical.id, profession.id), where
             if not _number_shown(emergency, asd):
                 assert "Nummer wird ergänzt" in emergency, where
             _assert_no_dead_end(emergency, shipped, f"{where} /notfall")
