@@ -3,88 +3,46 @@
 YAML keys are German (the coordinators' language, see docs/redaktion.md); attributes are English.
 Each model validates one entry on its own; references between entries (a contact id in an offer,
 a region's Jugendamt) are checked afterwards by `bot.knowledge.checks`, because a single entry
-cannot know which ids exist.
+cannot know which ids exist. The shared base lives in `schema_base.py`, events in
+`event_models.py`; both are re-exported here, so `bot.knowledge.models` names the whole schema.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime, timedelta
+from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Literal
-from zoneinfo import ZoneInfo
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
-from bot.knowledge.fields import (
-    Email,
-    LeadTime,
-    PhoneNumber,
-    Slug,
-    SourceDateField,
-    TextList,
-    Url,
+from bot.knowledge.event_models import (
+    DEFAULT_REMINDERS as DEFAULT_REMINDERS,
 )
-
-BERLIN = ZoneInfo("Europe/Berlin")
-ALL_PROFESSIONS = "alle"
-
-
-def _in_berlin_when_naive(value: datetime) -> datetime:
-    """Coordinators write local times; a time without offset means Europe/Berlin."""
-    return value.replace(tzinfo=BERLIN) if value.tzinfo is None else value
-
-
-BerlinDatetime = Annotated[datetime, AfterValidator(_in_berlin_when_naive)]
-_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-Text = Annotated[str, Field(min_length=1)]
-
-
-class _Strict(BaseModel):
-    """Unknown keys are errors (a typo like `kontak:` must not vanish silently)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class Entry(_Strict):
-    """Fields every curated entry carries."""
-
-    id: Slug
-    stand: date
-    sources: Annotated[TextList, Field(alias="quelle", min_length=1)]
-    # The date of the source itself (not of our review, that is `stand`); `check` warns when it
-    # is missing, unknown or older than two years, and the chat says how old the datum is.
-    source_date: SourceDateField | None = Field(default=None, alias="quelle_datum")
-    # Invented sample content for previews (`demo`); `run` refuses to serve it.
-    example: bool = Field(default=False, alias="beispiel")
-
-
-class _Reach(_Strict):
-    """Where something applies: listed regions, or everywhere in Germany."""
-
-    regions: tuple[Slug, ...] = Field(default=(), alias="regionen")
-    nationwide: bool = Field(default=False, alias="bundesweit")
-
-    @model_validator(mode="after")
-    def _regions_or_nationwide(self) -> _Reach:
-        if self.nationwide and self.regions:
-            raise ValueError("entweder 'regionen' oder 'bundesweit: true' angeben, nicht beides")
-        return self
-
-
-def _professions_or_all(value: Any) -> Any:
-    if isinstance(value, str) and value.strip().lower() == ALL_PROFESSIONS:
-        return ALL_PROFESSIONS
-    return value
-
-
-Audience = Annotated[tuple[Slug, ...] | Literal["alle"], BeforeValidator(_professions_or_all)]
-
+from bot.knowledge.event_models import (
+    Event as Event,
+)
+from bot.knowledge.event_models import (
+    EventStatus as EventStatus,
+)
+from bot.knowledge.event_models import (
+    Location as Location,
+)
+from bot.knowledge.event_models import (
+    ProgrammeItem as ProgrammeItem,
+)
+from bot.knowledge.event_models import (
+    Workshop as Workshop,
+)
+from bot.knowledge.fields import Email, PhoneNumber, Slug, SourceDateField, TextList, Url
+from bot.knowledge.schema_base import ALL_PROFESSIONS as ALL_PROFESSIONS
+from bot.knowledge.schema_base import BERLIN as BERLIN
+from bot.knowledge.schema_base import Audience, Reach, Strict, Text
+from bot.knowledge.schema_base import Entry as Entry
 
 # --- professions, regions, topics -------------------------------------------------------------
 
 
-class VariantOption(_Strict):
+class VariantOption(Strict):
     """One answer to a profession's variant question, with the reporting path it leads to."""
 
     id: Slug
@@ -93,7 +51,7 @@ class VariantOption(_Strict):
     description: str | None = Field(default=None, alias="beschreibung")
 
 
-class Variants(_Strict):
+class Variants(Strict):
     """A question whose answer changes the path, e.g. who employs a school social worker."""
 
     question: Text = Field(alias="frage")
@@ -187,7 +145,7 @@ def _phone_shorthand(value: Any) -> Any:
     return {"nummer": value} if isinstance(value, str) else value
 
 
-class Phone(_Strict):
+class Phone(Strict):
     number: PhoneNumber = Field(alias="nummer")
     label: str | None = Field(default=None, alias="bezeichnung")
 
@@ -196,7 +154,7 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, (str, dict)) else value
 
 
-class Contact(Entry, _Reach):
+class Contact(Entry, Reach):
     organisation: Text
     role: str | None = Field(default=None, alias="rolle")
     phones: Annotated[
@@ -267,7 +225,7 @@ class Jugendamt(Entry):
 # --- offers -----------------------------------------------------------------------------------
 
 
-class Offer(Entry, _Reach):
+class Offer(Entry, Reach):
     title: Text = Field(alias="titel")
     provider: Text = Field(alias="traeger")
     description: Text = Field(alias="beschreibung")
@@ -290,14 +248,14 @@ class Offer(Entry, _Reach):
 # --- reporting paths --------------------------------------------------------------------------
 
 
-class Step(_Strict):
+class Step(Strict):
     title: Text = Field(alias="titel")
     text: Text
     legal_reference: Text = Field(alias="rechtsgrundlage")
     involve: tuple[Slug, ...] = Field(default=(), alias="beteiligte")
 
 
-class AcuteBranch(_Strict):
+class AcuteBranch(Strict):
     title: Text = Field(alias="titel")
     text: Text
     involve: tuple[Slug, ...] = Field(default=(), alias="beteiligte")
@@ -316,14 +274,14 @@ class ReportingPath(Entry):
 # --- emergency --------------------------------------------------------------------------------
 
 
-class EmergencyNumber(_Strict):
+class EmergencyNumber(Strict):
     id: Slug
     name: Text
     number: PhoneNumber = Field(alias="nummer")
     when: str | None = Field(default=None, alias="wann")
 
 
-class Emergency(_Strict):
+class Emergency(Strict):
     """The one `notfall:` section: emergency numbers and the national hotlines."""
 
     stand: date
@@ -335,103 +293,6 @@ class Emergency(_Strict):
     # Hotlines that advise professionals, best first; where a local number is missing the bot
     # names the first one that serves the person's profession (by the offers that list it).
     advice: tuple[Slug, ...] = Field(default=(), alias="fachberatung")
-
-
-# --- events (schema; the events feature builds on it) ------------------------------------------
-
-
-class Location(_Strict):
-    name: Text
-    address: str | None = Field(default=None, alias="adresse")
-    map_url: Url | None = Field(default=None, alias="karte")
-
-
-class ProgrammeItem(_Strict):
-    time: Text = Field(alias="zeit")
-    title: Text = Field(alias="titel")
-
-
-class Workshop(_Strict):
-    id: Slug
-    title: Text = Field(alias="titel")
-    description: str | None = Field(default=None, alias="beschreibung")
-    capacity: int | None = Field(default=None, alias="plaetze", ge=1)
-    start: BerlinDatetime = Field(alias="beginn")
-    end: BerlinDatetime = Field(alias="ende")
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Workshop:
-        if self.end <= self.start:
-            raise ValueError("'ende' muss nach 'beginn' liegen")
-        return self
-
-
-class EventStatus(StrEnum):
-    PLANNED = "geplant"
-    CANCELLED = "abgesagt"
-
-
-DEFAULT_REMINDERS = (timedelta(days=7), timedelta(days=1))
-
-
-class Event(Entry, _Reach):
-    title: Text = Field(alias="titel")
-    description: Text = Field(alias="beschreibung")
-    start: BerlinDatetime = Field(alias="beginn")
-    end: BerlinDatetime = Field(alias="ende")
-    location: Location = Field(alias="ort")
-    professions: Audience = Field(alias="berufe")
-    public: bool = Field(default=False, alias="oeffentlich")
-    capacity: int | None = Field(default=None, alias="plaetze", ge=1)
-    registration_deadline: BerlinDatetime | None = Field(default=None, alias="anmeldeschluss")
-    organiser: Slug = Field(alias="veranstalter")
-    programme: tuple[ProgrammeItem, ...] = Field(default=(), alias="programm")
-    workshops: tuple[Workshop, ...] = Field(default=())
-    reminders: tuple[LeadTime, ...] = Field(default=DEFAULT_REMINDERS, alias="erinnerungen")
-    status: EventStatus = EventStatus.PLANNED
-    # Set, not written: `beginn` and `ende` given as dates only (a day whose hours the source
-    # does not say). `ende` is then the first moment after the last day.
-    all_day: bool = Field(default=False, alias="ganztaegig")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _dates_only(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
-            return data
-        start, end = data.get("beginn"), data.get("ende")
-        if isinstance(start, str) and isinstance(end, str):
-            if _DATE_ONLY.match(start.strip()) and _DATE_ONLY.match(end.strip()):
-                try:
-                    last_day = date.fromisoformat(end.strip())
-                except ValueError:
-                    return data
-                return {
-                    **data,
-                    "ende": (last_day + timedelta(days=1)).isoformat(),
-                    "ganztaegig": True,
-                }
-        return data
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Event:
-        problems: list[str] = []
-        if self.end <= self.start:
-            problems.append("'ende' muss nach 'beginn' liegen")
-        if self.registration_deadline is not None and self.registration_deadline > self.start:
-            problems.append("'anmeldeschluss' muss vor 'beginn' liegen")
-        seen: set[str] = set()
-        for workshop in self.workshops:
-            if workshop.id in seen:
-                problems.append(f"Workshop-id '{workshop.id}' kommt mehrfach vor")
-            seen.add(workshop.id)
-            if workshop.start < self.start or workshop.end > self.end:
-                problems.append(f"Workshop '{workshop.id}' liegt außerhalb der Veranstaltungszeit")
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
-
-    def serves_profession(self, profession_id: str) -> bool:
-        return self.professions == ALL_PROFESSIONS or profession_id in self.professions
 
 
 # --- sections ----------------------------------------------------------------------------------
