@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
+from bot.knowledge.check_base import Report as Report
 from bot.knowledge.content_checks import ContentRules
 from bot.knowledge.findings import Concern, Finding, Severity, Sourced, format_path
 from bot.knowledge.models import (
@@ -42,51 +41,8 @@ _LABELS = {
 }
 
 
-@dataclass
-class Report:
-    errors: list[Finding] = field(default_factory=list)
-    warnings: list[Finding] = field(default_factory=list)
-
-
 class _Checker(ContentRules):
-    def __init__(
-        self,
-        entries: Mapping[str, list[Sourced]],
-        broken_ids: Mapping[str, set[str]],
-        today: date,
-    ) -> None:
-        self.entries = entries
-        self.today = today
-        self.report = Report()
-        self.ids: dict[str, set[str]] = {
-            section: {item.entry.id for item in items} | broken_ids.get(section, set())
-            for section, items in entries.items()
-        }
-        self.by_id: dict[str, dict[str, Any]] = {
-            section: {item.entry.id: item.entry for item in items}
-            for section, items in entries.items()
-        }
-
-    def error(
-        self,
-        item: Sourced,
-        subpath: tuple[str | int, ...],
-        message: str,
-        concern: Concern | None = None,
-    ) -> None:
-        self.report.errors.append(item.finding(subpath, message, concern=concern))
-
-    def warn(
-        self,
-        item: Sourced,
-        subpath: tuple[str | int, ...],
-        message: str,
-        concern: Concern | None = None,
-        due: date | None = None,
-    ) -> None:
-        self.report.warnings.append(
-            item.finding(subpath, message, Severity.WARNING, concern=concern, due=due)
-        )
+    """Reference and structure rules; the content rules come from `ContentRules`."""
 
     def refs(self, item: Sourced, key: str, values: Iterable[str], section: str) -> None:
         for index, value in enumerate(values):

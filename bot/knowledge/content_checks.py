@@ -7,11 +7,12 @@ A mixin of the checker in `checks.py`, which holds the entries, the ids and the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from bot.knowledge import sources as source_rules
+from bot.knowledge.check_base import CheckerBase
 from bot.knowledge.fields import SourceDate
 from bot.knowledge.findings import Concern, Sourced
 from bot.knowledge.models import Contact, Jugendamt
@@ -24,30 +25,7 @@ _SENDS_ELSEWHERE = re.compile(
 _ROLE_WORD_MIN = 12  # a long word of a role ("Netzwerkkoordination") names it on its own
 
 
-class ContentRules:
-    entries: Mapping[str, list[Sourced]]
-    by_id: dict[str, dict[str, Any]]
-    today: date
-
-    def error(
-        self,
-        item: Sourced,
-        subpath: tuple[str | int, ...],
-        message: str,
-        concern: Concern | None = None,
-    ) -> None:
-        raise NotImplementedError
-
-    def warn(
-        self,
-        item: Sourced,
-        subpath: tuple[str | int, ...],
-        message: str,
-        concern: Concern | None = None,
-        due: date | None = None,
-    ) -> None:
-        raise NotImplementedError
-
+class ContentRules(CheckerBase):
     def _jugendamt_checklist(self, item: Sourced, jugendamt: Jugendamt) -> None:
         """What the network still has to supply for this Jugendamt, one finding per datum."""
         contacts = self.by_id["kontakte"]
