@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.chat import texts
-from bot.chat.callbacks import Callback
+from bot.chat.callbacks import Callback, EventAction, FeedbackAction
 from bot.chat.common import (
     complete_profile,
     current_user,
@@ -87,11 +87,11 @@ async def route_event(
     user: UserRecord | None,
 ) -> Screen | None:
     svc = context.services
-    action = callback.action
+    action = EventAction.of(callback)
     telegram_id = update.effective_user.id if update.effective_user else None
-    if action == "l":
+    if action is EventAction.LIST:
         return await list_screen(context, user)
-    if action == "my":
+    if action is EventAction.MINE:
         return await my_events_screen(context, telegram_id) if telegram_id else None
     event_id = callback.arg(0) or ""
     card = await svc.signup.card(event_id, telegram_id)
@@ -100,14 +100,14 @@ async def route_event(
     if card.mine is None and not svc.signup.visible_to(card.event, user):
         return await list_screen(context, user, refusal_text(Refusal.NOT_FOR_YOU))
 
-    if action == "e":
+    if action is EventAction.DETAIL:
         return event_detail(card)
-    if action == "k":
+    if action is EventAction.CALENDAR:
         chat = update.effective_chat
         if chat is not None:
             await send_calendar(context, chat.id, event_id, telegram_id)
         return event_detail(card)
-    if action == "j":
+    if action is EventAction.JOIN:
         complete = complete_profile(user)
         if complete is None:
             return onboarding(context)
@@ -119,21 +119,21 @@ async def route_event(
             if chat is not None:
                 await send_calendar(context, chat.id, event_id, telegram_id)
         return await _card_after(context, event_id, telegram_id, notice)
-    if action == "c":
+    if action is EventAction.CANCEL:
         if card.mine is None:
             return event_detail(card, refusal_text(Refusal.NOT_REGISTERED))
         if not card.may_cancel:
             return event_detail(card, refusal_text(card.closed or Refusal.STARTED))
         return cancel_question(card)
-    if action == "cc":
+    if action is EventAction.CANCEL_CONFIRMED:
         outcome = await svc.signup.cancel(event_id, telegram_id)
         notice = texts.CANCELLED if outcome.ok else refusal_text(outcome.refusal or Refusal.STARTED)
         return await _card_after(context, event_id, telegram_id, notice)
-    if action == "w":
+    if action is EventAction.WORKSHOPS:
         return workshops_screen(card)
-    if action in ("wj", "wl"):
+    if action is EventAction.WORKSHOP_JOIN or action is EventAction.WORKSHOP_LEAVE:
         workshop_id = callback.arg(1) or ""
-        if action == "wj":
+        if action is EventAction.WORKSHOP_JOIN:
             outcome = await svc.signup.choose_workshop(event_id, workshop_id, telegram_id)
         else:
             outcome = await svc.signup.leave_workshop(event_id, workshop_id, telegram_id)
@@ -163,10 +163,10 @@ def _join_notice(outcome: Outcome) -> str:
     return template.format(position=standing.position)
 
 
-def _workshop_notice(action: str, outcome: Outcome, title: str) -> str:
+def _workshop_notice(action: EventAction, outcome: Outcome, title: str) -> str:
     if outcome.refusal is not None:
         return refusal_text(outcome.refusal)
-    if action == "wl":
+    if action is EventAction.WORKSHOP_LEAVE:
         return texts.WORKSHOP_LEFT
     standing = outcome.standing
     if standing is not None and standing.status is Status.WAITING:
@@ -179,15 +179,16 @@ def _workshop_notice(action: str, outcome: Outcome, title: str) -> str:
 
 
 async def route_feedback(
-    update: Update, context: LotseContext, callback: Callback
+    update: Update, context: LotseContext, callback: Callback, _user: UserRecord | None
 ) -> Screen | None:
     svc = context.services
+    action = FeedbackAction.of(callback)
     knowledge = svc.store.current.knowledge
     event = knowledge.events.get(callback.arg(0) or "")
     if event is None or update.effective_user is None:
         return None
     rating = callback.int_arg(1)
-    if callback.action == "a":
+    if action is FeedbackAction.ASK:
         return feedback_rating(event)
     if not 1 <= rating <= 5:
         return None
@@ -197,11 +198,11 @@ async def route_feedback(
         chosen = int(mask_text, 16)
     except ValueError:
         return None
-    if callback.action == "r":
+    if action is FeedbackAction.RATING:
         return feedback_topics(event, rating, topics, 0)
-    if callback.action == "t":
+    if action is FeedbackAction.TOPIC:
         return feedback_topics(event, rating, topics, chosen)
-    if callback.action == "s":
+    if action is FeedbackAction.SUBMIT:
         wished = [t.id for i, t in enumerate(wishable_topics(topics)) if chosen & (1 << i)]
         outcome = await svc.feedback.give(event.id, update.effective_user.id, rating, wished)
         text = (

@@ -7,6 +7,7 @@ from babel.dates import format_time
 from telegram import InlineKeyboardButton
 
 from bot.chat import texts
+from bot.chat.callbacks import Area, EventAction, FeedbackAction, MenuAction
 from bot.chat.format import esc, join_blocks, link
 from bot.chat.screens import Screen, button, keyboard, menu_row, short
 from bot.clock import BERLIN
@@ -71,9 +72,13 @@ def _summary(card: EventCard, number: int | None = None) -> str:
 
 def _action_button(card: EventCard) -> list[InlineKeyboardButton]:
     if card.mine is not None:
-        return [button(texts.BUTTON_CANCEL, "te", "c", card.event.id)] if card.may_cancel else []
+        return (
+            [button(texts.BUTTON_CANCEL, EventAction.CANCEL, card.event.id)]
+            if card.may_cancel
+            else []
+        )
     if card.closed is None:
-        return [button(texts.BUTTON_JOIN, "te", "j", card.event.id)]
+        return [button(texts.BUTTON_JOIN, EventAction.JOIN, card.event.id)]
     return []
 
 
@@ -82,17 +87,19 @@ def event_list(cards: list[EventCard], intro: str = texts.EVENTS) -> Screen:
     if not shown:
         return Screen(
             f"{intro}\n\n{texts.NO_EVENTS}",
-            keyboard([button(texts.BUTTON_MY_EVENTS, "te", "my")], menu_row()),
+            keyboard([button(texts.BUTTON_MY_EVENTS, EventAction.MINE)], menu_row()),
         )
     rows = [
         [
-            button(f"{number}. {short(card.event.title, 30)}", "te", "e", card.event.id),
+            button(f"{number}. {short(card.event.title, 30)}", EventAction.DETAIL, card.event.id),
             *_action_button(card),
         ]
         for number, card in enumerate(shown, start=1)
     ]
     text = join_blocks([intro, *(_summary(card, n) for n, card in enumerate(shown, start=1))])
-    return Screen(text, keyboard(*rows, [button(texts.BUTTON_MY_EVENTS, "te", "my")], menu_row()))
+    return Screen(
+        text, keyboard(*rows, [button(texts.BUTTON_MY_EVENTS, EventAction.MINE)], menu_row())
+    )
 
 
 def _workshop_line(workshop: Workshop, counts: Counts, mine: Standing | None) -> str:
@@ -137,11 +144,11 @@ def event_detail(card: EventCard, notice: str = "") -> Screen:
     )
     actions = _action_button(card)
     if event.status is not EventStatus.CANCELLED:
-        actions.append(button(texts.BUTTON_CALENDAR, "te", "k", event.id))
+        actions.append(button(texts.BUTTON_CALENDAR, EventAction.CALENDAR, event.id))
     extra = []
     if event.workshops and card.mine is not None and card.mine.status is Status.CONFIRMED:
-        extra.append(button(texts.BUTTON_WORKSHOPS, "te", "w", event.id))
-    extra.append(button(texts.BUTTON_ALL_EVENTS, "te", "l"))
+        extra.append(button(texts.BUTTON_WORKSHOPS, EventAction.WORKSHOPS, event.id))
+    extra.append(button(texts.BUTTON_ALL_EVENTS, EventAction.LIST))
     return Screen(text, keyboard(actions, extra, menu_row()))
 
 
@@ -149,8 +156,8 @@ def cancel_question(card: EventCard) -> Screen:
     return Screen(
         texts.CONFIRM_CANCEL.format(title=esc(card.event.title)),
         keyboard(
-            [button(texts.BUTTON_CONFIRM_CANCEL, "te", "cc", card.event.id)],
-            [button(texts.BUTTON_KEEP, "te", "e", card.event.id)],
+            [button(texts.BUTTON_CONFIRM_CANCEL, EventAction.CANCEL_CONFIRMED, card.event.id)],
+            [button(texts.BUTTON_KEEP, EventAction.DETAIL, card.event.id)],
         ),
     )
 
@@ -165,11 +172,17 @@ def workshops_screen(card: EventCard, notice: str = "") -> Screen:
         lines.append(_workshop_line(workshop, counts, mine))
         if mine is not None:
             label = f"✅ {short(workshop.title, 40)}"
-            rows.append([button(label, "te", "wl", event.id, workshop.id)])
+            rows.append([button(label, EventAction.WORKSHOP_LEAVE, event.id, workshop.id)])
         else:
-            rows.append([button(short(workshop.title, 44), "te", "wj", event.id, workshop.id)])
+            rows.append(
+                [
+                    button(
+                        short(workshop.title, 44), EventAction.WORKSHOP_JOIN, event.id, workshop.id
+                    )
+                ]
+            )
     text = join_blocks([notice, texts.WORKSHOPS.format(title=esc(event.title)), "\n".join(lines)])
-    back = [button(texts.BUTTON_BACK, "te", "e", event.id)]
+    back = [button(texts.BUTTON_BACK, EventAction.DETAIL, event.id)]
     return Screen(text, keyboard(*rows, back, menu_row()))
 
 
@@ -177,7 +190,7 @@ def my_events(mine: list[tuple[Event, MyRegistration]]) -> Screen:
     if not mine:
         return Screen(
             f"{texts.MY_EVENTS}\n\n{texts.NO_MY_EVENTS}",
-            keyboard([button(texts.BUTTON_EVENTS, "mn", "go", "te")], menu_row()),
+            keyboard([button(texts.BUTTON_EVENTS, MenuAction.GO, Area.EVENTS)], menu_row()),
         )
     blocks = [texts.MY_EVENTS]
     rows = []
@@ -200,14 +213,14 @@ def my_events(mine: list[tuple[Event, MyRegistration]]) -> Screen:
         )
         rows.append(
             [
-                button(f"{number}. {texts.BUTTON_DETAILS}", "te", "e", event.id),
-                button(texts.BUTTON_CALENDAR, "te", "k", event.id),
-                button(texts.BUTTON_CANCEL, "te", "c", event.id),
+                button(f"{number}. {texts.BUTTON_DETAILS}", EventAction.DETAIL, event.id),
+                button(texts.BUTTON_CALENDAR, EventAction.CALENDAR, event.id),
+                button(texts.BUTTON_CANCEL, EventAction.CANCEL, event.id),
             ]
         )
     return Screen(
         join_blocks(blocks),
-        keyboard(*rows, [button(texts.BUTTON_EVENTS, "mn", "go", "te")], menu_row()),
+        keyboard(*rows, [button(texts.BUTTON_EVENTS, MenuAction.GO, Area.EVENTS)], menu_row()),
     )
 
 
@@ -215,7 +228,7 @@ def my_events(mine: list[tuple[Event, MyRegistration]]) -> Screen:
 
 
 def feedback_rating(event: Event) -> Screen:
-    ratings = [button(str(value), "fb", "r", event.id, value) for value in range(1, 6)]
+    ratings = [button(str(value), FeedbackAction.RATING, event.id, value) for value in range(1, 6)]
     return Screen(texts.FEEDBACK_ASK.format(title=esc(event.title)), keyboard(ratings))
 
 
@@ -233,15 +246,16 @@ def feedback_topics(event: Event, rating: int, topics: list[Topic], chosen: int)
             [
                 button(
                     f"{mark} {short(topic.name, 40)}",
-                    "fb",
-                    "t",
+                    FeedbackAction.TOPIC,
                     event.id,
                     rating,
                     f"{chosen ^ bit:x}",
                 )
             ]
         )
-    rows.append([button(texts.BUTTON_SUBMIT, "fb", "s", event.id, rating, f"{chosen:x}")])
+    rows.append(
+        [button(texts.BUTTON_SUBMIT, FeedbackAction.SUBMIT, event.id, rating, f"{chosen:x}")]
+    )
     return Screen(
         f"Ihre Bewertung: {'★' * rating}{'☆' * (5 - rating)}\n\n{texts.FEEDBACK_TOPICS}",
         keyboard(*rows),

@@ -8,11 +8,23 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.chat import screens, texts
+from bot.chat.callbacks import (
+    Area,
+    Callback,
+    ContactsAction,
+    EmergencyAction,
+    MeldewegAction,
+    MenuAction,
+    OffersAction,
+    OnboardingAction,
+    ProfileAction,
+)
 from bot.chat.common import complete_profile, current_user, onboarding, show
 from bot.chat.context import LotseContext
 from bot.chat.event_flow import list_screen
 from bot.chat.format import esc
 from bot.chat.screens import Screen
+from bot.knowledge.models import RegionKind
 from bot.knowledge.search import HitKind
 from bot.services.directory import looks_like_case_details
 from bot.services.profiles import variant_of
@@ -73,7 +85,10 @@ async def meldeweg(update: Update, context: LotseContext) -> None:
 
 def _profession_picker(context: LotseContext, text: str) -> Screen:
     knowledge = context.services.store.current.knowledge
-    buttons = [screens.button(p.label, "mw", "s", p.id, 0) for p in knowledge.professions_in_order]
+    buttons = [
+        screens.button(p.label, MeldewegAction.STEP, p.id, 0)
+        for p in knowledge.professions_in_order
+    ]
     return Screen(esc(text), screens.keyboard(*screens.rows(buttons, 2), screens.menu_row()))
 
 
@@ -186,3 +201,174 @@ async def membership(update: Update, context: LotseContext) -> None:
         await svc.outbox.recipient_gone(change.chat.id)
     elif status == "member":
         await svc.outbox.recipient_back(change.chat.id, svc.signup.now())
+
+
+# --- buttons -------------------------------------------------------------------------------------
+
+
+async def route_menu(
+    update: Update, context: LotseContext, callback: Callback, user: UserRecord | None
+) -> Screen | None:
+    action = MenuAction.of(callback)
+    if action is MenuAction.MENU:
+        return screens.main_menu()
+    if action is not MenuAction.GO:
+        return None
+    item = callback.arg(0)
+    if item == Area.EVENTS:
+        return await list_screen(context, user)
+    return _menu_item(context, user, item)
+
+
+def _menu_item(context: LotseContext, user: UserRecord | None, item: str | None) -> Screen | None:
+    svc = context.services
+    if item == Area.CONTACTS:
+        return screens.contacts(svc.directory, user, 0)
+    if item not in (Area.MELDEWEG, Area.OFFERS, Area.PROFILE):
+        return None
+    if item == Area.PROFILE and user is not None:
+        return screens.profile(svc.store.current.knowledge, user)
+    complete = complete_profile(user)
+    if complete is None or complete.profession_id is None:
+        return onboarding(context)
+    if item == Area.MELDEWEG:
+        saved = variant_of(complete, complete.profession_id)
+        return screens.meldeweg(
+            svc.guidance, complete.profession_id, complete.municipality_id, 0, saved
+        )
+    return topics_screen(context, complete)
+
+
+async def route_emergency(
+    update: Update, context: LotseContext, callback: Callback, user: UserRecord | None
+) -> Screen | None:
+    if EmergencyAction.of(callback) is not EmergencyAction.SHOW:
+        return None
+    return screens.emergency(
+        context.services.guidance,
+        user.municipality_id if user else None,
+        user.profession_id if user else None,
+    )
+
+
+async def route_offers(
+    update: Update, context: LotseContext, callback: Callback, user: UserRecord | None
+) -> Screen | None:
+    svc = context.services
+    knowledge = svc.store.current.knowledge
+    complete = complete_profile(user)
+    if complete is None:
+        return onboarding(context)
+    names = screens.profile_names(knowledge, complete)
+    action = OffersAction.of(callback)
+    if action is OffersAction.TOPICS:
+        return topics_screen(context, complete)
+    topic = callback.arg(1) if action is OffersAction.OFFER else callback.arg(0)
+    if topic is None or (topic != screens.ALL_TOPICS and topic not in knowledge.topics):
+        return None
+    if action is OffersAction.TOPIC:
+        return screens.offers(svc.directory, complete, names, topic, callback.int_arg(1))
+    if action is OffersAction.OFFER:
+        return screens.offer_detail(
+            svc.directory, knowledge, callback.arg(0) or "", topic, callback.int_arg(2)
+        )
+    return None
+
+
+async def route_contacts(
+    update: Update, context: LotseContext, callback: Callback, user: UserRecord | None
+) -> Screen | None:
+    directory = context.services.directory
+    action = ContactsAction.of(callback)
+    if action is ContactsAction.PAGE:
+        return screens.contacts(directory, user, callback.int_arg(0))
+    if action is ContactsAction.CONTACT:
+        return screens.contact_detail(directory, callback.arg(0) or "")
+    return None
+
+
+async def route_meldeweg(
+    update: Update, context: LotseContext, callback: Callback, user: UserRecord | None
+) -> Screen | None:
+    """A screen of the path; an answer to the variant question; the question asked again."""
+    svc = context.services
+    profession = svc.store.current.knowledge.professions.get(callback.arg(0) or "")
+    if profession is None:
+        return None
+    municipality = user.municipality_id if user else None
+    own = user is not None and user.profession_id == profession.id
+    action = MeldewegAction.of(callback)
+    if action is MeldewegAction.STEP:
+        variant = callback.arg(2) or (variant_of(user, profession.id) if own else None)
+        return screens.meldeweg(
+            svc.guidance, profession.id, municipality, callback.int_arg(1), variant
+        )
+    if action is MeldewegAction.ASK_VARIANT:
+        saved = variant_of(user, profession.id) if own else None
+        return screens.meldeweg(
+            svc.guidance, profession.id, municipality, 0, saved, ask_variant=True
+        )
+    option_id = callback.arg(1) or ""
+    if action is not MeldewegAction.VARIANT or profession.variants is None:
+        return None
+    if profession.variants.option(option_id) is None:
+        return None
+    if own and update.effective_user is not None:
+        await svc.profiles.save_variant(update.effective_user.id, profession.id, option_id)
+    return screens.meldeweg(svc.guidance, profession.id, municipality, 0, option_id)
+
+
+async def route_profile(
+    update: Update, context: LotseContext, callback: Callback, user: UserRecord | None
+) -> Screen | None:
+    knowledge = context.services.store.current.knowledge
+    action = ProfileAction.of(callback)
+    if action is ProfileAction.CHANGE_PROFESSION:
+        return screens.choose_profession(knowledge, texts.ASK_PROFESSION, keep_place=True)
+    if (
+        action is ProfileAction.CHANGE_PLACE
+        and user
+        and user.profession_id in knowledge.professions
+    ):
+        return screens.choose_region(knowledge, user.profession_id or "")
+    if action is ProfileAction.CHANGE_PLACE:
+        return screens.choose_profession(knowledge, texts.ASK_PROFESSION)
+    return None
+
+
+async def route_onboarding(
+    update: Update, context: LotseContext, callback: Callback, user: UserRecord | None
+) -> Screen | None:
+    knowledge = context.services.store.current.knowledge
+    action = OnboardingAction.of(callback)
+    profession_id = callback.arg(0) or ""
+    if profession_id not in knowledge.professions:
+        return None
+    if action is OnboardingAction.PROFESSION:
+        return screens.choose_region(knowledge, profession_id)
+    if action is OnboardingAction.KEEP_PLACE:
+        if user and user.municipality_id in knowledge.regions:
+            return await _save(update, context, profession_id, user.municipality_id or "")
+        return screens.choose_region(knowledge, profession_id)
+    region = knowledge.regions.get(callback.arg(1) or "")
+    if region is None:
+        return None
+    if action is OnboardingAction.REGION:
+        if region.kind is RegionKind.KREIS:
+            return screens.choose_municipality(knowledge, profession_id, region)
+        return await _save(update, context, profession_id, region.id)
+    if action is OnboardingAction.MUNICIPALITY and region.is_municipality:
+        return await _save(update, context, profession_id, region.id)
+    return None
+
+
+async def _save(
+    update: Update, context: LotseContext, profession_id: str, municipality_id: str
+) -> Screen | None:
+    if update.effective_user is None:
+        return None
+    svc = context.services
+    record = await svc.profiles.save(update.effective_user.id, profession_id, municipality_id)
+    profession, place = screens.profile_names(svc.store.current.knowledge, record)
+    saved = texts.PROFILE_SAVED.format(profession=profession, municipality=place)
+    return screens.main_menu(f"{saved}\n\n{texts.MENU}")

@@ -14,7 +14,19 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.chat import texts
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import (
+    Actions,
+    Area,
+    ContactsAction,
+    EmergencyAction,
+    EventAction,
+    MeldewegAction,
+    MenuAction,
+    OffersAction,
+    OnboardingAction,
+    ProfileAction,
+    SettingsAction,
+)
 from bot.chat.format import (
     acute_text,
     contact_block,
@@ -74,9 +86,9 @@ class Keyboard(InlineKeyboardMarkup):
 
 
 @lru_cache(maxsize=8192)
-def button(label: str, area: str, action: str, *args: str | int) -> InlineKeyboardButton:
+def button(label: str, action: Actions, *args: str | int) -> InlineKeyboardButton:
     """Buttons are immutable, so equal ones are shared between screens."""
-    return InlineKeyboardButton(label, callback_data=encode(area, action, *args))
+    return InlineKeyboardButton(label, callback_data=action.data(*args))
 
 
 def rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[InlineKeyboardButton]]:
@@ -84,7 +96,10 @@ def rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[Inlin
 
 
 def menu_row() -> list[InlineKeyboardButton]:
-    return [button(texts.BUTTON_EMERGENCY, "nf", "show"), button(texts.BUTTON_MENU, "mn", "menu")]
+    return [
+        button(texts.BUTTON_EMERGENCY, EmergencyAction.SHOW),
+        button(texts.BUTTON_MENU, MenuAction.MENU),
+    ]
 
 
 def keyboard(*button_rows: list[InlineKeyboardButton]) -> InlineKeyboardMarkup:
@@ -104,16 +119,16 @@ def main_menu(text: str = texts.MENU) -> Screen:
         text,
         keyboard(
             [
-                button(texts.BUTTON_MELDEWEG, "mn", "go", "mw"),
-                button(texts.BUTTON_OFFERS, "mn", "go", "an"),
+                button(texts.BUTTON_MELDEWEG, MenuAction.GO, Area.MELDEWEG),
+                button(texts.BUTTON_OFFERS, MenuAction.GO, Area.OFFERS),
             ],
             [
-                button(texts.BUTTON_CONTACTS, "mn", "go", "ko"),
-                button(texts.BUTTON_EMERGENCY, "nf", "show"),
+                button(texts.BUTTON_CONTACTS, MenuAction.GO, Area.CONTACTS),
+                button(texts.BUTTON_EMERGENCY, EmergencyAction.SHOW),
             ],
             [
-                button(texts.BUTTON_EVENTS, "mn", "go", "te"),
-                button(texts.BUTTON_PROFILE, "mn", "go", "pr"),
+                button(texts.BUTTON_EVENTS, MenuAction.GO, Area.EVENTS),
+                button(texts.BUTTON_PROFILE, MenuAction.GO, Area.PROFILE),
             ],
         ),
     )
@@ -121,24 +136,25 @@ def main_menu(text: str = texts.MENU) -> Screen:
 
 def choose_profession(knowledge: KnowledgeBase, text: str, keep_place: bool = False) -> Screen:
     """Profession buttons; with `keep_place` the choice only changes the profession."""
-    action = "k" if keep_place else "p"
-    buttons = [button(p.label, "on", action, p.id) for p in knowledge.professions_in_order]
+    action = OnboardingAction.KEEP_PLACE if keep_place else OnboardingAction.PROFESSION
+    buttons = [button(p.label, action, p.id) for p in knowledge.professions_in_order]
     return Screen(text, keyboard(*rows(buttons, 2)))
 
 
 def choose_region(knowledge: KnowledgeBase, profession_id: str) -> Screen:
     buttons = [
-        button(r.name, "on", "r", profession_id, r.id) for r in knowledge.top_level_regions()
+        button(r.name, OnboardingAction.REGION, profession_id, r.id)
+        for r in knowledge.top_level_regions()
     ]
     return Screen(texts.ASK_REGION, keyboard(*rows(buttons, 2)))
 
 
 def choose_municipality(knowledge: KnowledgeBase, profession_id: str, kreis: Region) -> Screen:
     buttons = [
-        button(m.name, "on", "m", profession_id, m.id)
+        button(m.name, OnboardingAction.MUNICIPALITY, profession_id, m.id)
         for m in knowledge.municipalities_of(kreis.id)
     ]
-    back = [button(texts.BUTTON_BACK, "on", "p", profession_id)]
+    back = [button(texts.BUTTON_BACK, OnboardingAction.PROFESSION, profession_id)]
     return Screen(
         texts.ASK_MUNICIPALITY.format(kreis=esc(kreis.name)), keyboard(*rows(buttons, 3), back)
     )
@@ -172,11 +188,11 @@ def profile(knowledge: KnowledgeBase, user: UserRecord) -> Screen:
         texts.PROFILE.format(profession=profession, municipality=municipality, variant=variant),
         keyboard(
             [
-                button(texts.BUTTON_CHANGE_PROFESSION, "pr", "prof"),
-                button(texts.BUTTON_CHANGE_PLACE, "pr", "place"),
+                button(texts.BUTTON_CHANGE_PROFESSION, ProfileAction.CHANGE_PROFESSION),
+                button(texts.BUTTON_CHANGE_PLACE, ProfileAction.CHANGE_PLACE),
             ],
-            [button(texts.BUTTON_NOTIFICATIONS, "st", "show")],
-            [button(texts.BUTTON_MENU, "mn", "menu")],
+            [button(texts.BUTTON_NOTIFICATIONS, SettingsAction.SHOW)],
+            [button(texts.BUTTON_MENU, MenuAction.MENU)],
         ),
     )
 
@@ -207,20 +223,24 @@ def meldeweg(
     tail = (chosen,) if chosen else ()
     navigation = []
     if position > 0:
-        navigation.append(button(texts.BUTTON_BACK, "mw", "s", profession_id, position - 1, *tail))
+        navigation.append(
+            button(texts.BUTTON_BACK, MeldewegAction.STEP, profession_id, position - 1, *tail)
+        )
     if position < len(view.steps):
         label = "Zu den Schritten ›" if position == 0 else texts.BUTTON_NEXT
-        navigation.append(button(label, "mw", "s", profession_id, position + 1, *tail))
+        navigation.append(button(label, MeldewegAction.STEP, profession_id, position + 1, *tail))
     variants = view.profession.variants
     choice: list[list[InlineKeyboardButton]] = []
     if position == 0 and variants is not None:
         if chosen is None or ask_variant:
             choice = [
-                [button(short(option.name), "mw", "v", profession_id, option.id)]
+                [button(short(option.name), MeldewegAction.VARIANT, profession_id, option.id)]
                 for option in variants.options
             ]
         else:
-            choice = [[button(texts.BUTTON_VARIANT_CHANGE, "mw", "va", profession_id)]]
+            choice = [
+                [button(texts.BUTTON_VARIANT_CHANGE, MeldewegAction.ASK_VARIANT, profession_id)]
+            ]
     return Screen(text, keyboard(*choice, navigation, menu_row()))
 
 
@@ -231,8 +251,8 @@ def emergency(
         emergency_text(guidance.emergency(municipality_id, profession_id)),
         keyboard(
             [
-                button(texts.BUTTON_MELDEWEG, "mn", "go", "mw"),
-                button(texts.BUTTON_MENU, "mn", "menu"),
+                button(texts.BUTTON_MELDEWEG, MenuAction.GO, Area.MELDEWEG),
+                button(texts.BUTTON_MENU, MenuAction.MENU),
             ]
         ),
     )
@@ -245,8 +265,10 @@ def topics(directory: DirectoryService, user: UserRecord, names: tuple[str, str]
     found = directory.topics(user.profession_id, user.municipality_id)
     if not found:
         return Screen(texts.NO_TOPICS, keyboard(menu_row()))
-    buttons = [button(f"{t.topic.name} ({t.offers})", "an", "t", t.topic.id, 0) for t in found]
-    buttons.append(button(texts.BUTTON_ALL_OFFERS, "an", "t", ALL_TOPICS, 0))
+    buttons = [
+        button(f"{t.topic.name} ({t.offers})", OffersAction.TOPIC, t.topic.id, 0) for t in found
+    ]
+    buttons.append(button(texts.BUTTON_ALL_OFFERS, OffersAction.TOPIC, ALL_TOPICS, 0))
     return Screen(
         texts.TOPICS.format(profession=names[0], municipality=names[1]),
         keyboard(*rows(buttons, 2), menu_row()),
@@ -260,7 +282,7 @@ def offers(
     selected = directory.offers(
         user.profession_id, user.municipality_id, topic.id if topic else None, page
     )
-    back = [button(texts.BUTTON_TOPICS, "an", "top")]
+    back = [button(texts.BUTTON_TOPICS, OffersAction.TOPICS)]
     if not selected.items:
         return Screen(texts.NO_OFFERS, keyboard(back, menu_row()))
     title = topic.name if topic else texts.BUTTON_ALL_OFFERS
@@ -272,13 +294,18 @@ def offers(
         pages=selected.total_pages,
     )
     items = [
-        [button(short(o.title), "an", "o", o.id, topic_id, selected.number)] for o in selected.items
+        [button(short(o.title), OffersAction.OFFER, o.id, topic_id, selected.number)]
+        for o in selected.items
     ]
     paging = []
     if selected.has_previous:
-        paging.append(button(texts.BUTTON_PREVIOUS_PAGE, "an", "t", topic_id, selected.number - 1))
+        paging.append(
+            button(texts.BUTTON_PREVIOUS_PAGE, OffersAction.TOPIC, topic_id, selected.number - 1)
+        )
     if selected.has_next:
-        paging.append(button(texts.BUTTON_NEXT_PAGE, "an", "t", topic_id, selected.number + 1))
+        paging.append(
+            button(texts.BUTTON_NEXT_PAGE, OffersAction.TOPIC, topic_id, selected.number + 1)
+        )
     return Screen(text, keyboard(*items, paging, back, menu_row()))
 
 
@@ -288,7 +315,7 @@ def offer_detail(
     offer = directory.offer(offer_id)
     if offer is None:
         return None
-    back = [button(texts.BUTTON_BACK, "an", "t", topic_id, page)]
+    back = [button(texts.BUTTON_BACK, OffersAction.TOPIC, topic_id, page)]
     return Screen(offer_block(directory, knowledge, offer), keyboard(back, menu_row()))
 
 
@@ -314,9 +341,9 @@ def contacts(directory: DirectoryService, user: UserRecord | None, page: int) ->
     )
     paging = []
     if selected.has_previous:
-        paging.append(button(texts.BUTTON_PREVIOUS_PAGE, "ko", "p", selected.number - 1))
+        paging.append(button(texts.BUTTON_PREVIOUS_PAGE, ContactsAction.PAGE, selected.number - 1))
     if selected.has_next:
-        paging.append(button(texts.BUTTON_NEXT_PAGE, "ko", "p", selected.number + 1))
+        paging.append(button(texts.BUTTON_NEXT_PAGE, ContactsAction.PAGE, selected.number + 1))
     today = directory.today()
     text = join_blocks([header, *(contact_block(c, today) for c in selected.items)])
     return Screen(text, keyboard(paging, menu_row()))
@@ -333,7 +360,7 @@ def contact_detail(directory: DirectoryService, contact_id: str) -> Screen | Non
         return None
     return Screen(
         contact_block(contact, directory.today()),
-        keyboard([button(texts.BUTTON_CONTACTS, "ko", "p", 0)], menu_row()),
+        keyboard([button(texts.BUTTON_CONTACTS, ContactsAction.PAGE, 0)], menu_row()),
     )
 
 
@@ -363,19 +390,19 @@ def _hit_target(hit: SearchHit, knowledge: KnowledgeBase, user: UserRecord | Non
             own = knowledge.professions[user.profession_id or ""]
             saved = variant_of(user, own.id)
             if own.meldeweg_id(saved) == hit.id:
-                return encode("mw", "s", own.id, 1, *((saved,) if saved else ()))
+                return MeldewegAction.STEP.data(own.id, 1, *((saved,) if saved else ()))
             for option in own.variants.options if own.variants else ():
                 if option.meldeweg == hit.id:
-                    return encode("mw", "s", own.id, 1, option.id)
+                    return MeldewegAction.STEP.data(own.id, 1, option.id)
         for profession in sorted(knowledge.professions.values(), key=lambda p: p.id):
             if profession.meldeweg == hit.id:
-                return encode("mw", "s", profession.id, 1)
+                return MeldewegAction.STEP.data(profession.id, 1)
             for option in profession.variants.options if profession.variants else ():
                 if option.meldeweg == hit.id:
-                    return encode("mw", "s", profession.id, 1, option.id)
+                    return MeldewegAction.STEP.data(profession.id, 1, option.id)
         return None
     if hit.kind is HitKind.OFFER:
-        return encode("an", "o", hit.id, ALL_TOPICS, 0)
+        return OffersAction.OFFER.data(hit.id, ALL_TOPICS, 0)
     if hit.kind is HitKind.CONTACT:
-        return encode("ko", "c", hit.id)
-    return encode("te", "e", hit.id)
+        return ContactsAction.CONTACT.data(hit.id)
+    return EventAction.DETAIL.data(hit.id)

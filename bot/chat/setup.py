@@ -8,7 +8,6 @@ import logging
 from telegram import BotCommand, Update
 from telegram.error import TelegramError
 from telegram.ext import (
-    CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
     MessageHandler,
@@ -17,8 +16,9 @@ from telegram.ext import (
 )
 
 from bot import logsafe
-from bot.chat import admin, announce, event_flow, group, handlers, privacy, screens, texts
-from bot.chat.buttons import on_button
+from bot.chat import admin, announce, event_flow, group, handlers, privacy, screens, settings, texts
+from bot.chat.buttons import Route, area_handler, group_handler, stale_handler
+from bot.chat.callbacks import Area
 from bot.chat.context import LotseApplication, LotseContext
 from bot.chat.flood import FloodGuard, flood_handler
 from bot.chat.usage import usage_handler
@@ -50,6 +50,21 @@ GROUP_COMMANDS = {
 }
 # Organisers only. The one place that checks: `admin_only` wraps each of them at registration,
 # and everyone else gets exactly the unknown-command answer.
+# Each area's buttons (`v1:<area>:…`); every area has exactly one route.
+ROUTES: dict[Area, Route] = {
+    Area.MENU: handlers.route_menu,
+    Area.EMERGENCY: handlers.route_emergency,
+    Area.ONBOARDING: handlers.route_onboarding,
+    Area.PROFILE: handlers.route_profile,
+    Area.MELDEWEG: handlers.route_meldeweg,
+    Area.OFFERS: handlers.route_offers,
+    Area.CONTACTS: handlers.route_contacts,
+    Area.EVENTS: event_flow.route_event,
+    Area.FEEDBACK: event_flow.route_feedback,
+    Area.SETTINGS: settings.route_settings,
+    Area.ANNOUNCE: announce.route_announcement,
+    Area.ERASE: privacy.route_erasure,
+}
 ADMIN_COMMANDS = {
     "teilnehmer": admin.teilnehmer,
     "auswertung": admin.auswertung,
@@ -78,7 +93,12 @@ def register(application: LotseApplication, flood_guard: FloodGuard | None = Non
         application.add_handler(CommandHandler(name, callback, filters=groups))
     personal = [name for name in COMMANDS if name not in GROUP_COMMANDS]
     application.add_handler(CommandHandler(personal, group.personal, filters=groups))
-    application.add_handler(CallbackQueryHandler(on_button))
+    # Buttons: refused under group messages before any area sees them, then each area by its
+    # pattern, then whatever no area claims (an older version's button, forged data).
+    application.add_handler(group_handler())
+    for area, route in ROUTES.items():
+        application.add_handler(area_handler(area, route))
+    application.add_handler(stale_handler())
     application.add_handler(
         ChatMemberHandler(handlers.membership, ChatMemberHandler.MY_CHAT_MEMBER)
     )
