@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.chat import texts
-from bot.chat.announce import announcement_text
+from bot.chat.announcements import announcement_text
 from bot.chat.callbacks import AnnounceAction, Area, EventAction, MenuAction
-from bot.chat.events import feedback_rating
+from bot.chat.event_screens import feedback_rating
 from bot.chat.format import esc, join_blocks
 from bot.chat.screens import Screen, button, keyboard
 from bot.clock import BERLIN

@@ -21,6 +21,19 @@ from bot.storage.users import UserRecord
 EXPORT_NAME = "meine-daten.json"
 
 
+async def datenschutz(update: Update, context: LotseContext) -> None:
+    svc = context.services
+    policy = svc.privacy.policy
+    text = texts.PRIVACY.format(
+        controller=esc(svc.privacy_text.controller),
+        contact=esc(svc.privacy_text.contact),
+        purposes=esc(svc.privacy_text.purposes),
+        months=policy.inactive_months,
+        days=policy.anonymise_after_days,
+    )
+    await show(update, context, main_menu(text))
+
+
 async def meine_daten(update: Update, context: LotseContext) -> None:
     user = update.effective_user
     chat = update.effective_chat

@@ -1,6 +1,8 @@
-"""Screens: what the bot shows (HTML text + inline keyboard), built from the services.
+"""The screens' kit: `Screen` (HTML text + inline keyboard), shared immutable buttons and
+keyboards, and the few screens every area may land on (the main menu, the profession choice).
 
-Pure functions of their inputs; handlers decide whether a screen is sent or edited in place.
+Each area's own screens live in its module (guidance, directory, onboarding, event_screens …):
+pure functions of their inputs; handlers decide whether a screen is sent or edited in place.
 Every screen has a way back and the emergency button where guidance is shown.
 """
 
@@ -17,34 +19,15 @@ from bot.chat import texts
 from bot.chat.callbacks import (
     Actions,
     Area,
-    ContactsAction,
     EmergencyAction,
-    EventAction,
-    MeldewegAction,
     MenuAction,
-    OffersAction,
     OnboardingAction,
-    ProfileAction,
-    SettingsAction,
 )
 from bot.chat.format import (
-    acute_text,
-    contact_block,
-    emergency_text,
     esc,
-    join_blocks,
-    offer_text,
-    step_text,
 )
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import ALL_PROFESSIONS, Offer, Region
-from bot.knowledge.search import HitKind, SearchHit
-from bot.services.directory import DirectoryService, paginate
-from bot.services.guidance import GuidanceService
-from bot.services.profiles import variant_of
 from bot.storage.users import UserRecord
-
-ALL_TOPICS = "alle"
 
 
 @dataclass(frozen=True)
@@ -111,7 +94,7 @@ def _shared_keyboard(button_rows: tuple[tuple[InlineKeyboardButton, ...], ...]) 
     return Keyboard(button_rows)
 
 
-# --- menu and onboarding -------------------------------------------------------------------------
+# --- the menu and the profession choice ---------------------------------------------------------
 
 
 def main_menu(text: str = texts.MENU) -> Screen:
@@ -141,25 +124,6 @@ def choose_profession(knowledge: KnowledgeBase, text: str, keep_place: bool = Fa
     return Screen(text, keyboard(*rows(buttons, 2)))
 
 
-def choose_region(knowledge: KnowledgeBase, profession_id: str) -> Screen:
-    buttons = [
-        button(r.name, OnboardingAction.REGION, profession_id, r.id)
-        for r in knowledge.top_level_regions()
-    ]
-    return Screen(texts.ASK_REGION, keyboard(*rows(buttons, 2)))
-
-
-def choose_municipality(knowledge: KnowledgeBase, profession_id: str, kreis: Region) -> Screen:
-    buttons = [
-        button(m.name, OnboardingAction.MUNICIPALITY, profession_id, m.id)
-        for m in knowledge.municipalities_of(kreis.id)
-    ]
-    back = [button(texts.BUTTON_BACK, OnboardingAction.PROFESSION, profession_id)]
-    return Screen(
-        texts.ASK_MUNICIPALITY.format(kreis=esc(kreis.name)), keyboard(*rows(buttons, 3), back)
-    )
-
-
 def profile_names(knowledge: KnowledgeBase, user: UserRecord) -> tuple[str, str]:
     profession = knowledge.professions.get(user.profession_id or "")
     municipality = knowledge.regions.get(user.municipality_id or "")
@@ -167,242 +131,3 @@ def profile_names(knowledge: KnowledgeBase, user: UserRecord) -> tuple[str, str]
         esc(profession.label) if profession else "nicht gewählt",
         esc(municipality.name) if municipality else "nicht gewählt",
     )
-
-
-def profile(knowledge: KnowledgeBase, user: UserRecord) -> Screen:
-    profession, municipality = profile_names(knowledge, user)
-    chosen = knowledge.professions.get(user.profession_id or "")
-    option = (
-        chosen.variants.option(variant_of(user, chosen.id))
-        if chosen is not None and chosen.variants is not None
-        else None
-    )
-    variant = (
-        texts.PROFILE_VARIANT.format(
-            question=esc(chosen.variants.question), answer=esc(option.name)
-        )
-        if chosen is not None and chosen.variants is not None and option is not None
-        else ""
-    )
-    return Screen(
-        texts.PROFILE.format(profession=profession, municipality=municipality, variant=variant),
-        keyboard(
-            [
-                button(texts.BUTTON_CHANGE_PROFESSION, ProfileAction.CHANGE_PROFESSION),
-                button(texts.BUTTON_CHANGE_PLACE, ProfileAction.CHANGE_PLACE),
-            ],
-            [button(texts.BUTTON_NOTIFICATIONS, SettingsAction.SHOW)],
-            [button(texts.BUTTON_MENU, MenuAction.MENU)],
-        ),
-    )
-
-
-# --- guidance ---------------------------------------------------------------------------------
-
-
-def meldeweg(
-    guidance: GuidanceService,
-    profession_id: str,
-    municipality_id: str | None,
-    position: int,
-    variant_id: str | None = None,
-    *,
-    ask_variant: bool = False,
-) -> Screen | None:
-    """Position 0 is the acute-danger box, 1…n the steps.
-
-    A profession whose path depends on a question (e.g. the employer) shows the answers on the
-    acute box until one is chosen; the acute box itself never waits for the answer.
-    """
-    view = guidance.meldeweg(profession_id, municipality_id, variant_id)
-    if view is None:
-        return None
-    chosen = view.variant.id if view.variant else None
-    position = min(max(position, 0), len(view.steps))
-    text = acute_text(view) if position == 0 else step_text(view, view.steps[position - 1])
-    tail = (chosen,) if chosen else ()
-    navigation = []
-    if position > 0:
-        navigation.append(
-            button(texts.BUTTON_BACK, MeldewegAction.STEP, profession_id, position - 1, *tail)
-        )
-    if position < len(view.steps):
-        label = "Zu den Schritten ›" if position == 0 else texts.BUTTON_NEXT
-        navigation.append(button(label, MeldewegAction.STEP, profession_id, position + 1, *tail))
-    variants = view.profession.variants
-    choice: list[list[InlineKeyboardButton]] = []
-    if position == 0 and variants is not None:
-        if chosen is None or ask_variant:
-            choice = [
-                [button(short(option.name), MeldewegAction.VARIANT, profession_id, option.id)]
-                for option in variants.options
-            ]
-        else:
-            choice = [
-                [button(texts.BUTTON_VARIANT_CHANGE, MeldewegAction.ASK_VARIANT, profession_id)]
-            ]
-    return Screen(text, keyboard(*choice, navigation, menu_row()))
-
-
-def emergency(
-    guidance: GuidanceService, municipality_id: str | None, profession_id: str | None = None
-) -> Screen:
-    return Screen(
-        emergency_text(guidance.emergency(municipality_id, profession_id)),
-        keyboard(
-            [
-                button(texts.BUTTON_MELDEWEG, MenuAction.GO, Area.MELDEWEG),
-                button(texts.BUTTON_MENU, MenuAction.MENU),
-            ]
-        ),
-    )
-
-
-# --- offers and contacts ------------------------------------------------------------------------
-
-
-def topics(directory: DirectoryService, user: UserRecord, names: tuple[str, str]) -> Screen:
-    found = directory.topics(user.profession_id, user.municipality_id)
-    if not found:
-        return Screen(texts.NO_TOPICS, keyboard(menu_row()))
-    buttons = [
-        button(f"{t.topic.name} ({t.offers})", OffersAction.TOPIC, t.topic.id, 0) for t in found
-    ]
-    buttons.append(button(texts.BUTTON_ALL_OFFERS, OffersAction.TOPIC, ALL_TOPICS, 0))
-    return Screen(
-        texts.TOPICS.format(profession=names[0], municipality=names[1]),
-        keyboard(*rows(buttons, 2), menu_row()),
-    )
-
-
-def offers(
-    directory: DirectoryService, user: UserRecord, names: tuple[str, str], topic_id: str, page: int
-) -> Screen:
-    topic = directory.topic(topic_id)
-    selected = directory.offers(
-        user.profession_id, user.municipality_id, topic.id if topic else None, page
-    )
-    back = [button(texts.BUTTON_TOPICS, OffersAction.TOPICS)]
-    if not selected.items:
-        return Screen(texts.NO_OFFERS, keyboard(back, menu_row()))
-    title = topic.name if topic else texts.BUTTON_ALL_OFFERS
-    text = texts.OFFERS.format(
-        topic=esc(title),
-        profession=names[0],
-        municipality=names[1],
-        page=selected.number + 1,
-        pages=selected.total_pages,
-    )
-    items = [
-        [button(short(o.title), OffersAction.OFFER, o.id, topic_id, selected.number)]
-        for o in selected.items
-    ]
-    paging = []
-    if selected.has_previous:
-        paging.append(
-            button(texts.BUTTON_PREVIOUS_PAGE, OffersAction.TOPIC, topic_id, selected.number - 1)
-        )
-    if selected.has_next:
-        paging.append(
-            button(texts.BUTTON_NEXT_PAGE, OffersAction.TOPIC, topic_id, selected.number + 1)
-        )
-    return Screen(text, keyboard(*items, paging, back, menu_row()))
-
-
-def offer_detail(
-    directory: DirectoryService, knowledge: KnowledgeBase, offer_id: str, topic_id: str, page: int
-) -> Screen | None:
-    offer = directory.offer(offer_id)
-    if offer is None:
-        return None
-    back = [button(texts.BUTTON_BACK, OffersAction.TOPIC, topic_id, page)]
-    return Screen(offer_block(directory, knowledge, offer), keyboard(back, menu_row()))
-
-
-def offer_block(directory: DirectoryService, knowledge: KnowledgeBase, offer: Offer) -> str:
-    """An offer with its audience and contacts, as the detail screen and groups show it."""
-    if offer.professions == ALL_PROFESSIONS:
-        for_whom = "alle Berufsgruppen"
-    else:
-        for_whom = ", ".join(
-            knowledge.professions[p].label for p in offer.professions if p in knowledge.professions
-        )
-    return offer_text(offer, directory.contacts_of(offer), for_whom, directory.today())
-
-
-def contacts(directory: DirectoryService, user: UserRecord | None, page: int) -> Screen:
-    municipality_id = user.municipality_id if user else None
-    selected = paginate(directory.local_contacts(municipality_id), page, size=4)
-    place = "Ihren Ort"
-    if user and municipality_id:
-        place = profile_names_place(directory, municipality_id)
-    header = texts.CONTACTS.format(
-        municipality=place, page=selected.number + 1, pages=selected.total_pages
-    )
-    paging = []
-    if selected.has_previous:
-        paging.append(button(texts.BUTTON_PREVIOUS_PAGE, ContactsAction.PAGE, selected.number - 1))
-    if selected.has_next:
-        paging.append(button(texts.BUTTON_NEXT_PAGE, ContactsAction.PAGE, selected.number + 1))
-    today = directory.today()
-    text = join_blocks([header, *(contact_block(c, today) for c in selected.items)])
-    return Screen(text, keyboard(paging, menu_row()))
-
-
-def profile_names_place(directory: DirectoryService, municipality_id: str) -> str:
-    region = directory.region(municipality_id)
-    return esc(region.name) if region else "Ihren Ort"
-
-
-def contact_detail(directory: DirectoryService, contact_id: str) -> Screen | None:
-    contact = directory.contact(contact_id)
-    if contact is None:
-        return None
-    return Screen(
-        contact_block(contact, directory.today()),
-        keyboard([button(texts.BUTTON_CONTACTS, ContactsAction.PAGE, 0)], menu_row()),
-    )
-
-
-def search_results(
-    hits: Sequence[SearchHit], query: str, knowledge: KnowledgeBase, user: UserRecord | None
-) -> Screen:
-    if not hits:
-        return Screen(texts.SEARCH_NOTHING.format(query=esc(query[:80])), keyboard(menu_row()))
-    buttons = []
-    for hit in hits:
-        target = _hit_target(hit, knowledge, user)
-        if target is not None:
-            icon = {"meldeweg": "🧭", "angebot": "🤝", "kontakt": "📇", "termin": "📅"}[
-                hit.kind.value
-            ]
-            buttons.append(
-                [InlineKeyboardButton(f"{icon} {short(hit.title)}", callback_data=target)]
-            )
-    return Screen(
-        texts.SEARCH_RESULTS.format(query=esc(query[:80])), keyboard(*buttons, menu_row())
-    )
-
-
-def _hit_target(hit: SearchHit, knowledge: KnowledgeBase, user: UserRecord | None) -> str | None:
-    if hit.kind is HitKind.MELDEWEG:
-        if user and user.profession_id in knowledge.professions:
-            own = knowledge.professions[user.profession_id or ""]
-            saved = variant_of(user, own.id)
-            if own.meldeweg_id(saved) == hit.id:
-                return MeldewegAction.STEP.data(own.id, 1, *((saved,) if saved else ()))
-            for option in own.variants.options if own.variants else ():
-                if option.meldeweg == hit.id:
-                    return MeldewegAction.STEP.data(own.id, 1, option.id)
-        for profession in sorted(knowledge.professions.values(), key=lambda p: p.id):
-            if profession.meldeweg == hit.id:
-                return MeldewegAction.STEP.data(profession.id, 1)
-            for option in profession.variants.options if profession.variants else ():
-                if option.meldeweg == hit.id:
-                    return MeldewegAction.STEP.data(profession.id, 1, option.id)
-        return None
-    if hit.kind is HitKind.OFFER:
-        return OffersAction.OFFER.data(hit.id, ALL_TOPICS, 0)
-    if hit.kind is HitKind.CONTACT:
-        return ContactsAction.CONTACT.data(hit.id)
-    return EventAction.DETAIL.data(hit.id)
