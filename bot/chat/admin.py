@@ -15,8 +15,8 @@ from babel.numbers import format_decimal
 from telegram import Update
 from telegram.constants import ChatAction, ChatType
 
-from bot.chat import handlers, texts
-from bot.chat.common import send_document, show
+from bot.chat import texts
+from bot.chat.common import send_document, show, unknown_command
 from bot.chat.context import LotseContext
 from bot.chat.format import esc, join_blocks
 from bot.chat.participant_list import STATUS_GERMAN, participants_csv, per_profession
@@ -38,7 +38,7 @@ def admin_only(handler: AdminHandler) -> AdminHandler:
         chat = update.effective_chat
         private = chat is not None and chat.type == ChatType.PRIVATE
         if not private or not context.services.admins.is_admin(user.id if user else None):
-            await handlers.unknown_command(update, context)
+            await unknown_command(update, context)
             return
         await handler(update, context)
 

@@ -3,12 +3,19 @@
 Format: `v1:<area>:<action>[:<arg>…]`, ASCII only, at most 64 bytes (Telegram's limit). Every
 part is a slug (`[a-z0-9*-]`), so ids from the knowledge base (≤ 24 characters) fit. Anything else
 - a button from an older version, a tampered payload - decodes to None and gets a friendly answer.
+
+Below the codec, the vocabulary: one `Area` per part of the chat and one `Actions` enum per area.
+Buttons are made with `SomeAction.X.data(args…)` (or `screens.button(label, SomeAction.X, …)`),
+routes read `SomeAction.of(callback)`, each area registers one handler for `Area.X.pattern`; no
+area or action code is written anywhere else.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Self
 
 VERSION = "v1"
 MAX_BYTES = 64
@@ -53,3 +60,147 @@ def decode(data: str | None) -> Callback | None:
     if not all(_PART.match(part) for part in parts[1:]):
         return None
     return Callback(parts[1], parts[2], tuple(parts[3:]))
+
+
+# --- the vocabulary: every area and action a button may carry, declared once ----------------------
+# The values are the wire format: buttons already sitting in people's chats carry them, so a value
+# never changes; a new action gets a new value.
+
+
+class Area(StrEnum):
+    MENU = "mn"
+    EMERGENCY = "nf"
+    ONBOARDING = "on"
+    PROFILE = "pr"
+    MELDEWEG = "mw"
+    OFFERS = "an"
+    CONTACTS = "ko"
+    EVENTS = "te"
+    FEEDBACK = "fb"
+    SETTINGS = "st"
+    ANNOUNCE = "ak"
+    ERASE = "dl"
+
+    @property
+    def pattern(self) -> str:
+        """The `CallbackQueryHandler` pattern for this area's buttons."""
+        return f"^{VERSION}:{self.value}:"
+
+
+class Actions(StrEnum):
+    """The actions of one area; each subclass is bound to its area in `AREA_OF` below."""
+
+    @classmethod
+    def area(cls) -> Area:
+        return AREA_OF[cls]
+
+    @classmethod
+    def of(cls, callback: Callback) -> Self | None:
+        """The action a decoded button names, or None (another area, or no such action)."""
+        if callback.area != cls.area():
+            return None
+        try:
+            return cls(callback.action)
+        except ValueError:
+            return None
+
+    def data(self, *args: str | int) -> str:
+        """This action's callback data, checked by `encode`."""
+        return encode(self.area(), self.value, *args)
+
+
+class MenuAction(Actions):
+    MENU = "menu"
+    GO = "go"  # arg: the Area of the menu item
+
+
+class EmergencyAction(Actions):
+    SHOW = "show"
+
+
+class OnboardingAction(Actions):
+    PROFESSION = "p"  # profession → region choice
+    KEEP_PLACE = "k"  # profession changed, municipality kept
+    REGION = "r"  # profession, region
+    MUNICIPALITY = "m"  # profession, municipality
+
+
+class ProfileAction(Actions):
+    CHANGE_PROFESSION = "prof"
+    CHANGE_PLACE = "place"
+
+
+class MeldewegAction(Actions):
+    STEP = "s"  # profession, position[, variant]
+    VARIANT = "v"  # profession, variant
+    ASK_VARIANT = "va"  # profession
+
+
+class OffersAction(Actions):
+    TOPICS = "top"
+    TOPIC = "t"  # topic, page
+    OFFER = "o"  # offer, topic, page
+
+
+class ContactsAction(Actions):
+    PAGE = "p"  # page
+    CONTACT = "c"  # contact
+
+
+class EventAction(Actions):
+    LIST = "l"
+    MINE = "my"
+    DETAIL = "e"  # event (as all below)
+    CALENDAR = "k"
+    JOIN = "j"
+    CANCEL = "c"
+    CANCEL_CONFIRMED = "cc"
+    WORKSHOPS = "w"
+    WORKSHOP_JOIN = "wj"  # event, workshop
+    WORKSHOP_LEAVE = "wl"  # event, workshop
+
+
+class FeedbackAction(Actions):
+    ASK = "a"  # event
+    RATING = "r"  # event, rating
+    TOPIC = "t"  # event, rating, chosen topics (hex bit mask)
+    SUBMIT = "s"  # event, rating, chosen topics
+
+
+class SettingsAction(Actions):
+    SHOW = "show"
+    REMINDERS = "r"
+    LEAD = "l"  # seconds
+    TOPIC = "t"  # topic
+
+
+class AnnounceAction(Actions):
+    FROM_EVENT = "e"  # event
+    PROFESSION = "p"  # draft, profession (as the toggles below)
+    REGION = "r"
+    TOPIC = "t"
+    PREVIEW = "v"  # draft (as all below)
+    BACK = "b"
+    SEND = "s"
+    DISCARD = "x"
+
+
+class EraseAction(Actions):
+    YES = "ja"
+    NO = "nein"
+
+
+AREA_OF: dict[type[Actions], Area] = {
+    MenuAction: Area.MENU,
+    EmergencyAction: Area.EMERGENCY,
+    OnboardingAction: Area.ONBOARDING,
+    ProfileAction: Area.PROFILE,
+    MeldewegAction: Area.MELDEWEG,
+    OffersAction: Area.OFFERS,
+    ContactsAction: Area.CONTACTS,
+    EventAction: Area.EVENTS,
+    FeedbackAction: Area.FEEDBACK,
+    SettingsAction: Area.SETTINGS,
+    AnnounceAction: Area.ANNOUNCE,
+    EraseAction: Area.ERASE,
+}

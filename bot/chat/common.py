@@ -68,3 +68,7 @@ def onboarding(context: LotseContext) -> Screen:
     """Where someone without a complete profile lands: the profession choice."""
     knowledge = services(context).store.current.knowledge
     return screens.choose_profession(knowledge, f"{texts.NEEDS_PROFILE}\n\n{texts.ASK_PROFESSION}")
+
+
+async def unknown_command(update: Update, context: LotseContext) -> None:
+    await show(update, context, screens.main_menu(texts.UNKNOWN_COMMAND))

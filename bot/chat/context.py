@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from telegram import Update
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
 
+from bot.chat.callbacks import Callback, decode
 from bot.services.container import Services
 
 # Where bot/app.py keeps what the handlers, the dispatcher and the webhook server share.
@@ -25,6 +27,20 @@ Data = dict[Any, Any]
 
 
 class LotseContext(CallbackContext[ExtBot[None], Data, Data, Data]):
+    # The button this update pressed, decoded once for every handler of the update (the usage
+    # counter and the area's route); None when the update is no button press or its data is
+    # stale or forged.
+    tap: Callback | None = None
+
+    @classmethod
+    def from_update(
+        cls, update: object, application: Application[Any, Any, Any, Any, Any, Any]
+    ) -> LotseContext:
+        context = super().from_update(update, application)
+        if isinstance(update, Update) and update.callback_query is not None:
+            context.tap = decode(update.callback_query.data)
+        return context
+
     @property
     def services(self) -> Services:
         return services_of(self.bot_data)

@@ -1,248 +1,214 @@
-"""Event screens: the list, one event's card, workshops, the cancel question, my events, and the
-feedback questions. Pure functions of what the services return."""
+"""Events in the chat: /termine, /meine_termine, and the event and feedback buttons
+(`te:…`, `fb:…`). Sign-up rules live in SignupService; this module only translates."""
 
 from __future__ import annotations
 
-from babel.dates import format_time
-from telegram import InlineKeyboardButton
+from telegram import Update
 
 from bot.chat import texts
-from bot.chat.format import esc, join_blocks, link
-from bot.chat.screens import Screen, button, keyboard, menu_row, short
-from bot.clock import BERLIN
-from bot.knowledge.models import Event, EventStatus, Topic, Workshop
-from bot.services.events import german_when
-from bot.services.signup import EventCard, Refusal
-from bot.storage.registrations import Counts, MyRegistration, Standing, Status
+from bot.chat.callbacks import Callback, EventAction, FeedbackAction
+from bot.chat.common import (
+    complete_profile,
+    current_user,
+    onboarding,
+    send_document,
+    show,
+)
+from bot.chat.context import LotseContext
+from bot.chat.event_screens import (
+    cancel_question,
+    event_detail,
+    event_list,
+    feedback_rating,
+    feedback_topics,
+    my_events,
+    wishable_topics,
+    workshops_screen,
+)
+from bot.chat.format import esc
+from bot.chat.screens import Screen, main_menu
+from bot.services.signup import Outcome, Refusal
+from bot.storage.registrations import Status
+from bot.storage.users import UserRecord
 
-MAX_LISTED = 8
-MAX_WISHED_TOPICS = 16
+# --- commands ------------------------------------------------------------------------------------
 
 
-def _seats_line(card: EventCard) -> str:
-    event = card.event
-    if event.status is EventStatus.CANCELLED:
-        return ""
-    if event.capacity is None:
-        return f"👥 {card.counts.confirmed} Zusagen, ohne Platzbegrenzung"
-    free = card.free_seats or 0
-    if free > 0:
-        return f"👥 {free} von {event.capacity} Plätzen frei"
-    waiting = card.counts.waiting
-    people = "Person" if waiting == 1 else "Personen"
-    return f"👥 ausgebucht – Warteliste: {waiting} {people}"
+async def termine(update: Update, context: LotseContext) -> None:
+    user = await current_user(update, context)
+    await show(update, context, await list_screen(context, user))
 
 
-def standing_text(standing: Standing | None) -> str:
+async def meine_termine(update: Update, context: LotseContext) -> None:
+    if update.effective_user is None:
+        return
+    await show(update, context, await my_events_screen(context, update.effective_user.id))
+
+
+async def list_screen(
+    context: LotseContext, user: UserRecord | None, intro: str = texts.EVENTS
+) -> Screen:
+    svc = context.services
+    upcoming = svc.events.upcoming(
+        user.profession_id if user else None, user.municipality_id if user else None
+    )
+    cards = await svc.signup.cards(upcoming, user.telegram_id if user else None)
+    return event_list(cards, intro)
+
+
+async def my_events_screen(context: LotseContext, telegram_id: int) -> Screen:
+    return my_events(await context.services.signup.mine(telegram_id))
+
+
+async def send_calendar(
+    context: LotseContext, chat_id: int, event_id: str, telegram_id: int | None
+) -> bool:
+    svc = context.services
+    event = svc.store.current.knowledge.events.get(event_id)
+    content = await svc.signup.calendar(event_id, telegram_id)
+    if event is None or content is None:
+        return False
+    caption = texts.CALENDAR_CAPTION.format(title=esc(event.title))
+    await send_document(context, chat_id, f"{event_id}.ics", content, caption)
+    return True
+
+
+# --- buttons -------------------------------------------------------------------------------------
+
+
+def refusal_text(refusal: Refusal) -> str:
+    return texts.REFUSALS[refusal.value]
+
+
+async def route_event(
+    update: Update,
+    context: LotseContext,
+    callback: Callback,
+    user: UserRecord | None,
+) -> Screen | None:
+    svc = context.services
+    action = EventAction.of(callback)
+    telegram_id = update.effective_user.id if update.effective_user else None
+    if action is EventAction.LIST:
+        return await list_screen(context, user)
+    if action is EventAction.MINE:
+        return await my_events_screen(context, telegram_id) if telegram_id else None
+    event_id = callback.arg(0) or ""
+    card = await svc.signup.card(event_id, telegram_id)
+    if card is None or telegram_id is None:
+        return await list_screen(context, user, texts.EVENT_GONE)
+    if card.mine is None and not svc.signup.visible_to(card.event, user):
+        return await list_screen(context, user, refusal_text(Refusal.NOT_FOR_YOU))
+
+    if action is EventAction.DETAIL:
+        return event_detail(card)
+    if action is EventAction.CALENDAR:
+        chat = update.effective_chat
+        if chat is not None:
+            await send_calendar(context, chat.id, event_id, telegram_id)
+        return event_detail(card)
+    if action is EventAction.JOIN:
+        complete = complete_profile(user)
+        if complete is None:
+            return onboarding(context)
+        full_name = update.effective_user.full_name if update.effective_user else ""
+        outcome = await svc.signup.join(event_id, complete, full_name)
+        notice = _join_notice(outcome)
+        if outcome.new and outcome.standing and outcome.standing.status is Status.CONFIRMED:
+            chat = update.effective_chat
+            if chat is not None:
+                await send_calendar(context, chat.id, event_id, telegram_id)
+        return await _card_after(context, event_id, telegram_id, notice)
+    if action is EventAction.CANCEL:
+        if card.mine is None:
+            return event_detail(card, refusal_text(Refusal.NOT_REGISTERED))
+        if not card.may_cancel:
+            return event_detail(card, refusal_text(card.closed or Refusal.STARTED))
+        return cancel_question(card)
+    if action is EventAction.CANCEL_CONFIRMED:
+        outcome = await svc.signup.cancel(event_id, telegram_id)
+        notice = texts.CANCELLED if outcome.ok else refusal_text(outcome.refusal or Refusal.STARTED)
+        return await _card_after(context, event_id, telegram_id, notice)
+    if action is EventAction.WORKSHOPS:
+        return workshops_screen(card)
+    if action is EventAction.WORKSHOP_JOIN or action is EventAction.WORKSHOP_LEAVE:
+        workshop_id = callback.arg(1) or ""
+        if action is EventAction.WORKSHOP_JOIN:
+            outcome = await svc.signup.choose_workshop(event_id, workshop_id, telegram_id)
+        else:
+            outcome = await svc.signup.leave_workshop(event_id, workshop_id, telegram_id)
+        titles = {w.id: w.title for w in card.event.workshops}
+        notice = _workshop_notice(action, outcome, esc(titles.get(workshop_id, workshop_id)))
+        fresh = await svc.signup.card(event_id, telegram_id)
+        return workshops_screen(fresh, notice) if fresh else None
+    return None
+
+
+async def _card_after(
+    context: LotseContext, event_id: str, telegram_id: int, notice: str
+) -> Screen | None:
+    fresh = await context.services.signup.card(event_id, telegram_id)
+    return event_detail(fresh, notice) if fresh else None
+
+
+def _join_notice(outcome: Outcome) -> str:
+    if outcome.refusal is not None:
+        return refusal_text(outcome.refusal)
+    standing = outcome.standing
     if standing is None:
         return ""
     if standing.status is Status.CONFIRMED:
-        return "✅ Sie sind angemeldet."
-    return f"⏳ Sie stehen auf der Warteliste, Platz {standing.position}."
+        return texts.SIGNED_UP if outcome.new else texts.ALREADY_SIGNED_UP
+    template = texts.ON_WAITING_LIST if outcome.new else texts.ALREADY_WAITING
+    return template.format(position=standing.position)
 
 
-def _closed_line(card: EventCard) -> str:
-    if card.closed is Refusal.DEADLINE_PASSED and card.event.registration_deadline:
-        deadline = card.event.registration_deadline.astimezone(BERLIN)
-        return f"🔒 Anmeldeschluss war am {deadline.strftime('%d.%m.%Y, %H:%M')} Uhr."
-    if card.closed is Refusal.STARTED:
-        return "🔒 Die Veranstaltung läuft bereits."
-    if card.closed is None and card.event.registration_deadline:
-        deadline = card.event.registration_deadline.astimezone(BERLIN)
-        return f"Anmeldeschluss: {deadline.strftime('%d.%m.%Y, %H:%M')} Uhr"
-    return ""
-
-
-def _summary(card: EventCard, number: int | None = None) -> str:
-    event = card.event
-    status = " – <b>abgesagt</b>" if event.status is EventStatus.CANCELLED else ""
-    marked = "beispiel" in event.title.lower()
-    example = " <i>(Beispiel)</i>" if event.example and not marked else ""
-    prefix = f"{number}. " if number is not None else ""
-    lines = [
-        f"{prefix}<b>{esc(event.title)}</b>{example}{status}",
-        f"🗓 {esc(german_when(event))}",
-        f"📍 {esc(event.location.name)}",
-        _seats_line(card),
-        standing_text(card.mine),
-    ]
-    return "\n".join(line for line in lines if line)
-
-
-def _action_button(card: EventCard) -> list[InlineKeyboardButton]:
-    if card.mine is not None:
-        return [button(texts.BUTTON_CANCEL, "te", "c", card.event.id)] if card.may_cancel else []
-    if card.closed is None:
-        return [button(texts.BUTTON_JOIN, "te", "j", card.event.id)]
-    return []
-
-
-def event_list(cards: list[EventCard], intro: str = texts.EVENTS) -> Screen:
-    shown = cards[:MAX_LISTED]
-    if not shown:
-        return Screen(
-            f"{intro}\n\n{texts.NO_EVENTS}",
-            keyboard([button(texts.BUTTON_MY_EVENTS, "te", "my")], menu_row()),
-        )
-    rows = [
-        [
-            button(f"{number}. {short(card.event.title, 30)}", "te", "e", card.event.id),
-            *_action_button(card),
-        ]
-        for number, card in enumerate(shown, start=1)
-    ]
-    text = join_blocks([intro, *(_summary(card, n) for n, card in enumerate(shown, start=1))])
-    return Screen(text, keyboard(*rows, [button(texts.BUTTON_MY_EVENTS, "te", "my")], menu_row()))
-
-
-def _workshop_line(workshop: Workshop, counts: Counts, mine: Standing | None) -> str:
-    start = format_time(workshop.start.astimezone(BERLIN), "H:mm", locale="de_DE")
-    end = format_time(workshop.end.astimezone(BERLIN), "H:mm", locale="de_DE")
-    if workshop.capacity is None:
-        seats = ""
-    elif counts.confirmed < workshop.capacity:
-        seats = f" – {workshop.capacity - counts.confirmed} von {workshop.capacity} frei"
+def _workshop_notice(action: EventAction, outcome: Outcome, title: str) -> str:
+    if outcome.refusal is not None:
+        return refusal_text(outcome.refusal)
+    if action is EventAction.WORKSHOP_LEAVE:
+        return texts.WORKSHOP_LEFT
+    standing = outcome.standing
+    if standing is not None and standing.status is Status.WAITING:
+        notice = texts.WORKSHOP_WAITING.format(title=title, position=standing.position)
     else:
-        seats = f" – voll, Warteliste {counts.waiting}"
-    own = ""
-    if mine is not None:
-        own = " ✅" if mine.status is Status.CONFIRMED else f" ⏳ (Warteliste {mine.position})"
-    return f"• {start}–{end} {esc(workshop.title)}{seats}{own}"
+        notice = texts.WORKSHOP_CHOSEN.format(title=title)
+    if outcome.replaced_workshop:
+        notice += f"\n{texts.WORKSHOP_REPLACED}"
+    return notice
 
 
-def event_detail(card: EventCard, notice: str = "") -> Screen:
-    event = card.event
-    place = [f"📍 {esc(event.location.name)}"]
-    if event.location.address:
-        place.append(esc(event.location.address))
-    if event.location.map_url:
-        place.append(link(event.location.map_url, "Karte"))
-    programme = "\n".join(f"{esc(item.time)} – {esc(item.title)}" for item in event.programme)
-    workshops = "\n".join(
-        _workshop_line(w, card.workshop_counts.get(w.id, Counts()), card.my_workshops.get(w.id))
-        for w in event.workshops
-    )
-    text = join_blocks(
-        [
-            notice,
-            _summary(card),
-            texts.EXAMPLE_EVENT if event.example else "",
-            esc(event.description),
-            "\n".join(place),
-            f"<b>Programm</b>\n{programme}" if programme else "",
-            f"<b>Workshops</b>\n{workshops}" if workshops else "",
-            _closed_line(card),
-            f"<i>Stand: {event.stand.strftime('%d.%m.%Y')}</i>",
-        ]
-    )
-    actions = _action_button(card)
-    if event.status is not EventStatus.CANCELLED:
-        actions.append(button(texts.BUTTON_CALENDAR, "te", "k", event.id))
-    extra = []
-    if event.workshops and card.mine is not None and card.mine.status is Status.CONFIRMED:
-        extra.append(button(texts.BUTTON_WORKSHOPS, "te", "w", event.id))
-    extra.append(button(texts.BUTTON_ALL_EVENTS, "te", "l"))
-    return Screen(text, keyboard(actions, extra, menu_row()))
-
-
-def cancel_question(card: EventCard) -> Screen:
-    return Screen(
-        texts.CONFIRM_CANCEL.format(title=esc(card.event.title)),
-        keyboard(
-            [button(texts.BUTTON_CONFIRM_CANCEL, "te", "cc", card.event.id)],
-            [button(texts.BUTTON_KEEP, "te", "e", card.event.id)],
-        ),
-    )
-
-
-def workshops_screen(card: EventCard, notice: str = "") -> Screen:
-    event = card.event
-    lines = []
-    rows = []
-    for workshop in event.workshops:
-        mine = card.my_workshops.get(workshop.id)
-        counts = card.workshop_counts.get(workshop.id, Counts())
-        lines.append(_workshop_line(workshop, counts, mine))
-        if mine is not None:
-            label = f"✅ {short(workshop.title, 40)}"
-            rows.append([button(label, "te", "wl", event.id, workshop.id)])
-        else:
-            rows.append([button(short(workshop.title, 44), "te", "wj", event.id, workshop.id)])
-    text = join_blocks([notice, texts.WORKSHOPS.format(title=esc(event.title)), "\n".join(lines)])
-    back = [button(texts.BUTTON_BACK, "te", "e", event.id)]
-    return Screen(text, keyboard(*rows, back, menu_row()))
-
-
-def my_events(mine: list[tuple[Event, MyRegistration]]) -> Screen:
-    if not mine:
-        return Screen(
-            f"{texts.MY_EVENTS}\n\n{texts.NO_MY_EVENTS}",
-            keyboard([button(texts.BUTTON_EVENTS, "mn", "go", "te")], menu_row()),
+async def route_feedback(
+    update: Update, context: LotseContext, callback: Callback, _user: UserRecord | None
+) -> Screen | None:
+    svc = context.services
+    action = FeedbackAction.of(callback)
+    knowledge = svc.store.current.knowledge
+    event = knowledge.events.get(callback.arg(0) or "")
+    if event is None or update.effective_user is None:
+        return None
+    rating = callback.int_arg(1)
+    if action is FeedbackAction.ASK:
+        return feedback_rating(event)
+    if not 1 <= rating <= 5:
+        return None
+    topics = sorted(knowledge.topics.values(), key=lambda t: t.id)
+    mask_text = callback.arg(2) or "0"
+    try:
+        chosen = int(mask_text, 16)
+    except ValueError:
+        return None
+    if action is FeedbackAction.RATING:
+        return feedback_topics(event, rating, topics, 0)
+    if action is FeedbackAction.TOPIC:
+        return feedback_topics(event, rating, topics, chosen)
+    if action is FeedbackAction.SUBMIT:
+        wished = [t.id for i, t in enumerate(wishable_topics(topics)) if chosen & (1 << i)]
+        outcome = await svc.feedback.give(event.id, update.effective_user.id, rating, wished)
+        text = (
+            texts.FEEDBACK_THANKS
+            if outcome.ok
+            else refusal_text(outcome.refusal or Refusal.NOT_REGISTERED)
         )
-    blocks = [texts.MY_EVENTS]
-    rows = []
-    for number, (event, registration) in enumerate(mine, start=1):
-        titles = {w.id: w.title for w in event.workshops}
-        workshop_lines = [
-            f"🧩 {esc(titles.get(workshop_id, workshop_id))}"
-            + ("" if place.status is Status.CONFIRMED else f" (Warteliste {place.position})")
-            for workshop_id, place in registration.workshops
-        ]
-        blocks.append(
-            "\n".join(
-                [
-                    f"{number}. <b>{esc(event.title)}</b>",
-                    f"🗓 {esc(german_when(event))}",
-                    standing_text(registration.standing),
-                    *workshop_lines,
-                ]
-            )
-        )
-        rows.append(
-            [
-                button(f"{number}. {texts.BUTTON_DETAILS}", "te", "e", event.id),
-                button(texts.BUTTON_CALENDAR, "te", "k", event.id),
-                button(texts.BUTTON_CANCEL, "te", "c", event.id),
-            ]
-        )
-    return Screen(
-        join_blocks(blocks),
-        keyboard(*rows, [button(texts.BUTTON_EVENTS, "mn", "go", "te")], menu_row()),
-    )
-
-
-# --- feedback -------------------------------------------------------------------------------------
-
-
-def feedback_rating(event: Event) -> Screen:
-    ratings = [button(str(value), "fb", "r", event.id, value) for value in range(1, 6)]
-    return Screen(texts.FEEDBACK_ASK.format(title=esc(event.title)), keyboard(ratings))
-
-
-def wishable_topics(topics: list[Topic]) -> list[Topic]:
-    return topics[:MAX_WISHED_TOPICS]
-
-
-def feedback_topics(event: Event, rating: int, topics: list[Topic], chosen: int) -> Screen:
-    """Topic toggles; the chosen set travels in the buttons as a bit mask (hex)."""
-    rows = []
-    for index, topic in enumerate(wishable_topics(topics)):
-        bit = 1 << index
-        mark = "☑️" if chosen & bit else "⬜️"
-        rows.append(
-            [
-                button(
-                    f"{mark} {short(topic.name, 40)}",
-                    "fb",
-                    "t",
-                    event.id,
-                    rating,
-                    f"{chosen ^ bit:x}",
-                )
-            ]
-        )
-    rows.append([button(texts.BUTTON_SUBMIT, "fb", "s", event.id, rating, f"{chosen:x}")])
-    return Screen(
-        f"Ihre Bewertung: {'★' * rating}{'☆' * (5 - rating)}\n\n{texts.FEEDBACK_TOPICS}",
-        keyboard(*rows),
-    )
+        return main_menu(f"{text}\n\n{texts.MENU}")
+    return None

@@ -10,9 +10,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.chat import texts
 from bot.chat.context import LotseContext
-from bot.chat.events import event_list
+from bot.chat.directory import offer_block
+from bot.chat.event_screens import event_list
 from bot.chat.format import emergency_text, esc, join_blocks
-from bot.chat.screens import offer_block
 from bot.knowledge.search import HitKind
 
 MAX_GROUP_OFFERS = 3

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.chat import texts
-from bot.chat.announce import announcement_text
-from bot.chat.events import feedback_rating
+from bot.chat.announcements import announcement_text
+from bot.chat.callbacks import AnnounceAction, Area, EventAction, MenuAction
+from bot.chat.event_screens import feedback_rating
 from bot.chat.format import esc, join_blocks
 from bot.chat.screens import Screen, button, keyboard
 from bot.clock import BERLIN
@@ -42,8 +43,8 @@ def render(notice: Notice) -> Delivery:
             if event is not None:
                 markup = keyboard(
                     [
-                        button(texts.BUTTON_DETAILS, "te", "e", event.id),
-                        button(texts.BUTTON_JOIN, "te", "j", event.id),
+                        button(texts.BUTTON_DETAILS, EventAction.DETAIL, event.id),
+                        button(texts.BUTTON_JOIN, EventAction.JOIN, event.id),
                     ]
                 )
             return Delivery(Screen(announcement_text(text), markup))
@@ -62,7 +63,10 @@ def render(notice: Notice) -> Delivery:
                 title=esc(event.title), when=esc(german_when(event))
             )
             return Delivery(
-                Screen(text, keyboard([button(texts.BUTTON_ANNOUNCE, "ak", "e", event.id)]))
+                Screen(
+                    text,
+                    keyboard([button(texts.BUTTON_ANNOUNCE, AnnounceAction.FROM_EVENT, event.id)]),
+                )
             )
         case Promoted(event=event, calendar=calendar):
             text = texts.PROMOTED.format(title=esc(event.title), when=esc(german_when(event)))
@@ -76,7 +80,9 @@ def render(notice: Notice) -> Delivery:
                 text = texts.EVENT_CANCELLED_NOTICE.format(title=title, when=when)
                 if calendar is not None:
                     text += f" {texts.CALENDAR_REMOVES}"
-                screen = Screen(text, keyboard([button(texts.BUTTON_EVENTS, "mn", "go", "te")]))
+                screen = Screen(
+                    text, keyboard([button(texts.BUTTON_EVENTS, MenuAction.GO, Area.EVENTS)])
+                )
             else:
                 changed = texts.CHANGED.format(title=title)
                 if calendar is not None:
@@ -95,8 +101,8 @@ def _event_buttons(event: Event, text: str) -> Screen:
         text,
         keyboard(
             [
-                button(texts.BUTTON_DETAILS, "te", "e", event.id),
-                button(texts.BUTTON_CANCEL, "te", "c", event.id),
+                button(texts.BUTTON_DETAILS, EventAction.DETAIL, event.id),
+                button(texts.BUTTON_CANCEL, EventAction.CANCEL, event.id),
             ]
         ),
     )
@@ -130,8 +136,8 @@ def _reminder(notice: Reminder) -> Screen:
         start = workshop.start.astimezone(BERLIN).strftime("%H:%M")
         lines.append(f"🧩 Ihr Workshop: {esc(workshop.title)} ({start} Uhr)")
     buttons: list[InlineKeyboardButton] = [
-        button(texts.BUTTON_CANCEL, "te", "c", event.id),
-        button(texts.BUTTON_CALENDAR, "te", "k", event.id),
+        button(texts.BUTTON_CANCEL, EventAction.CANCEL, event.id),
+        button(texts.BUTTON_CALENDAR, EventAction.CALENDAR, event.id),
     ]
     if event.location.map_url:
         buttons.append(InlineKeyboardButton(texts.BUTTON_DIRECTIONS, url=event.location.map_url))

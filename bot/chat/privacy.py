@@ -9,15 +9,29 @@ from typing import Any
 from telegram import Update
 
 from bot.chat import texts
-from bot.chat.callbacks import Callback
+from bot.chat.callbacks import Callback, EraseAction
 from bot.chat.common import send_document, show
 from bot.chat.context import LotseContext
 from bot.chat.format import esc
 from bot.chat.screens import Screen, button, keyboard, main_menu
 from bot.services.preferences import Preferences
 from bot.storage.registrations import Status
+from bot.storage.users import UserRecord
 
 EXPORT_NAME = "meine-daten.json"
+
+
+async def datenschutz(update: Update, context: LotseContext) -> None:
+    svc = context.services
+    policy = svc.privacy.policy
+    text = texts.PRIVACY.format(
+        controller=esc(svc.privacy_text.controller),
+        contact=esc(svc.privacy_text.contact),
+        purposes=esc(svc.privacy_text.purposes),
+        months=policy.inactive_months,
+        days=policy.anonymise_after_days,
+    )
+    await show(update, context, main_menu(text))
 
 
 async def meine_daten(update: Update, context: LotseContext) -> None:
@@ -80,20 +94,23 @@ async def daten_loeschen(update: Update, context: LotseContext) -> None:
         Screen(
             texts.ERASE_ASK,
             keyboard(
-                [button(texts.BUTTON_ERASE, "dl", "ja")],
-                [button(texts.BUTTON_KEEP_DATA, "dl", "nein")],
+                [button(texts.BUTTON_ERASE, EraseAction.YES)],
+                [button(texts.BUTTON_KEEP_DATA, EraseAction.NO)],
             ),
         ),
     )
 
 
-async def route_erasure(update: Update, context: LotseContext, callback: Callback) -> Screen | None:
+async def route_erasure(
+    update: Update, context: LotseContext, callback: Callback, _user: UserRecord | None
+) -> Screen | None:
     user = update.effective_user
     if user is None:
         return None
-    if callback.action == "nein":
+    action = EraseAction.of(callback)
+    if action is EraseAction.NO:
         return main_menu(texts.ERASE_KEPT)
-    if callback.action != "ja":
+    if action is not EraseAction.YES:
         return None
     erasure = await context.services.privacy.erase(user.id)
     # No menu under it: every menu button would start a new profile.

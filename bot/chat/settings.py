@@ -9,22 +9,24 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.chat import texts
-from bot.chat.callbacks import Callback
+from bot.chat.callbacks import Area, Callback, MenuAction, SettingsAction
 from bot.chat.context import LotseContext
 from bot.chat.screens import Screen, button, keyboard, menu_row, rows, short
 from bot.services.preferences import STANDARD_LEADS, Preferences
+from bot.storage.users import UserRecord
 
 LEAD_NAMES = {7 * 86_400: "7 Tage vorher", 86_400: "1 Tag vorher"}
 
 
 def notifications_screen(preferences: Preferences, topics: list[tuple[str, str]]) -> Screen:
     state = "an" if preferences.reminders else "aus"
-    master = button(f"{'🔔' if preferences.reminders else '🔕'} Erinnerungen {state}", "st", "r")
+    master = button(
+        f"{'🔔' if preferences.reminders else '🔕'} Erinnerungen {state}", SettingsAction.REMINDERS
+    )
     leads = [
         button(
             f"{'✅' if preferences.wants_reminder(lead) else '⬜️'} {LEAD_NAMES[lead]}",
-            "st",
-            "l",
+            SettingsAction.LEAD,
             lead,
         )
         for lead in STANDARD_LEADS
@@ -33,8 +35,7 @@ def notifications_screen(preferences: Preferences, topics: list[tuple[str, str]]
     topic_buttons = [
         button(
             f"{'⬜️' if topic_id in preferences.muted_topics else '✅'} {short(name, 28)}",
-            "st",
-            "t",
+            SettingsAction.TOPIC,
             topic_id,
         )
         for topic_id, name in topics
@@ -45,14 +46,14 @@ def notifications_screen(preferences: Preferences, topics: list[tuple[str, str]]
             [master],
             leads,
             *rows(topic_buttons, 2),
-            [button(texts.BUTTON_PROFILE_BACK, "mn", "go", "pr")],
+            [button(texts.BUTTON_PROFILE_BACK, MenuAction.GO, Area.PROFILE)],
             menu_row(),
         ),
     )
 
 
 async def route_settings(
-    update: Update, context: LotseContext, callback: Callback
+    update: Update, context: LotseContext, callback: Callback, _user: UserRecord | None
 ) -> Screen | None:
     if update.effective_user is None:
         return None
@@ -62,16 +63,16 @@ async def route_settings(
         return None
     knowledge = svc.store.current.knowledge
     preferences = await svc.profiles.preferences(telegram_id)
-    action = callback.action
-    if action == "r":
+    action = SettingsAction.of(callback)
+    if action is SettingsAction.REMINDERS:
         preferences = preferences.toggled_reminders()
-    elif action == "l" and callback.int_arg(0, -1) in STANDARD_LEADS:
+    elif action is SettingsAction.LEAD and callback.int_arg(0, -1) in STANDARD_LEADS:
         preferences = preferences.toggled_lead(callback.int_arg(0))
-    elif action == "t" and (callback.arg(0) or "") in knowledge.topics:
+    elif action is SettingsAction.TOPIC and (callback.arg(0) or "") in knowledge.topics:
         preferences = preferences.toggled_topic(callback.arg(0) or "")
-    elif action != "show":
+    elif action is not SettingsAction.SHOW:
         return None
-    if action != "show":
+    if action is not SettingsAction.SHOW:
         preferences = await svc.profiles.save_preferences(telegram_id, preferences)
     topics = sorted(((t.id, t.name) for t in knowledge.topics.values()), key=lambda p: p[1])
     return notifications_screen(preferences, topics)

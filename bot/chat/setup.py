@@ -8,7 +8,6 @@ import logging
 from telegram import BotCommand, Update
 from telegram.error import TelegramError
 from telegram.ext import (
-    CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
     MessageHandler,
@@ -17,8 +16,23 @@ from telegram.ext import (
 )
 
 from bot import logsafe
-from bot.chat import admin, announce, event_flow, group, handlers, privacy, screens, texts
-from bot.chat.buttons import on_button
+from bot.chat import (
+    admin,
+    announcements,
+    common,
+    directory,
+    events,
+    group,
+    guidance,
+    menu,
+    onboarding,
+    privacy,
+    screens,
+    settings,
+    texts,
+)
+from bot.chat.buttons import Route, area_handler, group_handler, stale_handler
+from bot.chat.callbacks import Area
 from bot.chat.context import LotseApplication, LotseContext
 from bot.chat.flood import FloodGuard, flood_handler
 from bot.chat.usage import usage_handler
@@ -26,18 +40,18 @@ from bot.chat.usage import usage_handler
 log = logging.getLogger(__name__)
 
 COMMANDS = {
-    "start": handlers.start,
-    "meldeweg": handlers.meldeweg,
-    "angebote": handlers.angebote,
-    "kontakte": handlers.kontakte,
-    "notfall": handlers.notfall,
-    "termine": event_flow.termine,
-    "meine_termine": event_flow.meine_termine,
-    "profil": handlers.profil,
-    "hilfe": handlers.hilfe,
-    "help": handlers.hilfe,
-    "datenschutz": handlers.datenschutz,
-    "privacy": handlers.datenschutz,
+    "start": menu.start,
+    "meldeweg": guidance.meldeweg,
+    "angebote": directory.angebote,
+    "kontakte": directory.kontakte,
+    "notfall": guidance.notfall,
+    "termine": events.termine,
+    "meine_termine": events.meine_termine,
+    "profil": onboarding.profil,
+    "hilfe": menu.hilfe,
+    "help": menu.hilfe,
+    "datenschutz": privacy.datenschutz,
+    "privacy": privacy.datenschutz,
     "meine_daten": privacy.meine_daten,
     "daten_loeschen": privacy.daten_loeschen,
 }
@@ -50,11 +64,26 @@ GROUP_COMMANDS = {
 }
 # Organisers only. The one place that checks: `admin_only` wraps each of them at registration,
 # and everyone else gets exactly the unknown-command answer.
+# Each area's buttons (`v1:<area>:…`); every area has exactly one route.
+ROUTES: dict[Area, Route] = {
+    Area.MENU: menu.route_menu,
+    Area.EMERGENCY: guidance.route_emergency,
+    Area.ONBOARDING: onboarding.route_onboarding,
+    Area.PROFILE: onboarding.route_profile,
+    Area.MELDEWEG: guidance.route_meldeweg,
+    Area.OFFERS: directory.route_offers,
+    Area.CONTACTS: directory.route_contacts,
+    Area.EVENTS: events.route_event,
+    Area.FEEDBACK: events.route_feedback,
+    Area.SETTINGS: settings.route_settings,
+    Area.ANNOUNCE: announcements.route_announcement,
+    Area.ERASE: privacy.route_erasure,
+}
 ADMIN_COMMANDS = {
     "teilnehmer": admin.teilnehmer,
     "auswertung": admin.auswertung,
     "reload": admin.reload,
-    "ankuendigung": announce.ankuendigung,
+    "ankuendigung": announcements.ankuendigung,
     "bericht": admin.bericht,
 }
 
@@ -78,15 +107,18 @@ def register(application: LotseApplication, flood_guard: FloodGuard | None = Non
         application.add_handler(CommandHandler(name, callback, filters=groups))
     personal = [name for name in COMMANDS if name not in GROUP_COMMANDS]
     application.add_handler(CommandHandler(personal, group.personal, filters=groups))
-    application.add_handler(CallbackQueryHandler(on_button))
-    application.add_handler(
-        ChatMemberHandler(handlers.membership, ChatMemberHandler.MY_CHAT_MEMBER)
-    )
+    # Buttons: refused under group messages before any area sees them, then each area by its
+    # pattern, then whatever no area claims (an older version's button, forged data).
+    application.add_handler(group_handler())
+    for area, route in ROUTES.items():
+        application.add_handler(area_handler(area, route))
+    application.add_handler(stale_handler())
+    application.add_handler(ChatMemberHandler(menu.membership, ChatMemberHandler.MY_CHAT_MEMBER))
     # In groups the bot stays quiet otherwise: other bots' commands and people's conversation
     # are not addressed to it.
-    application.add_handler(MessageHandler(filters.COMMAND & private, handlers.unknown_command))
+    application.add_handler(MessageHandler(filters.COMMAND & private, common.unknown_command))
     application.add_handler(
-        MessageHandler(filters.TEXT & ~filters.COMMAND & private, handlers.free_text)
+        MessageHandler(filters.TEXT & ~filters.COMMAND & private, menu.free_text)
     )
     application.add_error_handler(on_error)
 

@@ -8,19 +8,19 @@ from typing import Any
 
 from telegram import Update
 
-from bot.chat.callbacks import decode
+from bot.chat.callbacks import Area, MeldewegAction, MenuAction, OffersAction
 from bot.chat.context import LotseContext
 from bot.services.usage import UsageKind
 
 UNKNOWN = "unbekannt"
 FREE_TEXT = "freitext-suche"
-MENU_ITEMS = {
-    "mw": "meldeweg",
-    "an": "angebote",
-    "ko": "kontakte",
-    "te": "termine",
-    "pr": "profil",
-    "nf": "notfall",
+MENU_ITEMS: dict[str, str] = {
+    Area.MELDEWEG: "meldeweg",
+    Area.OFFERS: "angebote",
+    Area.CONTACTS: "kontakte",
+    Area.EVENTS: "termine",
+    Area.PROFILE: "profil",
+    Area.EMERGENCY: "notfall",
 }
 
 
@@ -39,19 +39,18 @@ def usage_handler(
             else:
                 svc.usage.count(UsageKind.COMMAND, FREE_TEXT)
             return
-        query = update.callback_query
-        callback = decode(query.data) if query is not None else None
+        callback = context.tap  # decoded once for the whole update
         if callback is None:
             return
         knowledge = svc.store.current.knowledge
-        if callback.area == "an" and callback.action == "t":
+        if OffersAction.of(callback) is OffersAction.TOPIC:
             topic = callback.arg(0) or ""
             if topic in knowledge.topics:
                 svc.usage.count(UsageKind.TOPIC, topic)
-        elif callback.area == "mn" and callback.action == "go":
+        elif MenuAction.of(callback) is MenuAction.GO:
             item = callback.arg(0) or ""
             svc.usage.count(UsageKind.MENU, MENU_ITEMS.get(item, UNKNOWN))
-        elif callback.area == "mw" and callback.action == "s" and callback.int_arg(1) == 1:
+        elif MeldewegAction.of(callback) is MeldewegAction.STEP and callback.int_arg(1) == 1:
             profession = callback.arg(0) or ""
             if profession in knowledge.professions:
                 svc.usage.count(UsageKind.MELDEWEG, profession)

@@ -28,14 +28,12 @@ import tornado.httpserver
 import tornado.netutil
 import tornado.web
 from telegram import Update
-from telegram.error import InvalidToken, TelegramError
 from telegram.ext import ExtBot
 
 from bot.chat.context import DATABASE_KEY, SERVICES_KEY, LotseApplication
 from bot.config import WebhookSettings
+from bot.healthz import health_report
 from bot.logsafe import describe
-from bot.services.container import Services
-from bot.storage.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -123,38 +121,12 @@ class _HealthHandler(_Quiet):
 
 
 async def health(application: LotseApplication) -> tuple[int, dict[str, Any]]:
-    """The `/healthz` answer: 200 while the bot runs and its database answers, else 503.
-
-    Only versions and counts: no user data, no token, no configuration.
-    """
-    services = application.bot_data.get(SERVICES_KEY)
-    database = application.bot_data.get(DATABASE_KEY)
-    reachable = isinstance(database, Database) and await database.ping()
-    outbox: dict[str, Any] | None = None
-    if reachable and isinstance(services, Services):
-        try:
-            backlog = await services.outbox.backlog()
-        except Exception as error:
-            log.warning("healthz: outbox backlog unavailable: %s", describe(error))
-        else:
-            outbox = {
-                "pending": backlog.pending,
-                "parked": backlog.parked,
-                "oldest_pending_due": (
-                    backlog.oldest_due.isoformat() if backlog.oldest_due is not None else None
-                ),
-            }
-    healthy = reachable and application.running
-    report: dict[str, Any] = {
-        "status": "ok" if healthy else "unavailable",
-        "running": application.running,
-        "knowledge_version": (
-            services.store.current.knowledge.version if isinstance(services, Services) else None
-        ),
-        "database_reachable": reachable,
-        "outbox": outbox,
-    }
-    return (200 if healthy else 503), report
+    """The `/healthz` answer for this Application (bot/healthz.py decides it)."""
+    return await health_report(
+        application.bot_data.get(SERVICES_KEY),
+        application.bot_data.get(DATABASE_KEY),
+        running=application.running,
+    )
 
 
 def update_path(path: str) -> str:
@@ -261,17 +233,3 @@ async def serve_webhook(
             await application.shutdown()
             for signum in installed:
                 loop.remove_signal_handler(signum)
-
-
-def startup_problem(error: BaseException, token: str) -> str:
-    """One line for the operator when the bot could not start or ended by an error; never the
-    token."""
-    if isinstance(error, InvalidToken):
-        return (
-            "Telegram lehnt das Bot-Token ab (falsch oder widerrufen?). Bitte TELEGRAM_BOT_TOKEN "
-            "bzw. die Datei in TELEGRAM_BOT_TOKEN_FILE prüfen."
-        )
-    detail = type(error).__name__
-    if isinstance(error, (TelegramError, OSError)):
-        detail = f"{detail}: {error}".replace(token, "[Token]")
-    return f"Der Bot konnte nicht starten oder wurde durch einen Fehler beendet ({detail})."

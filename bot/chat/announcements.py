@@ -7,7 +7,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.chat import texts
-from bot.chat.callbacks import Callback
+from bot.chat.callbacks import AnnounceAction, Callback
 from bot.chat.common import show
 from bot.chat.context import LotseContext
 from bot.chat.format import esc, join_blocks
@@ -15,6 +15,7 @@ from bot.chat.screens import Screen, button, keyboard, main_menu, rows, short
 from bot.services.announcements import MAX_TEXT, telegram_length
 from bot.services.events import german_when
 from bot.storage.announcements import Announcement
+from bot.storage.users import UserRecord
 
 PREVIEW_CHARS = 300
 PREVIEW_ROOM = 3600  # of Telegram's 4096, the rest is the preview's heading
@@ -35,7 +36,7 @@ async def ankuendigung(update: Update, context: LotseContext) -> None:
         context,
         Screen(
             texts.ANNOUNCE_WRITE,
-            keyboard([button(texts.BUTTON_DISCARD, "ak", "x", draft.id)]),
+            keyboard([button(texts.BUTTON_DISCARD, AnnounceAction.DISCARD, draft.id)]),
         ),
     )
 
@@ -57,7 +58,7 @@ async def take_text(update: Update, context: LotseContext) -> bool:
             context,
             Screen(
                 texts.ANNOUNCE_TOO_LONG.format(length=length, limit=MAX_TEXT),
-                keyboard([button(texts.BUTTON_DISCARD, "ak", "x", draft.id)]),
+                keyboard([button(texts.BUTTON_DISCARD, AnnounceAction.DISCARD, draft.id)]),
             ),
         )
         return True
@@ -74,21 +75,30 @@ async def audience_screen(context: LotseContext, draft: Announcement) -> Screen:
         return "✅" if chosen else "⬜️"
 
     professions = [
-        button(f"{mark(p.id in draft.professions)} {short(p.label, 26)}", "ak", "p", draft.id, p.id)
+        button(
+            f"{mark(p.id in draft.professions)} {short(p.label, 26)}",
+            AnnounceAction.PROFESSION,
+            draft.id,
+            p.id,
+        )
         for p in knowledge.professions_in_order
     ]
     regions = [
         button(
             f"{mark(r in draft.regions)} {short(knowledge.regions[r].name, 26)}",
-            "ak",
-            "r",
+            AnnounceAction.REGION,
             draft.id,
             r,
         )
         for r in svc.announcements.choosable_regions(draft.admin_id)
     ]
     topics = [
-        button(f"{mark(t.id in draft.topics)} {short(t.name, 26)}", "ak", "t", draft.id, t.id)
+        button(
+            f"{mark(t.id in draft.topics)} {short(t.name, 26)}",
+            AnnounceAction.TOPIC,
+            draft.id,
+            t.id,
+        )
         for t in sorted(knowledge.topics.values(), key=lambda t: t.name)
     ]
     preview = draft.text if len(draft.text) <= PREVIEW_CHARS else draft.text[:PREVIEW_CHARS] + "…"
@@ -106,8 +116,8 @@ async def audience_screen(context: LotseContext, draft: Announcement) -> Screen:
             *rows(professions, 2),
             *rows(regions, 2),
             *rows(topics, 2),
-            [button(texts.BUTTON_PREVIEW, "ak", "v", draft.id)],
-            [button(texts.BUTTON_DISCARD, "ak", "x", draft.id)],
+            [button(texts.BUTTON_PREVIEW, AnnounceAction.PREVIEW, draft.id)],
+            [button(texts.BUTTON_DISCARD, AnnounceAction.DISCARD, draft.id)],
         ),
     )
 
@@ -124,31 +134,39 @@ def _preview(text: str) -> str:
     return shown
 
 
+TOGGLED = {
+    AnnounceAction.PROFESSION: "professions",
+    AnnounceAction.REGION: "regions",
+    AnnounceAction.TOPIC: "topics",
+}
+
+
 async def route_announcement(
-    update: Update, context: LotseContext, callback: Callback
+    update: Update, context: LotseContext, callback: Callback, _user: UserRecord | None
 ) -> Screen | None:
     user = update.effective_user
     svc = context.services
     if user is None or not svc.admins.is_admin(user.id):
         return None
-    if callback.action == "e":
+    action = AnnounceAction.of(callback)
+    if action is AnnounceAction.FROM_EVENT:
         return await _from_event(context, user.id, callback.arg(0) or "")
     draft = await svc.announcements.own(callback.int_arg(0, -1), user.id)
     if draft is None:
         return main_menu(texts.ANNOUNCE_GONE)
-    action, value = callback.action, callback.arg(1) or ""
-    if action in ("p", "r", "t"):
-        field = {"p": "professions", "r": "regions", "t": "topics"}[action]
-        draft = await svc.announcements.toggle(draft, field, value)
+    value = callback.arg(1) or ""
+    if action in TOGGLED:
+        draft = await svc.announcements.toggle(draft, TOGGLED[action], value)
         return await audience_screen(context, draft)
-    if action == "x":
+    if action is AnnounceAction.DISCARD:
         await svc.announcements.discard(draft)
         return main_menu(texts.ANNOUNCE_DISCARDED)
     if draft.state != "draft":
         return Screen(
-            texts.ANNOUNCE_WRITE, keyboard([button(texts.BUTTON_DISCARD, "ak", "x", draft.id)])
+            texts.ANNOUNCE_WRITE,
+            keyboard([button(texts.BUTTON_DISCARD, AnnounceAction.DISCARD, draft.id)]),
         )
-    if action == "v":
+    if action is AnnounceAction.PREVIEW:
         count = len(await svc.announcements.recipients(draft))
         return Screen(
             join_blocks(
@@ -159,14 +177,14 @@ async def route_announcement(
                 ]
             ),
             keyboard(
-                [button(texts.BUTTON_SEND_NOW.format(count=count), "ak", "s", draft.id)],
-                [button(texts.BUTTON_BACK, "ak", "b", draft.id)],
-                [button(texts.BUTTON_DISCARD, "ak", "x", draft.id)],
+                [button(texts.BUTTON_SEND_NOW.format(count=count), AnnounceAction.SEND, draft.id)],
+                [button(texts.BUTTON_BACK, AnnounceAction.BACK, draft.id)],
+                [button(texts.BUTTON_DISCARD, AnnounceAction.DISCARD, draft.id)],
             ),
         )
-    if action == "b":
+    if action is AnnounceAction.BACK:
         return await audience_screen(context, draft)
-    if action == "s":
+    if action is AnnounceAction.SEND:
         sent = await svc.announcements.send(draft)
         if sent is None:
             return main_menu(texts.ANNOUNCE_GONE)

@@ -1,0 +1,175 @@
+"""Guidance: the reporting path for one's profession (/meldeweg, `mw:` buttons: the acute-danger
+box, the steps, the employer question where a path depends on it) and the emergency numbers
+(/notfall, `nf:`)."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, Update
+
+from bot.chat import screens, texts
+from bot.chat.callbacks import (
+    Area,
+    Callback,
+    EmergencyAction,
+    MeldewegAction,
+    MenuAction,
+)
+from bot.chat.common import current_user, onboarding, show
+from bot.chat.context import LotseContext
+from bot.chat.format import (
+    acute_text,
+    emergency_text,
+    esc,
+    step_text,
+)
+from bot.chat.screens import Screen, button, keyboard, menu_row, rows, short
+from bot.services.guidance import GuidanceService
+from bot.services.profiles import variant_of
+from bot.storage.users import UserRecord
+
+
+async def meldeweg(update: Update, context: LotseContext) -> None:
+    svc = context.services
+    user = await current_user(update, context)
+    municipality = user.municipality_id if user else None
+    if context.args:
+        wanted = " ".join(context.args)
+        profession = svc.store.current.knowledge.find_profession(wanted)
+        if profession is None:
+            await show(
+                update,
+                context,
+                _profession_picker(context, texts.UNKNOWN_PROFESSION.format(text=wanted[:60])),
+            )
+            return
+        profession_id = profession.id
+    elif user and user.profession_id:
+        profession_id = user.profession_id
+    else:
+        await show(update, context, onboarding(context))
+        return
+    own = user is not None and user.profession_id == profession_id
+    saved = variant_of(user, profession_id) if own else None
+    screen = meldeweg_screen(svc.guidance, profession_id, municipality, 0, saved)
+    await show(update, context, screen or screens.main_menu(texts.STALE_BUTTON))
+
+
+def _profession_picker(context: LotseContext, text: str) -> Screen:
+    knowledge = context.services.store.current.knowledge
+    buttons = [
+        button(p.label, MeldewegAction.STEP, p.id, 0) for p in knowledge.professions_in_order
+    ]
+    return Screen(esc(text), keyboard(*rows(buttons, 2), menu_row()))
+
+
+async def notfall(update: Update, context: LotseContext) -> None:
+    user = await current_user(update, context)
+    municipality = user.municipality_id if user else None
+    profession = user.profession_id if user else None
+    await show(
+        update, context, emergency_screen(context.services.guidance, municipality, profession)
+    )
+
+
+async def route_meldeweg(
+    update: Update, context: LotseContext, callback: Callback, user: UserRecord | None
+) -> Screen | None:
+    """A screen of the path; an answer to the variant question; the question asked again."""
+    svc = context.services
+    profession = svc.store.current.knowledge.professions.get(callback.arg(0) or "")
+    if profession is None:
+        return None
+    municipality = user.municipality_id if user else None
+    own = user is not None and user.profession_id == profession.id
+    action = MeldewegAction.of(callback)
+    if action is MeldewegAction.STEP:
+        variant = callback.arg(2) or (variant_of(user, profession.id) if own else None)
+        return meldeweg_screen(
+            svc.guidance, profession.id, municipality, callback.int_arg(1), variant
+        )
+    if action is MeldewegAction.ASK_VARIANT:
+        saved = variant_of(user, profession.id) if own else None
+        return meldeweg_screen(
+            svc.guidance, profession.id, municipality, 0, saved, ask_variant=True
+        )
+    option_id = callback.arg(1) or ""
+    if action is not MeldewegAction.VARIANT or profession.variants is None:
+        return None
+    if profession.variants.option(option_id) is None:
+        return None
+    if own and update.effective_user is not None:
+        await svc.profiles.save_variant(update.effective_user.id, profession.id, option_id)
+    return meldeweg_screen(svc.guidance, profession.id, municipality, 0, option_id)
+
+
+async def route_emergency(
+    update: Update, context: LotseContext, callback: Callback, user: UserRecord | None
+) -> Screen | None:
+    if EmergencyAction.of(callback) is not EmergencyAction.SHOW:
+        return None
+    return emergency_screen(
+        context.services.guidance,
+        user.municipality_id if user else None,
+        user.profession_id if user else None,
+    )
+
+
+# --- screens -----------------------------------------------------------------------------------
+
+
+def meldeweg_screen(
+    guidance: GuidanceService,
+    profession_id: str,
+    municipality_id: str | None,
+    position: int,
+    variant_id: str | None = None,
+    *,
+    ask_variant: bool = False,
+) -> Screen | None:
+    """Position 0 is the acute-danger box, 1…n the steps.
+
+    A profession whose path depends on a question (e.g. the employer) shows the answers on the
+    acute box until one is chosen; the acute box itself never waits for the answer.
+    """
+    view = guidance.meldeweg(profession_id, municipality_id, variant_id)
+    if view is None:
+        return None
+    chosen = view.variant.id if view.variant else None
+    position = min(max(position, 0), len(view.steps))
+    text = acute_text(view) if position == 0 else step_text(view, view.steps[position - 1])
+    tail = (chosen,) if chosen else ()
+    navigation = []
+    if position > 0:
+        navigation.append(
+            button(texts.BUTTON_BACK, MeldewegAction.STEP, profession_id, position - 1, *tail)
+        )
+    if position < len(view.steps):
+        label = "Zu den Schritten ›" if position == 0 else texts.BUTTON_NEXT
+        navigation.append(button(label, MeldewegAction.STEP, profession_id, position + 1, *tail))
+    variants = view.profession.variants
+    choice: list[list[InlineKeyboardButton]] = []
+    if position == 0 and variants is not None:
+        if chosen is None or ask_variant:
+            choice = [
+                [button(short(option.name), MeldewegAction.VARIANT, profession_id, option.id)]
+                for option in variants.options
+            ]
+        else:
+            choice = [
+                [button(texts.BUTTON_VARIANT_CHANGE, MeldewegAction.ASK_VARIANT, profession_id)]
+            ]
+    return Screen(text, keyboard(*choice, navigation, menu_row()))
+
+
+def emergency_screen(
+    guidance: GuidanceService, municipality_id: str | None, profession_id: str | None = None
+) -> Screen:
+    return Screen(
+        emergency_text(guidance.emergency(municipality_id, profession_id)),
+        keyboard(
+            [
+                button(texts.BUTTON_MELDEWEG, MenuAction.GO, Area.MELDEWEG),
+                button(texts.BUTTON_MENU, MenuAction.MENU),
+            ]
+        ),
+    )
