@@ -13,7 +13,7 @@ from bot.knowledge.models import Event
 from bot.services.snapshot import KnowledgeStore
 from bot.storage import registrations
 from bot.storage.db import Database
-from bot.storage.registrations import Counts, Standing, Status
+from bot.storage.registration_records import Counts, Standing, Status
 
 
 @dataclass(frozen=True)

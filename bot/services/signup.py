@@ -30,7 +30,7 @@ from bot.services.outbox_rows import (
 from bot.services.snapshot import KnowledgeStore
 from bot.storage import event_versions, registrations
 from bot.storage.db import Database
-from bot.storage.registrations import (
+from bot.storage.registration_records import (
     Counts,
     MyRegistration,
     Standing,
