@@ -1,5 +1,5 @@
 """The records of event and workshop registrations: what storage hands the services (and the
-services the chat). Plain frozen data, no SQL; `registrations.py` fills them."""
+services the chat). Plain frozen data, no SQL: `registrations.py` and `workshops.py` fill them."""
 
 from __future__ import annotations
 
