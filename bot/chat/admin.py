@@ -25,7 +25,7 @@ from bot.knowledge.models import Event
 from bot.report.make import HTML_NAME, render
 from bot.services.events import german_when
 from bot.services.reload import ReloadResult
-from bot.storage.registrations import Status
+from bot.storage.registration_records import Status
 
 AdminHandler = Callable[[Update, LotseContext], Coroutine[Any, Any, None]]
 

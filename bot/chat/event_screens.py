@@ -14,7 +14,7 @@ from bot.clock import BERLIN
 from bot.knowledge.models import Event, EventStatus, Topic, Workshop
 from bot.services.events import german_when
 from bot.services.signup import EventCard, Refusal
-from bot.storage.registrations import Counts, MyRegistration, Standing, Status
+from bot.storage.registration_records import Counts, MyRegistration, Standing, Status
 
 MAX_LISTED = 8
 MAX_WISHED_TOPICS = 16

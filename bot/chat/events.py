@@ -28,7 +28,7 @@ from bot.chat.event_screens import (
 from bot.chat.format import esc
 from bot.chat.screens import Screen, main_menu
 from bot.services.signup import Outcome, Refusal
-from bot.storage.registrations import Status
+from bot.storage.registration_records import Status
 from bot.storage.users import UserRecord
 
 # --- commands ------------------------------------------------------------------------------------

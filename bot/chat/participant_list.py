@@ -9,7 +9,7 @@ import io
 
 from bot.clock import BERLIN
 from bot.services.participants import ParticipantList
-from bot.storage.registrations import Status
+from bot.storage.registration_records import Status
 
 STATUS_GERMAN = {
     Status.CONFIRMED: "zugesagt",

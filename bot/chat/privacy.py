@@ -15,7 +15,7 @@ from bot.chat.context import LotseContext
 from bot.chat.format import esc
 from bot.chat.screens import Screen, button, keyboard, main_menu
 from bot.services.preferences import Preferences
-from bot.storage.registrations import Status
+from bot.storage.registration_records import Status
 from bot.storage.users import UserRecord
 
 EXPORT_NAME = "meine-daten.json"

@@ -26,7 +26,7 @@ from bot.services.outbox_rows import (
 from bot.storage import event_versions, registrations
 from bot.storage.db import Database
 from bot.storage.event_versions import EventVersion
-from bot.storage.registrations import Status
+from bot.storage.registration_records import Status
 
 
 @dataclass(frozen=True)

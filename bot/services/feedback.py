@@ -9,7 +9,7 @@ from bot.services.snapshot import KnowledgeStore
 from bot.storage import feedback, registrations
 from bot.storage.db import Database
 from bot.storage.feedback import FeedbackTotals
-from bot.storage.registrations import Status
+from bot.storage.registration_records import Status
 
 
 class FeedbackService:

@@ -31,7 +31,7 @@ from bot.storage import users
 from bot.storage.announcements import AnnouncementRepository
 from bot.storage.db import Database
 from bot.storage.outbox import Backlog, OutboxRepository, OutboxRow
-from bot.storage.registrations import Standing, Status
+from bot.storage.registration_records import Standing, Status
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from bot.services.events import fingerprint
 from bot.services.outbox import OutboxKind
 from bot.storage import outbox as rows
 from bot.storage.outbox import OutboxMessage
-from bot.storage.registrations import Promotion
+from bot.storage.registration_records import Promotion
 
 
 def reminder_due(start: datetime, lead: timedelta) -> datetime:

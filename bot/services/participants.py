@@ -11,9 +11,9 @@ from datetime import datetime
 
 from bot.knowledge.models import Event
 from bot.services.snapshot import KnowledgeStore
-from bot.storage import registrations
+from bot.storage import registrations, workshops
 from bot.storage.db import Database
-from bot.storage.registrations import Counts, Standing, Status
+from bot.storage.registration_records import Counts, Standing, Status
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class ParticipantService:
         connection = self._db.connection
         titles = {w.id: w.title for w in event.workshops}
         by_person: dict[int, list[WorkshopPlace]] = {}
-        for choice in await registrations.workshop_participants(connection, event_id):
+        for choice in await workshops.workshop_participants(connection, event_id):
             place = WorkshopPlace(
                 titles.get(choice.workshop_id, choice.workshop_id),
                 Standing(choice.status, choice.position),
@@ -83,6 +83,6 @@ class ParticipantService:
             event,
             tuple(people),
             counted.get(event_id, Counts()),
-            await registrations.workshop_counts(connection, event_id),
+            await workshops.workshop_counts(connection, event_id),
             dict(per_profession),
         )

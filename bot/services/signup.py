@@ -28,9 +28,9 @@ from bot.services.outbox_rows import (
     withdraw_for_person,
 )
 from bot.services.snapshot import KnowledgeStore
-from bot.storage import event_versions, registrations
+from bot.storage import event_versions, registrations, workshops
 from bot.storage.db import Database
-from bot.storage.registrations import (
+from bot.storage.registration_records import (
     Counts,
     MyRegistration,
     Standing,
@@ -157,21 +157,21 @@ class SignupService:
         my_workshops: dict[str, Standing] = {}
         if telegram_id is not None:
             mine = await registrations.standing(connection, event_id, telegram_id)
-            my_workshops = await registrations.workshop_standings(connection, event_id, telegram_id)
+            my_workshops = await workshops.workshop_standings(connection, event_id, telegram_id)
         return EventCard(
             event,
             counted.get(event_id, Counts()),
             mine,
             self.closed_reason(event),
             my_workshops,
-            await registrations.workshop_counts(connection, event_id),
+            await workshops.workshop_counts(connection, event_id),
         )
 
     async def standing(self, event_id: str, telegram_id: int) -> Standing | None:
         return await registrations.standing(self._db.connection, event_id, telegram_id)
 
     async def my_workshops(self, event_id: str, telegram_id: int) -> dict[str, Standing]:
-        return await registrations.workshop_standings(self._db.connection, event_id, telegram_id)
+        return await workshops.workshop_standings(self._db.connection, event_id, telegram_id)
 
     async def mine(self, telegram_id: int) -> list[tuple[Event, MyRegistration]]:
         """The person's current registrations for events that are not over, soonest first."""
@@ -267,7 +267,7 @@ class SignupService:
         event, seat = found
         now = self._clock.now()
         async with self._db.transaction() as connection:
-            result = await registrations.choose_workshop(
+            result = await workshops.choose_workshop(
                 connection,
                 event_id,
                 telegram_id,
@@ -288,7 +288,7 @@ class SignupService:
         event, seat = found
         now = self._clock.now()
         async with self._db.transaction() as connection:
-            left, promoted = await registrations.leave_workshop(
+            left, promoted = await workshops.leave_workshop(
                 connection, event_id, telegram_id, seat, now
             )
             await announce_promotions(connection, event, promoted, now)
@@ -304,9 +304,7 @@ class SignupService:
         version = await event_versions.get(self._db.connection, event_id)
         titles: list[str] = []
         if telegram_id is not None:
-            mine = await registrations.workshop_standings(
-                self._db.connection, event_id, telegram_id
-            )
+            mine = await workshops.workshop_standings(self._db.connection, event_id, telegram_id)
             titles = [
                 w.title + (" (Warteliste)" if mine[w.id].status is Status.WAITING else "")
                 for w in event.workshops

@@ -1,4 +1,5 @@
-"""Event and workshop registrations: seats, waiting lists in arrival order, cancellations.
+"""Event registrations: seats, waiting lists in arrival order, cancellations (which give up
+the person's workshops too: `workshops.py` holds the workshop choices).
 
 Every function here takes the connection of an open transaction (`Database.transaction()`,
 `BEGIN IMMEDIATE`), so counting seats and taking one happen under the same write lock and can
@@ -8,98 +9,23 @@ never overbook, however many people press "Zusagen" at once. Capacities come fro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 import aiosqlite
 
-
-class Status(StrEnum):
-    CONFIRMED = "confirmed"
-    WAITING = "waiting"
-    CANCELLED = "cancelled"
-
-
-@dataclass(frozen=True)
-class Standing:
-    """Where a person stands for an event or a workshop; `position` only on a waiting list."""
-
-    status: Status
-    position: int | None = None
-
-
-@dataclass(frozen=True)
-class Promotion:
-    """Someone moved from the waiting list to a seat (of the event, or of `workshop_id`)."""
-
-    telegram_id: int
-    queue_number: int
-    workshop_id: str | None = None
-
-
-@dataclass(frozen=True)
-class SignUp:
-    standing: Standing
-    new: bool
-    promoted: tuple[Promotion, ...] = ()
-
-
-@dataclass(frozen=True)
-class Cancellation:
-    previous: Standing | None
-    promoted: tuple[Promotion, ...] = ()
-
-
-@dataclass(frozen=True)
-class WorkshopSeat:
-    """A workshop as the storage needs it: its time slot and its capacity."""
-
-    workshop_id: str
-    slot: str
-    capacity: int | None
-
-
-@dataclass(frozen=True)
-class WorkshopChoice:
-    standing: Standing | None  # None: refused, the person has no seat at the event
-    replaced: str | None = None
-    promoted: tuple[Promotion, ...] = ()
-
-
-@dataclass(frozen=True)
-class Counts:
-    confirmed: int = 0
-    waiting: int = 0
-    cancelled: int = 0
-
-
-@dataclass(frozen=True)
-class RegistrationRow:
-    telegram_id: int
-    status: Status
-    position: int | None
-    display_name: str
-    signed_up_at: datetime
-    profession_id: str | None
-    municipality_id: str | None
-    feedback_given: bool
-
-
-@dataclass(frozen=True)
-class ChoiceRow:
-    telegram_id: int
-    workshop_id: str
-    status: Status
-    position: int | None
-
-
-@dataclass(frozen=True)
-class MyRegistration:
-    event_id: str
-    standing: Standing
-    workshops: tuple[tuple[str, Standing], ...]
-
+from bot.storage.queues import free_seats, next_queue_number
+from bot.storage.registration_records import (
+    Cancellation,
+    Counts,
+    MyRegistration,
+    Promotion,
+    RegistrationRow,
+    SignUp,
+    Standing,
+    Status,
+    WorkshopSeat,
+)
+from bot.storage.workshops import drop_choices, fill_workshop, workshop_standings
 
 # --- reading -------------------------------------------------------------------------------------
 
@@ -151,41 +77,6 @@ async def counts(connection: aiosqlite.Connection, event_ids: list[str]) -> dict
     }
 
 
-async def workshop_counts(connection: aiosqlite.Connection, event_id: str) -> dict[str, Counts]:
-    found: dict[str, dict[str, int]] = {}
-    async with connection.execute(
-        "SELECT workshop_id, status, count(*) FROM workshop_choices WHERE event_id = ? "
-        "GROUP BY workshop_id, status",
-        (event_id,),
-    ) as cursor:
-        async for row in cursor:
-            found.setdefault(row[0], {})[row[1]] = int(row[2])
-    return {
-        workshop: Counts(by.get(Status.CONFIRMED, 0), by.get(Status.WAITING, 0))
-        for workshop, by in found.items()
-    }
-
-
-async def workshop_standings(
-    connection: aiosqlite.Connection, event_id: str, telegram_id: int
-) -> dict[str, Standing]:
-    """The person's workshops of one event: workshop id -> standing."""
-    found: dict[str, Standing] = {}
-    async with connection.execute(
-        "SELECT c.workshop_id, c.status, "
-        "  (SELECT count(*) FROM workshop_choices w WHERE w.event_id = c.event_id "
-        "   AND w.workshop_id = c.workshop_id AND w.status = 'waiting' "
-        "   AND w.queue_number <= c.queue_number) AS position "
-        "FROM workshop_choices c WHERE c.event_id = ? AND c.telegram_id = ?",
-        (event_id, telegram_id),
-    ) as cursor:
-        async for row in cursor:
-            status = Status(row["status"])
-            position = int(row["position"]) if status is Status.WAITING else None
-            found[row["workshop_id"]] = Standing(status, position)
-    return found
-
-
 async def of_person(connection: aiosqlite.Connection, telegram_id: int) -> list[MyRegistration]:
     async with connection.execute(
         "SELECT event_id, status, queue_number FROM registrations "
@@ -233,27 +124,6 @@ async def participants(connection: aiosqlite.Connection, event_id: str) -> list[
     ]
 
 
-async def workshop_participants(connection: aiosqlite.Connection, event_id: str) -> list[ChoiceRow]:
-    async with connection.execute(
-        "SELECT c.telegram_id, c.workshop_id, c.status, "
-        "  (SELECT count(*) FROM workshop_choices w WHERE w.event_id = c.event_id "
-        "   AND w.workshop_id = c.workshop_id AND w.status = 'waiting' "
-        "   AND w.queue_number <= c.queue_number) AS position "
-        "FROM workshop_choices c WHERE c.event_id = ? ORDER BY c.workshop_id, c.queue_number",
-        (event_id,),
-    ) as cursor:
-        rows = list(await cursor.fetchall())
-    return [
-        ChoiceRow(
-            int(row["telegram_id"]),
-            row["workshop_id"],
-            Status(row["status"]),
-            int(row["position"]) if row["status"] == Status.WAITING else None,
-        )
-        for row in rows
-    ]
-
-
 async def registered(
     connection: aiosqlite.Connection, event_id: str, statuses: tuple[Status, ...]
 ) -> list[int]:
@@ -284,7 +154,7 @@ async def sign_up(
     # Seats freed without a promotion (a larger capacity after a reload) go to those already
     # waiting before anyone new.
     promoted = await fill_event(connection, event_id, capacity, now)
-    queue_number = await _next_queue_number(connection, "registrations", event_id)
+    queue_number = await next_queue_number(connection, "registrations", event_id)
     confirmed = await _count(connection, "registrations", event_id, Status.CONFIRMED)
     waiting = await _count(connection, "registrations", event_id, Status.WAITING)
     has_seat = capacity is None or (confirmed < capacity and waiting == 0)
@@ -315,19 +185,7 @@ async def cancel(
     previous = await standing(connection, event_id, telegram_id)
     if previous is None:
         return Cancellation(None)
-    left = [
-        row[0]
-        for row in await (
-            await connection.execute(
-                "SELECT workshop_id FROM workshop_choices WHERE event_id = ? AND telegram_id = ?",
-                (event_id, telegram_id),
-            )
-        ).fetchall()
-    ]
-    await connection.execute(
-        "DELETE FROM workshop_choices WHERE event_id = ? AND telegram_id = ?",
-        (event_id, telegram_id),
-    )
+    left = await drop_choices(connection, event_id, telegram_id)
     await connection.execute(
         "UPDATE registrations SET status = 'cancelled', changed_at = ? "
         "WHERE event_id = ? AND telegram_id = ?",
@@ -342,74 +200,12 @@ async def cancel(
     return Cancellation(previous, tuple(promoted))
 
 
-async def choose_workshop(
-    connection: aiosqlite.Connection,
-    event_id: str,
-    telegram_id: int,
-    seat: WorkshopSeat,
-    slot_workshops: list[WorkshopSeat],
-    now: datetime,
-) -> WorkshopChoice:
-    """One workshop per time slot: choosing another one in the same slot gives up the first."""
-    event_place = await standing(connection, event_id, telegram_id)
-    if event_place is None or event_place.status is not Status.CONFIRMED:
-        return WorkshopChoice(None)
-    async with connection.execute(
-        "SELECT workshop_id FROM workshop_choices WHERE event_id = ? AND slot = ? "
-        "AND telegram_id = ?",
-        (event_id, seat.slot, telegram_id),
-    ) as cursor:
-        row = await cursor.fetchone()
-    if row is not None and row[0] == seat.workshop_id:
-        mine = await workshop_standings(connection, event_id, telegram_id)
-        return WorkshopChoice(mine.get(seat.workshop_id))
-    promoted: list[Promotion] = []
-    replaced: str | None = None
-    if row is not None:
-        replaced = str(row[0])
-        await connection.execute(
-            "DELETE FROM workshop_choices WHERE event_id = ? AND slot = ? AND telegram_id = ?",
-            (event_id, seat.slot, telegram_id),
-        )
-        old = next((s for s in slot_workshops if s.workshop_id == replaced), None)
-        if old is not None:
-            promoted.extend(await fill_workshop(connection, event_id, old, now))
-    promoted.extend(await fill_workshop(connection, event_id, seat, now))
-    confirmed, waiting = await _workshop_counts(connection, event_id, seat.workshop_id)
-    has_seat = seat.capacity is None or (confirmed < seat.capacity and waiting == 0)
-    status = Status.CONFIRMED if has_seat else Status.WAITING
-    queue_number = await _next_queue_number(connection, "workshop_choices", event_id)
-    await connection.execute(
-        "INSERT INTO workshop_choices (event_id, slot, workshop_id, telegram_id, status, "
-        "  queue_number, chosen_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (event_id, seat.slot, seat.workshop_id, telegram_id, status, queue_number, now.isoformat()),
-    )
-    mine = await workshop_standings(connection, event_id, telegram_id)
-    return WorkshopChoice(mine.get(seat.workshop_id), replaced, tuple(promoted))
-
-
-async def leave_workshop(
-    connection: aiosqlite.Connection,
-    event_id: str,
-    telegram_id: int,
-    seat: WorkshopSeat,
-    now: datetime,
-) -> tuple[bool, tuple[Promotion, ...]]:
-    cursor = await connection.execute(
-        "DELETE FROM workshop_choices WHERE event_id = ? AND workshop_id = ? AND telegram_id = ?",
-        (event_id, seat.workshop_id, telegram_id),
-    )
-    if cursor.rowcount == 0:
-        return False, ()
-    return True, await fill_workshop(connection, event_id, seat, now)
-
-
 async def fill_event(
     connection: aiosqlite.Connection, event_id: str, capacity: int | None, now: datetime
 ) -> tuple[Promotion, ...]:
     """Move the first people waiting onto free seats, in arrival order."""
     confirmed = await _count(connection, "registrations", event_id, Status.CONFIRMED)
-    free = _free_seats(capacity, confirmed)
+    free = free_seats(capacity, confirmed)
     if free == 0:
         return ()
     async with connection.execute(
@@ -427,28 +223,6 @@ async def fill_event(
     return tuple(Promotion(telegram_id, number) for telegram_id, number in rows)
 
 
-async def fill_workshop(
-    connection: aiosqlite.Connection, event_id: str, seat: WorkshopSeat, now: datetime
-) -> tuple[Promotion, ...]:
-    confirmed, _ = await _workshop_counts(connection, event_id, seat.workshop_id)
-    free = _free_seats(seat.capacity, confirmed)
-    if free == 0:
-        return ()
-    async with connection.execute(
-        "SELECT telegram_id, queue_number FROM workshop_choices WHERE event_id = ? "
-        "AND workshop_id = ? AND status = 'waiting' ORDER BY queue_number LIMIT ?",
-        (event_id, seat.workshop_id, free),
-    ) as cursor:
-        rows = [(int(row[0]), int(row[1])) for row in await cursor.fetchall()]
-    for telegram_id, _ in rows:
-        await connection.execute(
-            "UPDATE workshop_choices SET status = 'confirmed', chosen_at = ? "
-            "WHERE event_id = ? AND workshop_id = ? AND telegram_id = ?",
-            (now.isoformat(), event_id, seat.workshop_id, telegram_id),
-        )
-    return tuple(Promotion(t, n, seat.workshop_id) for t, n in rows)
-
-
 async def mark_feedback_given(
     connection: aiosqlite.Connection, event_id: str, telegram_id: int
 ) -> bool:
@@ -464,13 +238,6 @@ async def mark_feedback_given(
 # --- helpers -------------------------------------------------------------------------------------
 
 
-def _free_seats(capacity: int | None, confirmed: int) -> int:
-    """Free seats as a SQL LIMIT: -1 (no limit) when unlimited, never below 0 otherwise."""
-    if capacity is None:
-        return -1
-    return max(capacity - confirmed, 0)
-
-
 async def _count(
     connection: aiosqlite.Connection, table: str, event_id: str, status: Status
 ) -> int:
@@ -480,24 +247,3 @@ async def _count(
     ) as cursor:
         row = await cursor.fetchone()
     return int(row[0]) if row else 0
-
-
-async def _workshop_counts(
-    connection: aiosqlite.Connection, event_id: str, workshop_id: str
-) -> tuple[int, int]:
-    async with connection.execute(
-        "SELECT sum(status = 'confirmed'), sum(status = 'waiting') FROM workshop_choices "
-        "WHERE event_id = ? AND workshop_id = ?",
-        (event_id, workshop_id),
-    ) as cursor:
-        row = await cursor.fetchone()
-    return (int(row[0] or 0), int(row[1] or 0)) if row else (0, 0)
-
-
-async def _next_queue_number(connection: aiosqlite.Connection, table: str, event_id: str) -> int:
-    async with connection.execute(
-        f"SELECT coalesce(max(queue_number), 0) + 1 FROM {table} WHERE event_id = ?",  # noqa: S608 - fixed table names
-        (event_id,),
-    ) as cursor:
-        row = await cursor.fetchone()
-    return int(row[0]) if row else 1

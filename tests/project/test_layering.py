@@ -53,7 +53,7 @@ def test_layering(path: Path) -> None:
 # every read and write goes through a service. Anything else from bot.storage is refused here.
 RECORD_TYPES = {
     "bot.storage.users": {"UserRecord"},
-    "bot.storage.registrations": {"Status", "Standing", "Counts", "MyRegistration"},
+    "bot.storage.registration_records": {"Status", "Standing", "Counts", "MyRegistration"},
     "bot.storage.announcements": {"Announcement"},
     "bot.storage.outbox": {"OutboxRow"},
     "bot.storage.feedback": {"FeedbackTotals"},

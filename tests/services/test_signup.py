@@ -27,7 +27,7 @@ from bot.services.participants import ParticipantService
 from bot.services.signup import Refusal, SignupService
 from bot.services.snapshot import KnowledgeStore, Snapshot
 from bot.storage.db import Database
-from bot.storage.registrations import Status
+from bot.storage.registration_records import Status
 from bot.storage.users import UserRecord, UserRepository
 from tests.conftest import TODAY
 
