@@ -17,6 +17,7 @@ from tests.conftest import FIXTURE_KNOWLEDGE, start_run
 TOKEN = "654321:POLLING"  # noqa: S105 - a test token
 
 
+@pytest.mark.slow  # starts `run` as its own process
 @pytest.mark.parametrize("template", [False, True], ids=["base-url", "base-url-with-token"])
 async def test_polling_mode_against_a_bot_api_server(tmp_path: Path, template: bool) -> None:
     api = BotApiStandIn()

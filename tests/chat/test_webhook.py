@@ -11,6 +11,7 @@ import socket
 from pathlib import Path
 
 import httpx
+import pytest
 
 from bot.health import heartbeat_path
 from bot.knowledge.loader import load_knowledge
@@ -31,6 +32,7 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+@pytest.mark.slow  # starts the bot as its own process
 async def test_webhook_mode(tmp_path: Path) -> None:
     api = BotApiStandIn()
     port = free_port()

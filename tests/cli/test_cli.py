@@ -73,6 +73,7 @@ def test_every_broken_thing_is_named_with_file_and_line(
     assert "Ergebnis: ungültig" in output
 
 
+@pytest.mark.slow  # starts Python as its own process
 def test_python_dash_m_runs_the_cli() -> None:
     completed = subprocess.run(  # noqa: S603 - fixed arguments, our own interpreter
         [sys.executable, "-m", "bot", "check", str(FIXTURE_KNOWLEDGE)],

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot.config import Config, KnowledgeSettings
 from bot.sandbox.terminal import html_to_text, render_messages, run_demo
 from tests.conftest import FIXTURE_KNOWLEDGE, SHIPPED_KNOWLEDGE
@@ -54,6 +56,7 @@ async def test_unknown_number_and_end_of_input() -> None:
     assert "Diese Nummer gibt es gerade nicht" in out.getvalue()
 
 
+@pytest.mark.slow  # starts the bot as its own process
 def test_demo_command_refuses_a_broken_knowledge_base(tmp_path: Path) -> None:
     (tmp_path / "kaputt.yaml").write_text("berufe: [\n", encoding="utf-8")
     completed = subprocess.run(  # noqa: S603 - our own CLI with fixed arguments
