@@ -15,7 +15,7 @@ from babel.numbers import format_decimal
 from telegram import Update
 from telegram.constants import ChatAction, ChatType
 
-from bot.chat import texts
+from bot.chat import texts_admin
 from bot.chat.common import send_document, show, unknown_command
 from bot.chat.context import LotseContext
 from bot.chat.format import esc, join_blocks
@@ -56,13 +56,13 @@ async def _event_from_args(update: Update, context: LotseContext, command: str) 
         return event
     example = manageable[0].id if manageable else "termin-id"
     lines = [
-        texts.ADMIN_UNKNOWN_EVENT.format(event_id=esc(wanted[:60]))
+        texts_admin.ADMIN_UNKNOWN_EVENT.format(event_id=esc(wanted[:60]))
         if wanted
-        else texts.ADMIN_USAGE_EVENT.format(command=command, example=esc(example)),
+        else texts_admin.ADMIN_USAGE_EVENT.format(command=command, example=esc(example)),
     ]
     if manageable:
         ids = ", ".join(f"<code>{esc(e.id)}</code>" for e in manageable)
-        lines.append(texts.ADMIN_EVENT_IDS.format(ids=ids))
+        lines.append(texts_admin.ADMIN_EVENT_IDS.format(ids=ids))
     await show(update, context, Screen("\n\n".join(lines)))
     return None
 
@@ -78,7 +78,9 @@ async def teilnehmer(update: Update, context: LotseContext) -> None:
     counts = listing.counts
     capacity = f" von {event.capacity}" if event.capacity else ""
     lines = [
-        texts.PARTICIPANTS_SUMMARY.format(title=esc(event.title), when=esc(german_when(event))),
+        texts_admin.PARTICIPANTS_SUMMARY.format(
+            title=esc(event.title), when=esc(german_when(event))
+        ),
         f"{STATUS_GERMAN[Status.CONFIRMED].capitalize()}: {counts.confirmed}{capacity} · "
         f"Warteliste: {counts.waiting} · Abgesagt: {counts.cancelled}",
     ]
@@ -161,7 +163,7 @@ async def bericht(update: Update, context: LotseContext) -> None:
         chat.id,
         HTML_NAME,
         rendered.html.encode("utf-8"),
-        texts.REPORT_CAPTION.format(
+        texts_admin.REPORT_CAPTION.format(
             places=len(report.coverage),
             gaps=gaps,
             review=len(report.review),
@@ -181,11 +183,11 @@ def reload_screen(result: ReloadResult) -> Screen:
         more = len(result.errors) - MAX_ERRORS_SHOWN
         if more > 0:
             shown += f"\n… und {more} weitere (alle: kinderschutz-lotse check)"
-        return Screen(texts.RELOAD_FAILED.format(count=len(result.errors), errors=esc(shown)))
+        return Screen(texts_admin.RELOAD_FAILED.format(count=len(result.errors), errors=esc(shown)))
     sync = result.sync
     changed = ", ".join(sync.changed_events) if sync and sync.changed_events else "keine"
     return main_menu(
-        texts.RELOAD_OK.format(
+        texts_admin.RELOAD_OK.format(
             version=esc(result.version or ""),
             warnings=result.warnings,
             changed=esc(changed),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from babel.dates import format_time
 from telegram import InlineKeyboardButton
 
-from bot.chat import texts
+from bot.chat import texts, texts_events
 from bot.chat.callbacks import Area, EventAction, FeedbackAction, MenuAction
 from bot.chat.format import esc, join_blocks, link
 from bot.chat.screens import Screen, button, keyboard, menu_row, short
@@ -73,21 +73,21 @@ def _summary(card: EventCard, number: int | None = None) -> str:
 def _action_button(card: EventCard) -> list[InlineKeyboardButton]:
     if card.mine is not None:
         return (
-            [button(texts.BUTTON_CANCEL, EventAction.CANCEL, card.event.id)]
+            [button(texts_events.BUTTON_CANCEL, EventAction.CANCEL, card.event.id)]
             if card.may_cancel
             else []
         )
     if card.closed is None:
-        return [button(texts.BUTTON_JOIN, EventAction.JOIN, card.event.id)]
+        return [button(texts_events.BUTTON_JOIN, EventAction.JOIN, card.event.id)]
     return []
 
 
-def event_list(cards: list[EventCard], intro: str = texts.EVENTS) -> Screen:
+def event_list(cards: list[EventCard], intro: str = texts_events.EVENTS) -> Screen:
     shown = cards[:MAX_LISTED]
     if not shown:
         return Screen(
-            f"{intro}\n\n{texts.NO_EVENTS}",
-            keyboard([button(texts.BUTTON_MY_EVENTS, EventAction.MINE)], menu_row()),
+            f"{intro}\n\n{texts_events.NO_EVENTS}",
+            keyboard([button(texts_events.BUTTON_MY_EVENTS, EventAction.MINE)], menu_row()),
         )
     rows = [
         [
@@ -98,7 +98,7 @@ def event_list(cards: list[EventCard], intro: str = texts.EVENTS) -> Screen:
     ]
     text = join_blocks([intro, *(_summary(card, n) for n, card in enumerate(shown, start=1))])
     return Screen(
-        text, keyboard(*rows, [button(texts.BUTTON_MY_EVENTS, EventAction.MINE)], menu_row())
+        text, keyboard(*rows, [button(texts_events.BUTTON_MY_EVENTS, EventAction.MINE)], menu_row())
     )
 
 
@@ -133,7 +133,7 @@ def event_detail(card: EventCard, notice: str = "") -> Screen:
         [
             notice,
             _summary(card),
-            texts.EXAMPLE_EVENT if event.example else "",
+            texts_events.EXAMPLE_EVENT if event.example else "",
             esc(event.description),
             "\n".join(place),
             f"<b>Programm</b>\n{programme}" if programme else "",
@@ -144,20 +144,24 @@ def event_detail(card: EventCard, notice: str = "") -> Screen:
     )
     actions = _action_button(card)
     if event.status is not EventStatus.CANCELLED:
-        actions.append(button(texts.BUTTON_CALENDAR, EventAction.CALENDAR, event.id))
+        actions.append(button(texts_events.BUTTON_CALENDAR, EventAction.CALENDAR, event.id))
     extra = []
     if event.workshops and card.mine is not None and card.mine.status is Status.CONFIRMED:
-        extra.append(button(texts.BUTTON_WORKSHOPS, EventAction.WORKSHOPS, event.id))
-    extra.append(button(texts.BUTTON_ALL_EVENTS, EventAction.LIST))
+        extra.append(button(texts_events.BUTTON_WORKSHOPS, EventAction.WORKSHOPS, event.id))
+    extra.append(button(texts_events.BUTTON_ALL_EVENTS, EventAction.LIST))
     return Screen(text, keyboard(actions, extra, menu_row()))
 
 
 def cancel_question(card: EventCard) -> Screen:
     return Screen(
-        texts.CONFIRM_CANCEL.format(title=esc(card.event.title)),
+        texts_events.CONFIRM_CANCEL.format(title=esc(card.event.title)),
         keyboard(
-            [button(texts.BUTTON_CONFIRM_CANCEL, EventAction.CANCEL_CONFIRMED, card.event.id)],
-            [button(texts.BUTTON_KEEP, EventAction.DETAIL, card.event.id)],
+            [
+                button(
+                    texts_events.BUTTON_CONFIRM_CANCEL, EventAction.CANCEL_CONFIRMED, card.event.id
+                )
+            ],
+            [button(texts_events.BUTTON_KEEP, EventAction.DETAIL, card.event.id)],
         ),
     )
 
@@ -181,7 +185,9 @@ def workshops_screen(card: EventCard, notice: str = "") -> Screen:
                     )
                 ]
             )
-    text = join_blocks([notice, texts.WORKSHOPS.format(title=esc(event.title)), "\n".join(lines)])
+    text = join_blocks(
+        [notice, texts_events.WORKSHOPS.format(title=esc(event.title)), "\n".join(lines)]
+    )
     back = [button(texts.BUTTON_BACK, EventAction.DETAIL, event.id)]
     return Screen(text, keyboard(*rows, back, menu_row()))
 
@@ -189,10 +195,10 @@ def workshops_screen(card: EventCard, notice: str = "") -> Screen:
 def my_events(mine: list[tuple[Event, MyRegistration]]) -> Screen:
     if not mine:
         return Screen(
-            f"{texts.MY_EVENTS}\n\n{texts.NO_MY_EVENTS}",
+            f"{texts_events.MY_EVENTS}\n\n{texts_events.NO_MY_EVENTS}",
             keyboard([button(texts.BUTTON_EVENTS, MenuAction.GO, Area.EVENTS)], menu_row()),
         )
-    blocks = [texts.MY_EVENTS]
+    blocks = [texts_events.MY_EVENTS]
     rows = []
     for number, (event, registration) in enumerate(mine, start=1):
         titles = {w.id: w.title for w in event.workshops}
@@ -213,9 +219,9 @@ def my_events(mine: list[tuple[Event, MyRegistration]]) -> Screen:
         )
         rows.append(
             [
-                button(f"{number}. {texts.BUTTON_DETAILS}", EventAction.DETAIL, event.id),
-                button(texts.BUTTON_CALENDAR, EventAction.CALENDAR, event.id),
-                button(texts.BUTTON_CANCEL, EventAction.CANCEL, event.id),
+                button(f"{number}. {texts_events.BUTTON_DETAILS}", EventAction.DETAIL, event.id),
+                button(texts_events.BUTTON_CALENDAR, EventAction.CALENDAR, event.id),
+                button(texts_events.BUTTON_CANCEL, EventAction.CANCEL, event.id),
             ]
         )
     return Screen(
@@ -229,7 +235,7 @@ def my_events(mine: list[tuple[Event, MyRegistration]]) -> Screen:
 
 def feedback_rating(event: Event) -> Screen:
     ratings = [button(str(value), FeedbackAction.RATING, event.id, value) for value in range(1, 6)]
-    return Screen(texts.FEEDBACK_ASK.format(title=esc(event.title)), keyboard(ratings))
+    return Screen(texts_events.FEEDBACK_ASK.format(title=esc(event.title)), keyboard(ratings))
 
 
 def wishable_topics(topics: list[Topic]) -> list[Topic]:
@@ -254,9 +260,9 @@ def feedback_topics(event: Event, rating: int, topics: list[Topic], chosen: int)
             ]
         )
     rows.append(
-        [button(texts.BUTTON_SUBMIT, FeedbackAction.SUBMIT, event.id, rating, f"{chosen:x}")]
+        [button(texts_events.BUTTON_SUBMIT, FeedbackAction.SUBMIT, event.id, rating, f"{chosen:x}")]
     )
     return Screen(
-        f"Ihre Bewertung: {'★' * rating}{'☆' * (5 - rating)}\n\n{texts.FEEDBACK_TOPICS}",
+        f"Ihre Bewertung: {'★' * rating}{'☆' * (5 - rating)}\n\n{texts_events.FEEDBACK_TOPICS}",
         keyboard(*rows),
     )
