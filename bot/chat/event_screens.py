@@ -25,40 +25,40 @@ def _seats_line(card: EventCard) -> str:
     if event.status is EventStatus.CANCELLED:
         return ""
     if event.capacity is None:
-        return f"👥 {card.counts.confirmed} Zusagen, ohne Platzbegrenzung"
+        return texts_events.SEATS_UNLIMITED.format(confirmed=card.counts.confirmed)
     free = card.free_seats or 0
     if free > 0:
-        return f"👥 {free} von {event.capacity} Plätzen frei"
+        return texts_events.SEATS_FREE.format(free=free, capacity=event.capacity)
     waiting = card.counts.waiting
-    people = "Person" if waiting == 1 else "Personen"
-    return f"👥 ausgebucht – Warteliste: {waiting} {people}"
+    people = texts_events.PERSON if waiting == 1 else texts_events.PEOPLE
+    return texts_events.SEATS_FULL.format(waiting=waiting, people=people)
 
 
 def standing_text(standing: Standing | None) -> str:
     if standing is None:
         return ""
     if standing.status is Status.CONFIRMED:
-        return "✅ Sie sind angemeldet."
-    return f"⏳ Sie stehen auf der Warteliste, Platz {standing.position}."
+        return texts_events.STANDING_CONFIRMED
+    return texts_events.STANDING_WAITING.format(position=standing.position)
 
 
 def _closed_line(card: EventCard) -> str:
     if card.closed is Refusal.DEADLINE_PASSED and card.event.registration_deadline:
         deadline = card.event.registration_deadline.astimezone(BERLIN)
-        return f"🔒 Anmeldeschluss war am {deadline.strftime('%d.%m.%Y, %H:%M')} Uhr."
+        return texts_events.DEADLINE_PASSED.format(deadline=deadline.strftime("%d.%m.%Y, %H:%M"))
     if card.closed is Refusal.STARTED:
-        return "🔒 Die Veranstaltung läuft bereits."
+        return texts_events.ALREADY_RUNNING
     if card.closed is None and card.event.registration_deadline:
         deadline = card.event.registration_deadline.astimezone(BERLIN)
-        return f"Anmeldeschluss: {deadline.strftime('%d.%m.%Y, %H:%M')} Uhr"
+        return texts_events.DEADLINE.format(deadline=deadline.strftime("%d.%m.%Y, %H:%M"))
     return ""
 
 
 def _summary(card: EventCard, number: int | None = None) -> str:
     event = card.event
-    status = " – <b>abgesagt</b>" if event.status is EventStatus.CANCELLED else ""
-    marked = "beispiel" in event.title.lower()
-    example = " <i>(Beispiel)</i>" if event.example and not marked else ""
+    status = texts_events.EVENT_CANCELLED_MARK if event.status is EventStatus.CANCELLED else ""
+    marked = texts_events.EXAMPLE_WORD in event.title.lower()
+    example = texts_events.EXAMPLE_MARK if event.example and not marked else ""
     prefix = f"{number}. " if number is not None else ""
     lines = [
         f"{prefix}<b>{esc(event.title)}</b>{example}{status}",
@@ -108,12 +108,18 @@ def _workshop_line(workshop: Workshop, counts: Counts, mine: Standing | None) ->
     if workshop.capacity is None:
         seats = ""
     elif counts.confirmed < workshop.capacity:
-        seats = f" – {workshop.capacity - counts.confirmed} von {workshop.capacity} frei"
+        seats = texts_events.WORKSHOP_SEATS_FREE.format(
+            free=workshop.capacity - counts.confirmed, capacity=workshop.capacity
+        )
     else:
-        seats = f" – voll, Warteliste {counts.waiting}"
+        seats = texts_events.WORKSHOP_SEATS_FULL.format(waiting=counts.waiting)
     own = ""
     if mine is not None:
-        own = " ✅" if mine.status is Status.CONFIRMED else f" ⏳ (Warteliste {mine.position})"
+        own = (
+            texts_events.WORKSHOP_MINE_CONFIRMED
+            if mine.status is Status.CONFIRMED
+            else texts_events.WORKSHOP_MINE_WAITING.format(position=mine.position)
+        )
     return f"• {start}–{end} {esc(workshop.title)}{seats}{own}"
 
 
@@ -123,7 +129,7 @@ def event_detail(card: EventCard, notice: str = "") -> Screen:
     if event.location.address:
         place.append(esc(event.location.address))
     if event.location.map_url:
-        place.append(link(event.location.map_url, "Karte"))
+        place.append(link(event.location.map_url, texts_events.MAP_LINK))
     programme = "\n".join(f"{esc(item.time)} – {esc(item.title)}" for item in event.programme)
     workshops = "\n".join(
         _workshop_line(w, card.workshop_counts.get(w.id, Counts()), card.my_workshops.get(w.id))
@@ -136,10 +142,10 @@ def event_detail(card: EventCard, notice: str = "") -> Screen:
             texts_events.EXAMPLE_EVENT if event.example else "",
             esc(event.description),
             "\n".join(place),
-            f"<b>Programm</b>\n{programme}" if programme else "",
-            f"<b>Workshops</b>\n{workshops}" if workshops else "",
+            texts_events.PROGRAMME.format(programme=programme) if programme else "",
+            texts_events.WORKSHOP_LIST.format(workshops=workshops) if workshops else "",
             _closed_line(card),
-            f"<i>Stand: {event.stand.strftime('%d.%m.%Y')}</i>",
+            texts.STAND.format(stand=event.stand.strftime("%d.%m.%Y")),
         ]
     )
     actions = _action_button(card)
@@ -204,7 +210,11 @@ def my_events(mine: list[tuple[Event, MyRegistration]]) -> Screen:
         titles = {w.id: w.title for w in event.workshops}
         workshop_lines = [
             f"🧩 {esc(titles.get(workshop_id, workshop_id))}"
-            + ("" if place.status is Status.CONFIRMED else f" (Warteliste {place.position})")
+            + (
+                ""
+                if place.status is Status.CONFIRMED
+                else texts_events.MY_WORKSHOP_WAITING.format(position=place.position)
+            )
             for workshop_id, place in registration.workshops
         ]
         blocks.append(
@@ -263,6 +273,7 @@ def feedback_topics(event: Event, rating: int, topics: list[Topic], chosen: int)
         [button(texts_events.BUTTON_SUBMIT, FeedbackAction.SUBMIT, event.id, rating, f"{chosen:x}")]
     )
     return Screen(
-        f"Ihre Bewertung: {'★' * rating}{'☆' * (5 - rating)}\n\n{texts_events.FEEDBACK_TOPICS}",
+        texts_events.YOUR_RATING.format(stars="★" * rating + "☆" * (5 - rating))
+        + texts_events.FEEDBACK_TOPICS,
         keyboard(*rows),
     )

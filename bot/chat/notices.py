@@ -123,11 +123,11 @@ def _calendar(event: Event, content: bytes | None) -> tuple[str, bytes, str] | N
 def relative_lead(seconds: int) -> str:
     days, rest = divmod(seconds, 86_400)
     if days == 1 and rest == 0:
-        return "morgen"
+        return texts_events.LEAD_TOMORROW
     if days >= 1:
-        return f"in {days} Tagen"
+        return texts_events.LEAD_DAYS.format(days=days)
     hours = max(rest // 3600, 1)
-    return "in einer Stunde" if hours == 1 else f"in {hours} Stunden"
+    return texts_events.LEAD_ONE_HOUR if hours == 1 else texts_events.LEAD_HOURS.format(hours=hours)
 
 
 def _reminder(notice: Reminder) -> Screen:
@@ -142,7 +142,7 @@ def _reminder(notice: Reminder) -> Screen:
     ]
     for workshop in notice.workshops:
         start = workshop.start.astimezone(BERLIN).strftime("%H:%M")
-        lines.append(f"🧩 Ihr Workshop: {esc(workshop.title)} ({start} Uhr)")
+        lines.append(texts_events.REMINDER_WORKSHOP.format(title=esc(workshop.title), start=start))
     buttons: list[InlineKeyboardButton] = [
         button(texts_events.BUTTON_CANCEL, EventAction.CANCEL, event.id),
         button(texts_events.BUTTON_CALENDAR, EventAction.CALENDAR, event.id),

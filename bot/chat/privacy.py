@@ -18,7 +18,7 @@ from bot.services.preferences import Preferences
 from bot.storage.registrations import Status
 from bot.storage.users import UserRecord
 
-EXPORT_NAME = "meine-daten.json"
+EXPORT_NAME = texts_privacy.MY_DATA_FILE
 
 
 async def datenschutz(update: Update, context: LotseContext) -> None:
@@ -60,7 +60,9 @@ def _summary(context: LotseContext, export: dict[str, Any]) -> str:
     preferences = Preferences.of(person.get("settings") or {})
     muted = [knowledge.topics[t].name for t in preferences.muted_topics if t in knowledge.topics]
     registrations = [
-        f"{row.get('event_title', row['event_id'])} ({_status(row['status'])})"
+        texts_privacy.MY_DATA_REGISTRATION.format(
+            title=row.get("event_title", row["event_id"]), status=_status(row["status"])
+        )
         for row in tables["registrations"]
     ]
     pending = sum(1 for row in tables["outbox"] if row["state"] == "pending")
@@ -73,7 +75,9 @@ def _summary(context: LotseContext, export: dict[str, Any]) -> str:
         reminders=texts_privacy.MY_DATA_ON if preferences.reminders else texts_privacy.MY_DATA_OFF,
         announcements=texts_privacy.MY_DATA_ON
         if not muted
-        else f"{texts_privacy.MY_DATA_ON} (außer: {esc(', '.join(sorted(muted)))})",
+        else texts_privacy.MY_DATA_MUTED.format(
+            on=texts_privacy.MY_DATA_ON, topics=esc(", ".join(sorted(muted)))
+        ),
         registrations=esc("; ".join(registrations))
         if registrations
         else texts_privacy.MY_DATA_NONE,
@@ -82,11 +86,7 @@ def _summary(context: LotseContext, export: dict[str, Any]) -> str:
 
 
 def _status(status: str) -> str:
-    return {
-        Status.CONFIRMED: "Platz sicher",
-        Status.WAITING: "Warteliste",
-        Status.CANCELLED: "abgesagt",
-    }.get(Status(status), status)
+    return texts_privacy.MY_DATA_STATUS.get(Status(status), status)
 
 
 async def daten_loeschen(update: Update, context: LotseContext) -> None:

@@ -162,3 +162,37 @@ COMMANDS = (
     ("meine_daten", "Ihre gespeicherten Daten als Datei"),
     ("daten_loeschen", "Alle Ihre Daten löschen"),
 )
+
+# Profile, settings
+NOT_CHOSEN = "nicht gewählt"
+REMINDERS_TOGGLE = "{icon} Erinnerungen {state}"
+REMINDERS_ON = "an"
+REMINDERS_OFF = "aus"
+LEAD_NAMES = {7 * 86_400: "7 Tage vorher", 86_400: "1 Tag vorher"}
+
+# Offers, contacts and guidance
+ALL_PROFESSIONS = "alle Berufsgruppen"
+YOUR_PLACE = "Ihren Ort"
+BUTTON_TO_STEPS = "Zu den Schritten ›"
+NO_JUGENDAMT = (
+    "<b>Zuständiges Jugendamt</b>\nWählen Sie unter /profil Ihren Ort, dann zeige ich "
+    "Ihnen das zuständige Jugendamt."
+)
+RESPONSIBLE = "<b>Zuständig: {name}</b>"
+RESPONSIBLE_FOR = "<b>Zuständig für {place}: {name}</b>"
+OFFICE_HOURS = "<u>Während der Dienstzeit</u> – telefonisch beim ASD:"
+OUT_OF_HOURS = "<u>Außerhalb der Dienstzeit</u>:"
+OUT_OF_HOURS_DEFAULT = "Notruf 110 (Polizei)."
+MELDEWEG_STEPS = (
+    "<i>Meldeweg für {profession}: {count} Schritte. Mit „Weiter“ geht es Schritt für Schritt.</i>"
+)
+STEP_HEADER = "<b>Meldeweg für {profession}</b> · Schritt {number} von {count}\n<i>{title}</i>"
+LEGAL_REFERENCE = "§ <i>Rechtsgrundlage:</i> {reference}"
+STAND_SOURCES = "<i>Stand: {stand} · Quelle: {sources}</i>"
+STAND = "<i>Stand: {stand}</i>"
+EMERGENCY = "🚨 <b>Notfall</b>\n{text}"
+HOTLINES = "<b>Beratung am Telefon</b>\n\n{hotlines}"
+FOR_WHOM = "👥 Für: "
+ACCESS = "🚪 Zugang: "
+COSTS = "💶 Kosten: "
+LANGUAGES = "🗣 Sprachen: "

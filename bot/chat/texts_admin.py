@@ -3,6 +3,8 @@ lists, feedback totals, the report and knowledge reloads."""
 
 from __future__ import annotations
 
+from bot.storage.registrations import Status
+
 ANNOUNCEMENT_HEADING = "📣 <b>Ankündigung des Netzwerks Kinderschutz</b>"
 ANNOUNCE_WRITE = (
     "<b>Neue Ankündigung</b>\n\nBitte schreiben Sie jetzt den Text als nächste Nachricht "
@@ -57,3 +59,38 @@ RELOAD_FAILED = (
     "⚠️ <b>Die neue Wissensbasis ist ungültig</b> – der Bot arbeitet mit dem bisherigen Stand "
     "weiter. {count} Fehler:\n<pre>{errors}</pre>"
 )
+
+# /teilnehmer
+PARTICIPANTS_CAPACITY = " von {capacity}"
+PARTICIPANTS_COUNTS = (
+    "{confirmed_label}: {confirmed}{capacity} · Warteliste: {waiting} · Abgesagt: {cancelled}"
+)
+PARTICIPANTS_WORKSHOP = "• {title}: {confirmed}{limit}, Warteliste {waiting}"
+PARTICIPANTS_WORKSHOPS = "<b>Workshops</b>\n{lines}"
+PARTICIPANTS_PER_PROFESSION = "<b>Zusagen nach Berufsgruppe</b>\n{lines}"
+PARTICIPANTS_CAPTION = "Teilnehmerliste {title} (CSV, öffnet in Excel/LibreOffice)"
+PARTICIPANTS_FILE = "teilnehmer-{event_id}.csv"
+# The CSV file for Excel/LibreOffice
+CSV_HEADERS = ("Name (Telegram)", "Berufsgruppe", "Kommune", "Status", "Workshop", "Angemeldet am")
+CSV_UNKNOWN = "unbekannt"
+CSV_NO_NAME = "(ohne Namen)"
+CSV_POSITION = " (Platz {position})"
+CSV_WORKSHOP_WAITING = " (Warteliste {position})"
+
+# /auswertung
+FEEDBACK_NONE = "Noch keine Rückmeldungen."
+FEEDBACK_TOTALS = "Rückmeldungen: {answers} · Durchschnitt: {average} von 5"
+FEEDBACK_WISHES = "<b>Themenwünsche</b>\n{wishes}"
+FEEDBACK_NO_WISHES = "Keine Themenwünsche."
+FEEDBACK_HEADING = "<b>Auswertung: {title}</b>"
+
+# /reload
+RELOAD_MORE_ERRORS = "\n… und {more} weitere (alle: kinderschutz-lotse check)"
+RELOAD_NO_CHANGES = "keine"
+# /teilnehmer and /auswertung without an id: an example id when the admin has no event
+EXAMPLE_EVENT_ID = "termin-id"
+CSV_STATUS = {
+    Status.CONFIRMED: "zugesagt",
+    Status.WAITING: "Warteliste",
+    Status.CANCELLED: "abgesagt",
+}

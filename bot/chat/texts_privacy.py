@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.storage.registrations import Status
+
 PRIVACY = (
     "<b>Datenschutz</b>\n\n"
     "<b>Gespeichert</b> wird nur: Ihre Telegram-ID, die gewählte Berufsgruppe und der Ort, "
@@ -57,3 +59,11 @@ ERASE_NOTHING = "Über Sie war nichts gespeichert; es gibt nichts zu löschen."
 ERASE_KEPT = "Nichts gelöscht. Hier ist das Menü."
 BUTTON_ERASE = "🗑 Ja, alles löschen"
 BUTTON_KEEP_DATA = "Abbrechen"
+MY_DATA_MUTED = "{on} (außer: {topics})"
+MY_DATA_REGISTRATION = "{title} ({status})"
+MY_DATA_STATUS = {
+    Status.CONFIRMED: "Platz sicher",
+    Status.WAITING: "Warteliste",
+    Status.CANCELLED: "abgesagt",
+}
+MY_DATA_FILE = "meine-daten.json"
