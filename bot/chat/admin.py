@@ -23,9 +23,8 @@ from bot.chat.participant_list import participants_csv, per_profession
 from bot.chat.screens import Screen, main_menu
 from bot.knowledge.models import Event
 from bot.report.make import HTML_NAME, render
-from bot.services.events import german_when
 from bot.services.reload import ReloadResult
-from bot.storage.registrations import Status
+from bot.wording import german_when
 
 AdminHandler = Callable[[Update, LotseContext], Coroutine[Any, Any, None]]
 
@@ -84,7 +83,6 @@ async def teilnehmer(update: Update, context: LotseContext) -> None:
             title=esc(event.title), when=esc(german_when(event))
         ),
         texts_admin.PARTICIPANTS_COUNTS.format(
-            confirmed_label=texts_admin.CSV_STATUS[Status.CONFIRMED].capitalize(),
             confirmed=counts.confirmed,
             capacity=capacity,
             waiting=counts.waiting,

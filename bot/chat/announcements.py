@@ -13,9 +13,9 @@ from bot.chat.context import LotseContext
 from bot.chat.format import esc, join_blocks
 from bot.chat.screens import Screen, button, keyboard, main_menu, rows, short
 from bot.services.announcements import MAX_TEXT, telegram_length
-from bot.services.events import german_when
 from bot.storage.announcements import Announcement
 from bot.storage.users import UserRecord
+from bot.wording import german_when
 
 PREVIEW_CHARS = 300
 PREVIEW_ROOM = 3600  # of Telegram's 4096, the rest is the preview's heading

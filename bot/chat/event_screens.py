@@ -12,9 +12,9 @@ from bot.chat.format import esc, join_blocks, link
 from bot.chat.screens import Screen, button, keyboard, menu_row, short
 from bot.clock import BERLIN
 from bot.knowledge.models import Event, EventStatus, Topic, Workshop
-from bot.services.events import german_when
 from bot.services.signup import EventCard, Refusal
 from bot.storage.registrations import Counts, MyRegistration, Standing, Status
+from bot.wording import german_when
 
 MAX_LISTED = 8
 MAX_WISHED_TOPICS = 16

@@ -16,7 +16,6 @@ from bot.chat.format import esc, join_blocks
 from bot.chat.screens import Screen, button, keyboard
 from bot.clock import BERLIN
 from bot.knowledge.models import Event
-from bot.services.events import german_when
 from bot.services.outbox import (
     AnnouncementNotice,
     AnnouncementSummary,
@@ -28,6 +27,7 @@ from bot.services.outbox import (
     Reminder,
     WorkshopPromoted,
 )
+from bot.wording import german_when
 
 
 @dataclass(frozen=True)

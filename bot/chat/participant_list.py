@@ -11,6 +11,7 @@ from bot.chat import texts_admin
 from bot.clock import BERLIN
 from bot.services.participants import ParticipantList
 from bot.storage.registrations import Status
+from bot.wording import status_label
 
 UNKNOWN = texts_admin.CSV_UNKNOWN
 
@@ -20,13 +21,11 @@ def participants_csv(listing: ParticipantList) -> bytes:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(texts_admin.CSV_HEADERS)
     for person in listing.people:
-        status = texts_admin.CSV_STATUS[person.standing.status]
-        if person.standing.position is not None:
-            status += texts_admin.CSV_POSITION.format(position=person.standing.position)
+        status = status_label(person.standing.status, person.standing.position)
         workshops = [
             place.title
             + (
-                texts_admin.CSV_WORKSHOP_WAITING.format(position=place.standing.position)
+                f" ({status_label(place.standing.status, place.standing.position)})"
                 if place.standing.status is Status.WAITING
                 else ""
             )

@@ -17,6 +17,7 @@ from bot.chat.screens import Screen, button, keyboard, main_menu
 from bot.services.preferences import Preferences
 from bot.storage.registrations import Status
 from bot.storage.users import UserRecord
+from bot.wording import STATUS_LABELS
 
 EXPORT_NAME = texts_privacy.MY_DATA_FILE
 
@@ -86,7 +87,7 @@ def _summary(context: LotseContext, export: dict[str, Any]) -> str:
 
 
 def _status(status: str) -> str:
-    return texts_privacy.MY_DATA_STATUS.get(Status(status), status)
+    return STATUS_LABELS.get(Status(status), status)
 
 
 async def daten_loeschen(update: Update, context: LotseContext) -> None:

@@ -4,6 +4,7 @@ lists, feedback totals, the report and knowledge reloads."""
 from __future__ import annotations
 
 from bot.storage.registrations import Status
+from bot.wording import STATUS_LABELS
 
 ANNOUNCEMENT_HEADING = "📣 <b>Ankündigung des Netzwerks Kinderschutz</b>"
 ANNOUNCE_WRITE = (
@@ -62,20 +63,21 @@ RELOAD_FAILED = (
 
 # /teilnehmer
 PARTICIPANTS_CAPACITY = " von {capacity}"
+# "Angemeldet: 3 von 10 · Warteliste: 1 · Abgesagt: 0"
 PARTICIPANTS_COUNTS = (
-    "{confirmed_label}: {confirmed}{capacity} · Warteliste: {waiting} · Abgesagt: {cancelled}"
+    f"{STATUS_LABELS[Status.CONFIRMED].capitalize()}: {{confirmed}}{{capacity}} · "
+    f"{STATUS_LABELS[Status.WAITING]}: {{waiting}} · "
+    f"{STATUS_LABELS[Status.CANCELLED].capitalize()}: {{cancelled}}"
 )
-PARTICIPANTS_WORKSHOP = "• {title}: {confirmed}{limit}, Warteliste {waiting}"
+PARTICIPANTS_WORKSHOP = "• {title}: {confirmed}{limit}, Warteliste: {waiting}"
 PARTICIPANTS_WORKSHOPS = "<b>Workshops</b>\n{lines}"
-PARTICIPANTS_PER_PROFESSION = "<b>Zusagen nach Berufsgruppe</b>\n{lines}"
+PARTICIPANTS_PER_PROFESSION = "<b>Angemeldet nach Berufsgruppe</b>\n{lines}"
 PARTICIPANTS_CAPTION = "Teilnehmerliste {title} (CSV, öffnet in Excel/LibreOffice)"
 PARTICIPANTS_FILE = "teilnehmer-{event_id}.csv"
 # The CSV file for Excel/LibreOffice
 CSV_HEADERS = ("Name (Telegram)", "Berufsgruppe", "Kommune", "Status", "Workshop", "Angemeldet am")
 CSV_UNKNOWN = "unbekannt"
 CSV_NO_NAME = "(ohne Namen)"
-CSV_POSITION = " (Platz {position})"
-CSV_WORKSHOP_WAITING = " (Warteliste {position})"
 
 # /auswertung
 FEEDBACK_NONE = "Noch keine Rückmeldungen."
@@ -89,8 +91,3 @@ RELOAD_MORE_ERRORS = "\n… und {more} weitere (alle: kinderschutz-lotse check)"
 RELOAD_NO_CHANGES = "keine"
 # /teilnehmer and /auswertung without an id: an example id when the admin has no event
 EXAMPLE_EVENT_ID = "termin-id"
-CSV_STATUS = {
-    Status.CONFIRMED: "zugesagt",
-    Status.WAITING: "Warteliste",
-    Status.CANCELLED: "abgesagt",
-}

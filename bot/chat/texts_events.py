@@ -91,7 +91,7 @@ BUTTON_DIRECTIONS = "🗺 Wegbeschreibung"
 BUTTON_SUBMIT = "Absenden"
 
 # The event card and the list
-SEATS_UNLIMITED = "👥 {confirmed} Zusagen, ohne Platzbegrenzung"
+SEATS_UNLIMITED = "👥 {confirmed} angemeldet, ohne Platzbegrenzung"
 SEATS_FREE = "👥 {free} von {capacity} Plätzen frei"
 SEATS_FULL = "👥 ausgebucht – Warteliste: {waiting} {people}"
 PERSON = "Person"
@@ -109,10 +109,10 @@ MAP_LINK = "Karte"
 PROGRAMME = "<b>Programm</b>\n{programme}"
 WORKSHOP_LIST = "<b>Workshops</b>\n{workshops}"
 WORKSHOP_SEATS_FREE = " – {free} von {capacity} frei"
-WORKSHOP_SEATS_FULL = " – voll, Warteliste {waiting}"
+WORKSHOP_SEATS_FULL = " – voll, Warteliste: {waiting}"
 WORKSHOP_MINE_CONFIRMED = " ✅"
-WORKSHOP_MINE_WAITING = " ⏳ (Warteliste {position})"
-MY_WORKSHOP_WAITING = " (Warteliste {position})"
+WORKSHOP_MINE_WAITING = " ⏳ (Warteliste, Platz {position})"
+MY_WORKSHOP_WAITING = " (Warteliste, Platz {position})"
 YOUR_RATING = "Ihre Bewertung: {stars}\n\n"
 
 # How far ahead a reminder comes (after REMINDER's "{title} –")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from bot.storage.registrations import Status
-
 PRIVACY = (
     "<b>Datenschutz</b>\n\n"
     "<b>Gespeichert</b> wird nur: Ihre Telegram-ID, die gewählte Berufsgruppe und der Ort, "
@@ -61,9 +59,4 @@ BUTTON_ERASE = "🗑 Ja, alles löschen"
 BUTTON_KEEP_DATA = "Abbrechen"
 MY_DATA_MUTED = "{on} (außer: {topics})"
 MY_DATA_REGISTRATION = "{title} ({status})"
-MY_DATA_STATUS = {
-    Status.CONFIRMED: "Platz sicher",
-    Status.WAITING: "Warteliste",
-    Status.CANCELLED: "abgesagt",
-}
 MY_DATA_FILE = "meine-daten.json"

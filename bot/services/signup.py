@@ -38,6 +38,7 @@ from bot.storage.registrations import (
     WorkshopSeat,
 )
 from bot.storage.users import UserRecord
+from bot.wording import calendar_workshop
 
 
 class Refusal(StrEnum):
@@ -308,7 +309,7 @@ class SignupService:
                 self._db.connection, event_id, telegram_id
             )
             titles = [
-                w.title + (" (Warteliste)" if mine[w.id].status is Status.WAITING else "")
+                calendar_workshop(w.title, mine[w.id].status)
                 for w in event.workshops
                 if w.id in mine
             ]
