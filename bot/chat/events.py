@@ -77,7 +77,7 @@ async def send_calendar(
 
 
 def refusal_text(refusal: Refusal) -> str:
-    return texts_events.REFUSALS[refusal.value]
+    return texts_events.REFUSALS[refusal]
 
 
 async def route_event(

@@ -3,6 +3,8 @@ about an event (promotion, reminder, change, cancellation) and the feedback ques
 
 from __future__ import annotations
 
+from bot.services.signup import Refusal
+
 EVENTS = "<b>Termine</b>"
 NO_EVENTS = "Derzeit sind keine kommenden Termine eingetragen."
 MY_EVENTS = "<b>Meine Termine</b>"
@@ -35,23 +37,26 @@ WORKSHOP_WAITING = (
 )
 WORKSHOP_REPLACED = "Ihr bisheriger Workshop in diesem Zeitblock ist damit abgegeben."
 WORKSHOP_LEFT = "Der Workshop ist abgegeben."
-REFUSALS = {
-    "unknown-event": "Diesen Termin gibt es nicht mehr.",
-    "cancelled-event": "Dieser Termin ist abgesagt.",
-    "not-for-you": (
+# What the person reads when the sign-up rules say no (one text per Refusal; a test checks).
+REFUSALS: dict[Refusal, str] = {
+    Refusal.UNKNOWN_EVENT: "Diesen Termin gibt es nicht mehr.",
+    Refusal.CANCELLED_EVENT: "Dieser Termin ist abgesagt.",
+    Refusal.NOT_FOR_YOU: (
         "Dieser Termin richtet sich an andere Berufsgruppen oder Orte. Bei Fragen wenden Sie "
         "sich bitte an die Veranstalter."
     ),
-    "deadline-passed": "Der Anmeldeschluss ist vorbei; Anmeldungen und Workshop-Änderungen sind "
-    "nicht mehr möglich.",
-    "started": "Die Veranstaltung hat schon begonnen; Änderungen sind nicht mehr möglich.",
-    "needs-seat": (
+    Refusal.DEADLINE_PASSED: (
+        "Der Anmeldeschluss ist vorbei; Anmeldungen und Workshop-Änderungen sind "
+        "nicht mehr möglich."
+    ),
+    Refusal.STARTED: "Die Veranstaltung hat schon begonnen; Änderungen sind nicht mehr möglich.",
+    Refusal.NEEDS_SEAT: (
         "Workshops können Sie wählen, sobald Sie einen Platz für die Veranstaltung haben."
     ),
-    "unknown-workshop": "Diesen Workshop gibt es nicht mehr.",
-    "not-registered": "Dafür sind Sie nicht angemeldet.",
-    "not-ended": "Die Veranstaltung ist noch nicht zu Ende.",
-    "already-answered": "Danke – Ihre Rückmeldung liegt bereits vor.",
+    Refusal.UNKNOWN_WORKSHOP: "Diesen Workshop gibt es nicht mehr.",
+    Refusal.NOT_REGISTERED: "Dafür sind Sie nicht angemeldet.",
+    Refusal.NOT_ENDED: "Die Veranstaltung ist noch nicht zu Ende.",
+    Refusal.ALREADY_ANSWERED: "Danke – Ihre Rückmeldung liegt bereits vor.",
 }
 CALENDAR_CAPTION = "📆 {title} – zum Eintragen in Ihren Kalender öffnen."
 PROMOTED = (
