@@ -15,17 +15,16 @@ from babel.numbers import format_decimal
 from telegram import Update
 from telegram.constants import ChatAction, ChatType
 
-from bot.chat import texts
+from bot.chat import texts_admin
 from bot.chat.common import send_document, show, unknown_command
 from bot.chat.context import LotseContext
 from bot.chat.format import esc, join_blocks
-from bot.chat.participant_list import STATUS_GERMAN, participants_csv, per_profession
+from bot.chat.participant_list import participants_csv, per_profession
 from bot.chat.screens import Screen, main_menu
 from bot.knowledge.models import Event
 from bot.report.make import HTML_NAME, render
-from bot.services.events import german_when
 from bot.services.reload import ReloadResult
-from bot.storage.registration_records import Status
+from bot.wording import german_when
 
 AdminHandler = Callable[[Update, LotseContext], Coroutine[Any, Any, None]]
 
@@ -54,15 +53,15 @@ async def _event_from_args(update: Update, context: LotseContext, command: str) 
     event = svc.store.current.knowledge.events.get(wanted)
     if event is not None and svc.admins.may_manage(telegram_id, event):
         return event
-    example = manageable[0].id if manageable else "termin-id"
+    example = manageable[0].id if manageable else texts_admin.EXAMPLE_EVENT_ID
     lines = [
-        texts.ADMIN_UNKNOWN_EVENT.format(event_id=esc(wanted[:60]))
+        texts_admin.ADMIN_UNKNOWN_EVENT.format(event_id=esc(wanted[:60]))
         if wanted
-        else texts.ADMIN_USAGE_EVENT.format(command=command, example=esc(example)),
+        else texts_admin.ADMIN_USAGE_EVENT.format(command=command, example=esc(example)),
     ]
     if manageable:
         ids = ", ".join(f"<code>{esc(e.id)}</code>" for e in manageable)
-        lines.append(texts.ADMIN_EVENT_IDS.format(ids=ids))
+        lines.append(texts_admin.ADMIN_EVENT_IDS.format(ids=ids))
     await show(update, context, Screen("\n\n".join(lines)))
     return None
 
@@ -76,11 +75,19 @@ async def teilnehmer(update: Update, context: LotseContext) -> None:
     if listing is None:
         return
     counts = listing.counts
-    capacity = f" von {event.capacity}" if event.capacity else ""
+    capacity = (
+        texts_admin.PARTICIPANTS_CAPACITY.format(capacity=event.capacity) if event.capacity else ""
+    )
     lines = [
-        texts.PARTICIPANTS_SUMMARY.format(title=esc(event.title), when=esc(german_when(event))),
-        f"{STATUS_GERMAN[Status.CONFIRMED].capitalize()}: {counts.confirmed}{capacity} · "
-        f"Warteliste: {counts.waiting} · Abgesagt: {counts.cancelled}",
+        texts_admin.PARTICIPANTS_SUMMARY.format(
+            title=esc(event.title), when=esc(german_when(event))
+        ),
+        texts_admin.PARTICIPANTS_COUNTS.format(
+            confirmed=counts.confirmed,
+            capacity=capacity,
+            waiting=counts.waiting,
+            cancelled=counts.cancelled,
+        ),
     ]
     if event.workshops:
         workshop_lines = []
@@ -90,21 +97,24 @@ async def teilnehmer(update: Update, context: LotseContext) -> None:
             waiting = seats.waiting if seats else 0
             limit = f"/{workshop.capacity}" if workshop.capacity else ""
             workshop_lines.append(
-                f"• {esc(workshop.title)}: {confirmed}{limit}, Warteliste {waiting}"
+                texts_admin.PARTICIPANTS_WORKSHOP.format(
+                    title=esc(workshop.title), confirmed=confirmed, limit=limit, waiting=waiting
+                )
             )
-        lines.append("<b>Workshops</b>\n" + "\n".join(workshop_lines))
+        lines.append(texts_admin.PARTICIPANTS_WORKSHOPS.format(lines="\n".join(workshop_lines)))
     if listing.per_profession:
         lines.append(
-            "<b>Zusagen nach Berufsgruppe</b>\n"
-            + "\n".join(f"• {esc(name)}: {n}" for name, n in per_profession(listing))
+            texts_admin.PARTICIPANTS_PER_PROFESSION.format(
+                lines="\n".join(f"• {esc(name)}: {n}" for name, n in per_profession(listing))
+            )
         )
     await show(update, context, Screen(join_blocks(lines)))
     await send_document(
         context,
         chat.id,
-        f"teilnehmer-{event.id}.csv",
+        texts_admin.PARTICIPANTS_FILE.format(event_id=event.id),
         participants_csv(listing),
-        f"Teilnehmerliste {esc(event.title)} (CSV, öffnet in Excel/LibreOffice)",
+        texts_admin.PARTICIPANTS_CAPTION.format(title=esc(event.title)),
     )
 
 
@@ -116,7 +126,7 @@ async def auswertung(update: Update, context: LotseContext) -> None:
     totals = await svc.feedback.totals(event.id)
     topics = svc.store.current.knowledge.topics
     if not totals.answers:
-        body = "Noch keine Rückmeldungen."
+        body = texts_admin.FEEDBACK_NONE
     else:
         ratings = "\n".join(
             f"{'★' * value}{'☆' * (5 - value)}  {totals.ratings.get(value, 0)}"
@@ -128,14 +138,20 @@ async def auswertung(update: Update, context: LotseContext) -> None:
         )
         body = join_blocks(
             [
-                f"Rückmeldungen: {totals.answers} · Durchschnitt: "
-                f"{format_decimal(totals.average or 0, '0.0', locale='de_DE')} von 5",
+                texts_admin.FEEDBACK_TOTALS.format(
+                    answers=totals.answers,
+                    average=format_decimal(totals.average or 0, "0.0", locale="de_DE"),
+                ),
                 ratings,
-                f"<b>Themenwünsche</b>\n{wishes}" if wishes else "Keine Themenwünsche.",
+                texts_admin.FEEDBACK_WISHES.format(wishes=wishes)
+                if wishes
+                else texts_admin.FEEDBACK_NO_WISHES,
             ]
         )
     await show(
-        update, context, Screen(join_blocks([f"<b>Auswertung: {esc(event.title)}</b>", body]))
+        update,
+        context,
+        Screen(join_blocks([texts_admin.FEEDBACK_HEADING.format(title=esc(event.title)), body])),
     )
 
 
@@ -161,7 +177,7 @@ async def bericht(update: Update, context: LotseContext) -> None:
         chat.id,
         HTML_NAME,
         rendered.html.encode("utf-8"),
-        texts.REPORT_CAPTION.format(
+        texts_admin.REPORT_CAPTION.format(
             places=len(report.coverage),
             gaps=gaps,
             review=len(report.review),
@@ -180,12 +196,16 @@ def reload_screen(result: ReloadResult) -> Screen:
         shown = "\n".join(result.errors[:MAX_ERRORS_SHOWN])
         more = len(result.errors) - MAX_ERRORS_SHOWN
         if more > 0:
-            shown += f"\n… und {more} weitere (alle: kinderschutz-lotse check)"
-        return Screen(texts.RELOAD_FAILED.format(count=len(result.errors), errors=esc(shown)))
+            shown += texts_admin.RELOAD_MORE_ERRORS.format(more=more)
+        return Screen(texts_admin.RELOAD_FAILED.format(count=len(result.errors), errors=esc(shown)))
     sync = result.sync
-    changed = ", ".join(sync.changed_events) if sync and sync.changed_events else "keine"
+    changed = (
+        ", ".join(sync.changed_events)
+        if sync and sync.changed_events
+        else texts_admin.RELOAD_NO_CHANGES
+    )
     return main_menu(
-        texts.RELOAD_OK.format(
+        texts_admin.RELOAD_OK.format(
             version=esc(result.version or ""),
             warnings=result.warnings,
             changed=esc(changed),

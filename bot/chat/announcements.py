@@ -6,16 +6,16 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.chat import texts
+from bot.chat import texts, texts_admin
 from bot.chat.callbacks import AnnounceAction, Callback
 from bot.chat.common import show
 from bot.chat.context import LotseContext
 from bot.chat.format import esc, join_blocks
 from bot.chat.screens import Screen, button, keyboard, main_menu, rows, short
 from bot.services.announcements import MAX_TEXT, telegram_length
-from bot.services.events import german_when
 from bot.storage.announcements import Announcement
 from bot.storage.users import UserRecord
+from bot.wording import german_when
 
 PREVIEW_CHARS = 300
 PREVIEW_ROOM = 3600  # of Telegram's 4096, the rest is the preview's heading
@@ -23,7 +23,7 @@ PREVIEW_ROOM = 3600  # of Telegram's 4096, the rest is the preview's heading
 
 def announcement_text(text: str) -> str:
     """The message as recipients see it: the admin's text, escaped, under a heading."""
-    return f"{texts.ANNOUNCEMENT_HEADING}\n\n{esc(text)}"
+    return f"{texts_admin.ANNOUNCEMENT_HEADING}\n\n{esc(text)}"
 
 
 async def ankuendigung(update: Update, context: LotseContext) -> None:
@@ -35,8 +35,8 @@ async def ankuendigung(update: Update, context: LotseContext) -> None:
         update,
         context,
         Screen(
-            texts.ANNOUNCE_WRITE,
-            keyboard([button(texts.BUTTON_DISCARD, AnnounceAction.DISCARD, draft.id)]),
+            texts_admin.ANNOUNCE_WRITE,
+            keyboard([button(texts_admin.BUTTON_DISCARD, AnnounceAction.DISCARD, draft.id)]),
         ),
     )
 
@@ -57,8 +57,8 @@ async def take_text(update: Update, context: LotseContext) -> bool:
             update,
             context,
             Screen(
-                texts.ANNOUNCE_TOO_LONG.format(length=length, limit=MAX_TEXT),
-                keyboard([button(texts.BUTTON_DISCARD, AnnounceAction.DISCARD, draft.id)]),
+                texts_admin.ANNOUNCE_TOO_LONG.format(length=length, limit=MAX_TEXT),
+                keyboard([button(texts_admin.BUTTON_DISCARD, AnnounceAction.DISCARD, draft.id)]),
             ),
         )
         return True
@@ -105,9 +105,9 @@ async def audience_screen(context: LotseContext, draft: Announcement) -> Screen:
     count = len(await svc.announcements.recipients(draft))
     text = join_blocks(
         [
-            texts.ANNOUNCE_AUDIENCE,
+            texts_admin.ANNOUNCE_AUDIENCE,
             f"<i>{esc(preview)}</i>",
-            texts.ANNOUNCE_COUNT.format(count=count),
+            texts_admin.ANNOUNCE_COUNT.format(count=count),
         ]
     )
     return Screen(
@@ -116,8 +116,8 @@ async def audience_screen(context: LotseContext, draft: Announcement) -> Screen:
             *rows(professions, 2),
             *rows(regions, 2),
             *rows(topics, 2),
-            [button(texts.BUTTON_PREVIEW, AnnounceAction.PREVIEW, draft.id)],
-            [button(texts.BUTTON_DISCARD, AnnounceAction.DISCARD, draft.id)],
+            [button(texts_admin.BUTTON_PREVIEW, AnnounceAction.PREVIEW, draft.id)],
+            [button(texts_admin.BUTTON_DISCARD, AnnounceAction.DISCARD, draft.id)],
         ),
     )
 
@@ -130,7 +130,7 @@ def _preview(text: str) -> str:
     cut = text
     while len(shown) > PREVIEW_ROOM and cut:
         cut = cut[: len(cut) * 9 // 10]
-        shown = f"{announcement_text(cut)}…\n\n<i>{texts.ANNOUNCE_PREVIEW_CUT}</i>"
+        shown = f"{announcement_text(cut)}…\n\n<i>{texts_admin.ANNOUNCE_PREVIEW_CUT}</i>"
     return shown
 
 
@@ -153,33 +153,39 @@ async def route_announcement(
         return await _from_event(context, user.id, callback.arg(0) or "")
     draft = await svc.announcements.own(callback.int_arg(0, -1), user.id)
     if draft is None:
-        return main_menu(texts.ANNOUNCE_GONE)
+        return main_menu(texts_admin.ANNOUNCE_GONE)
     value = callback.arg(1) or ""
     if action in TOGGLED:
         draft = await svc.announcements.toggle(draft, TOGGLED[action], value)
         return await audience_screen(context, draft)
     if action is AnnounceAction.DISCARD:
         await svc.announcements.discard(draft)
-        return main_menu(texts.ANNOUNCE_DISCARDED)
+        return main_menu(texts_admin.ANNOUNCE_DISCARDED)
     if draft.state != "draft":
         return Screen(
-            texts.ANNOUNCE_WRITE,
-            keyboard([button(texts.BUTTON_DISCARD, AnnounceAction.DISCARD, draft.id)]),
+            texts_admin.ANNOUNCE_WRITE,
+            keyboard([button(texts_admin.BUTTON_DISCARD, AnnounceAction.DISCARD, draft.id)]),
         )
     if action is AnnounceAction.PREVIEW:
         count = len(await svc.announcements.recipients(draft))
         return Screen(
             join_blocks(
                 [
-                    texts.ANNOUNCE_PREVIEW.format(count=count),
+                    texts_admin.ANNOUNCE_PREVIEW.format(count=count),
                     "―――",
                     _preview(draft.text),
                 ]
             ),
             keyboard(
-                [button(texts.BUTTON_SEND_NOW.format(count=count), AnnounceAction.SEND, draft.id)],
+                [
+                    button(
+                        texts_admin.BUTTON_SEND_NOW.format(count=count),
+                        AnnounceAction.SEND,
+                        draft.id,
+                    )
+                ],
                 [button(texts.BUTTON_BACK, AnnounceAction.BACK, draft.id)],
-                [button(texts.BUTTON_DISCARD, AnnounceAction.DISCARD, draft.id)],
+                [button(texts_admin.BUTTON_DISCARD, AnnounceAction.DISCARD, draft.id)],
             ),
         )
     if action is AnnounceAction.BACK:
@@ -187,8 +193,8 @@ async def route_announcement(
     if action is AnnounceAction.SEND:
         sent = await svc.announcements.send(draft)
         if sent is None:
-            return main_menu(texts.ANNOUNCE_GONE)
-        return main_menu(texts.ANNOUNCE_SENT.format(count=sent))
+            return main_menu(texts_admin.ANNOUNCE_GONE)
+        return main_menu(texts_admin.ANNOUNCE_SENT.format(count=sent))
     return None
 
 
@@ -198,7 +204,9 @@ async def _from_event(context: LotseContext, admin_id: int, event_id: str) -> Sc
     if event is None:
         return None
     place = event.location.name + (f", {event.location.address}" if event.location.address else "")
-    text = texts.ANNOUNCE_EVENT_TEXT.format(title=event.title, when=german_when(event), place=place)
+    text = texts_admin.ANNOUNCE_EVENT_TEXT.format(
+        title=event.title, when=german_when(event), place=place
+    )
     draft = await svc.announcements.for_event(admin_id, event_id, text)
     if draft is None:
         return None

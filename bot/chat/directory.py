@@ -183,7 +183,7 @@ def offer_detail(
 def offer_block(directory: DirectoryService, knowledge: KnowledgeBase, offer: Offer) -> str:
     """An offer with its audience and contacts, as the detail screen and groups show it."""
     if offer.professions == ALL_PROFESSIONS:
-        for_whom = "alle Berufsgruppen"
+        for_whom = texts.ALL_PROFESSIONS
     else:
         for_whom = ", ".join(
             knowledge.professions[p].label for p in offer.professions if p in knowledge.professions
@@ -195,7 +195,7 @@ def contacts(directory: DirectoryService, user: UserRecord | None, page: int) ->
     municipality_id = user.municipality_id if user else None
     profession_id = user.profession_id if user else None
     selected = paginate(directory.local_contacts(municipality_id, profession_id), page, size=4)
-    place = "Ihren Ort"
+    place = texts.YOUR_PLACE
     if user and municipality_id:
         place = profile_names_place(directory, municipality_id)
     header = texts.CONTACTS.format(
@@ -213,7 +213,7 @@ def contacts(directory: DirectoryService, user: UserRecord | None, page: int) ->
 
 def profile_names_place(directory: DirectoryService, municipality_id: str) -> str:
     region = directory.region(municipality_id)
-    return esc(region.name) if region else "Ihren Ort"
+    return esc(region.name) if region else texts.YOUR_PLACE
 
 
 def contact_detail(directory: DirectoryService, contact_id: str) -> Screen | None:

@@ -6,15 +6,15 @@ from __future__ import annotations
 from babel.dates import format_time
 from telegram import InlineKeyboardButton
 
-from bot.chat import texts
+from bot.chat import texts, texts_events
 from bot.chat.callbacks import Area, EventAction, FeedbackAction, MenuAction
 from bot.chat.format import esc, join_blocks, link
 from bot.chat.screens import Screen, button, keyboard, menu_row, short
 from bot.clock import BERLIN
 from bot.knowledge.models import Event, EventStatus, Topic, Workshop
-from bot.services.events import german_when
 from bot.services.signup import EventCard, Refusal
 from bot.storage.registration_records import Counts, MyRegistration, Standing, Status
+from bot.wording import german_when
 
 MAX_LISTED = 8
 MAX_WISHED_TOPICS = 16
@@ -25,40 +25,40 @@ def _seats_line(card: EventCard) -> str:
     if event.status is EventStatus.CANCELLED:
         return ""
     if event.capacity is None:
-        return f"👥 {card.counts.confirmed} Zusagen, ohne Platzbegrenzung"
+        return texts_events.SEATS_UNLIMITED.format(confirmed=card.counts.confirmed)
     free = card.free_seats or 0
     if free > 0:
-        return f"👥 {free} von {event.capacity} Plätzen frei"
+        return texts_events.SEATS_FREE.format(free=free, capacity=event.capacity)
     waiting = card.counts.waiting
-    people = "Person" if waiting == 1 else "Personen"
-    return f"👥 ausgebucht – Warteliste: {waiting} {people}"
+    people = texts_events.PERSON if waiting == 1 else texts_events.PEOPLE
+    return texts_events.SEATS_FULL.format(waiting=waiting, people=people)
 
 
 def standing_text(standing: Standing | None) -> str:
     if standing is None:
         return ""
     if standing.status is Status.CONFIRMED:
-        return "✅ Sie sind angemeldet."
-    return f"⏳ Sie stehen auf der Warteliste, Platz {standing.position}."
+        return texts_events.STANDING_CONFIRMED
+    return texts_events.STANDING_WAITING.format(position=standing.position)
 
 
 def _closed_line(card: EventCard) -> str:
     if card.closed is Refusal.DEADLINE_PASSED and card.event.registration_deadline:
         deadline = card.event.registration_deadline.astimezone(BERLIN)
-        return f"🔒 Anmeldeschluss war am {deadline.strftime('%d.%m.%Y, %H:%M')} Uhr."
+        return texts_events.DEADLINE_PASSED.format(deadline=deadline.strftime("%d.%m.%Y, %H:%M"))
     if card.closed is Refusal.STARTED:
-        return "🔒 Die Veranstaltung läuft bereits."
+        return texts_events.ALREADY_RUNNING
     if card.closed is None and card.event.registration_deadline:
         deadline = card.event.registration_deadline.astimezone(BERLIN)
-        return f"Anmeldeschluss: {deadline.strftime('%d.%m.%Y, %H:%M')} Uhr"
+        return texts_events.DEADLINE.format(deadline=deadline.strftime("%d.%m.%Y, %H:%M"))
     return ""
 
 
 def _summary(card: EventCard, number: int | None = None) -> str:
     event = card.event
-    status = " – <b>abgesagt</b>" if event.status is EventStatus.CANCELLED else ""
-    marked = "beispiel" in event.title.lower()
-    example = " <i>(Beispiel)</i>" if event.example and not marked else ""
+    status = texts_events.EVENT_CANCELLED_MARK if event.status is EventStatus.CANCELLED else ""
+    marked = texts_events.EXAMPLE_WORD in event.title.lower()
+    example = texts_events.EXAMPLE_MARK if event.example and not marked else ""
     prefix = f"{number}. " if number is not None else ""
     lines = [
         f"{prefix}<b>{esc(event.title)}</b>{example}{status}",
@@ -73,21 +73,21 @@ def _summary(card: EventCard, number: int | None = None) -> str:
 def _action_button(card: EventCard) -> list[InlineKeyboardButton]:
     if card.mine is not None:
         return (
-            [button(texts.BUTTON_CANCEL, EventAction.CANCEL, card.event.id)]
+            [button(texts_events.BUTTON_CANCEL, EventAction.CANCEL, card.event.id)]
             if card.may_cancel
             else []
         )
     if card.closed is None:
-        return [button(texts.BUTTON_JOIN, EventAction.JOIN, card.event.id)]
+        return [button(texts_events.BUTTON_JOIN, EventAction.JOIN, card.event.id)]
     return []
 
 
-def event_list(cards: list[EventCard], intro: str = texts.EVENTS) -> Screen:
+def event_list(cards: list[EventCard], intro: str = texts_events.EVENTS) -> Screen:
     shown = cards[:MAX_LISTED]
     if not shown:
         return Screen(
-            f"{intro}\n\n{texts.NO_EVENTS}",
-            keyboard([button(texts.BUTTON_MY_EVENTS, EventAction.MINE)], menu_row()),
+            f"{intro}\n\n{texts_events.NO_EVENTS}",
+            keyboard([button(texts_events.BUTTON_MY_EVENTS, EventAction.MINE)], menu_row()),
         )
     rows = [
         [
@@ -98,7 +98,7 @@ def event_list(cards: list[EventCard], intro: str = texts.EVENTS) -> Screen:
     ]
     text = join_blocks([intro, *(_summary(card, n) for n, card in enumerate(shown, start=1))])
     return Screen(
-        text, keyboard(*rows, [button(texts.BUTTON_MY_EVENTS, EventAction.MINE)], menu_row())
+        text, keyboard(*rows, [button(texts_events.BUTTON_MY_EVENTS, EventAction.MINE)], menu_row())
     )
 
 
@@ -108,12 +108,18 @@ def _workshop_line(workshop: Workshop, counts: Counts, mine: Standing | None) ->
     if workshop.capacity is None:
         seats = ""
     elif counts.confirmed < workshop.capacity:
-        seats = f" – {workshop.capacity - counts.confirmed} von {workshop.capacity} frei"
+        seats = texts_events.WORKSHOP_SEATS_FREE.format(
+            free=workshop.capacity - counts.confirmed, capacity=workshop.capacity
+        )
     else:
-        seats = f" – voll, Warteliste {counts.waiting}"
+        seats = texts_events.WORKSHOP_SEATS_FULL.format(waiting=counts.waiting)
     own = ""
     if mine is not None:
-        own = " ✅" if mine.status is Status.CONFIRMED else f" ⏳ (Warteliste {mine.position})"
+        own = (
+            texts_events.WORKSHOP_MINE_CONFIRMED
+            if mine.status is Status.CONFIRMED
+            else texts_events.WORKSHOP_MINE_WAITING.format(position=mine.position)
+        )
     return f"• {start}–{end} {esc(workshop.title)}{seats}{own}"
 
 
@@ -123,7 +129,7 @@ def event_detail(card: EventCard, notice: str = "") -> Screen:
     if event.location.address:
         place.append(esc(event.location.address))
     if event.location.map_url:
-        place.append(link(event.location.map_url, "Karte"))
+        place.append(link(event.location.map_url, texts_events.MAP_LINK))
     programme = "\n".join(f"{esc(item.time)} – {esc(item.title)}" for item in event.programme)
     workshops = "\n".join(
         _workshop_line(w, card.workshop_counts.get(w.id, Counts()), card.my_workshops.get(w.id))
@@ -133,31 +139,35 @@ def event_detail(card: EventCard, notice: str = "") -> Screen:
         [
             notice,
             _summary(card),
-            texts.EXAMPLE_EVENT if event.example else "",
+            texts_events.EXAMPLE_EVENT if event.example else "",
             esc(event.description),
             "\n".join(place),
-            f"<b>Programm</b>\n{programme}" if programme else "",
-            f"<b>Workshops</b>\n{workshops}" if workshops else "",
+            texts_events.PROGRAMME.format(programme=programme) if programme else "",
+            texts_events.WORKSHOP_LIST.format(workshops=workshops) if workshops else "",
             _closed_line(card),
-            f"<i>Stand: {event.stand.strftime('%d.%m.%Y')}</i>",
+            texts.STAND.format(stand=event.stand.strftime("%d.%m.%Y")),
         ]
     )
     actions = _action_button(card)
     if event.status is not EventStatus.CANCELLED:
-        actions.append(button(texts.BUTTON_CALENDAR, EventAction.CALENDAR, event.id))
+        actions.append(button(texts_events.BUTTON_CALENDAR, EventAction.CALENDAR, event.id))
     extra = []
     if event.workshops and card.mine is not None and card.mine.status is Status.CONFIRMED:
-        extra.append(button(texts.BUTTON_WORKSHOPS, EventAction.WORKSHOPS, event.id))
-    extra.append(button(texts.BUTTON_ALL_EVENTS, EventAction.LIST))
+        extra.append(button(texts_events.BUTTON_WORKSHOPS, EventAction.WORKSHOPS, event.id))
+    extra.append(button(texts_events.BUTTON_ALL_EVENTS, EventAction.LIST))
     return Screen(text, keyboard(actions, extra, menu_row()))
 
 
 def cancel_question(card: EventCard) -> Screen:
     return Screen(
-        texts.CONFIRM_CANCEL.format(title=esc(card.event.title)),
+        texts_events.CONFIRM_CANCEL.format(title=esc(card.event.title)),
         keyboard(
-            [button(texts.BUTTON_CONFIRM_CANCEL, EventAction.CANCEL_CONFIRMED, card.event.id)],
-            [button(texts.BUTTON_KEEP, EventAction.DETAIL, card.event.id)],
+            [
+                button(
+                    texts_events.BUTTON_CONFIRM_CANCEL, EventAction.CANCEL_CONFIRMED, card.event.id
+                )
+            ],
+            [button(texts_events.BUTTON_KEEP, EventAction.DETAIL, card.event.id)],
         ),
     )
 
@@ -181,7 +191,9 @@ def workshops_screen(card: EventCard, notice: str = "") -> Screen:
                     )
                 ]
             )
-    text = join_blocks([notice, texts.WORKSHOPS.format(title=esc(event.title)), "\n".join(lines)])
+    text = join_blocks(
+        [notice, texts_events.WORKSHOPS.format(title=esc(event.title)), "\n".join(lines)]
+    )
     back = [button(texts.BUTTON_BACK, EventAction.DETAIL, event.id)]
     return Screen(text, keyboard(*rows, back, menu_row()))
 
@@ -189,16 +201,20 @@ def workshops_screen(card: EventCard, notice: str = "") -> Screen:
 def my_events(mine: list[tuple[Event, MyRegistration]]) -> Screen:
     if not mine:
         return Screen(
-            f"{texts.MY_EVENTS}\n\n{texts.NO_MY_EVENTS}",
+            f"{texts_events.MY_EVENTS}\n\n{texts_events.NO_MY_EVENTS}",
             keyboard([button(texts.BUTTON_EVENTS, MenuAction.GO, Area.EVENTS)], menu_row()),
         )
-    blocks = [texts.MY_EVENTS]
+    blocks = [texts_events.MY_EVENTS]
     rows = []
     for number, (event, registration) in enumerate(mine, start=1):
         titles = {w.id: w.title for w in event.workshops}
         workshop_lines = [
             f"🧩 {esc(titles.get(workshop_id, workshop_id))}"
-            + ("" if place.status is Status.CONFIRMED else f" (Warteliste {place.position})")
+            + (
+                ""
+                if place.status is Status.CONFIRMED
+                else texts_events.MY_WORKSHOP_WAITING.format(position=place.position)
+            )
             for workshop_id, place in registration.workshops
         ]
         blocks.append(
@@ -213,9 +229,9 @@ def my_events(mine: list[tuple[Event, MyRegistration]]) -> Screen:
         )
         rows.append(
             [
-                button(f"{number}. {texts.BUTTON_DETAILS}", EventAction.DETAIL, event.id),
-                button(texts.BUTTON_CALENDAR, EventAction.CALENDAR, event.id),
-                button(texts.BUTTON_CANCEL, EventAction.CANCEL, event.id),
+                button(f"{number}. {texts_events.BUTTON_DETAILS}", EventAction.DETAIL, event.id),
+                button(texts_events.BUTTON_CALENDAR, EventAction.CALENDAR, event.id),
+                button(texts_events.BUTTON_CANCEL, EventAction.CANCEL, event.id),
             ]
         )
     return Screen(
@@ -229,7 +245,7 @@ def my_events(mine: list[tuple[Event, MyRegistration]]) -> Screen:
 
 def feedback_rating(event: Event) -> Screen:
     ratings = [button(str(value), FeedbackAction.RATING, event.id, value) for value in range(1, 6)]
-    return Screen(texts.FEEDBACK_ASK.format(title=esc(event.title)), keyboard(ratings))
+    return Screen(texts_events.FEEDBACK_ASK.format(title=esc(event.title)), keyboard(ratings))
 
 
 def wishable_topics(topics: list[Topic]) -> list[Topic]:
@@ -254,9 +270,10 @@ def feedback_topics(event: Event, rating: int, topics: list[Topic], chosen: int)
             ]
         )
     rows.append(
-        [button(texts.BUTTON_SUBMIT, FeedbackAction.SUBMIT, event.id, rating, f"{chosen:x}")]
+        [button(texts_events.BUTTON_SUBMIT, FeedbackAction.SUBMIT, event.id, rating, f"{chosen:x}")]
     )
     return Screen(
-        f"Ihre Bewertung: {'★' * rating}{'☆' * (5 - rating)}\n\n{texts.FEEDBACK_TOPICS}",
+        texts_events.YOUR_RATING.format(stars="★" * rating + "☆" * (5 - rating))
+        + texts_events.FEEDBACK_TOPICS,
         keyboard(*rows),
     )

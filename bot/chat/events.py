@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.chat import texts
+from bot.chat import texts, texts_events
 from bot.chat.callbacks import Callback, EventAction, FeedbackAction
 from bot.chat.common import (
     complete_profile,
@@ -46,7 +46,7 @@ async def meine_termine(update: Update, context: LotseContext) -> None:
 
 
 async def list_screen(
-    context: LotseContext, user: UserRecord | None, intro: str = texts.EVENTS
+    context: LotseContext, user: UserRecord | None, intro: str = texts_events.EVENTS
 ) -> Screen:
     svc = context.services
     upcoming = svc.events.upcoming(
@@ -68,7 +68,7 @@ async def send_calendar(
     content = await svc.signup.calendar(event_id, telegram_id)
     if event is None or content is None:
         return False
-    caption = texts.CALENDAR_CAPTION.format(title=esc(event.title))
+    caption = texts_events.CALENDAR_CAPTION.format(title=esc(event.title))
     await send_document(context, chat_id, f"{event_id}.ics", content, caption)
     return True
 
@@ -77,7 +77,7 @@ async def send_calendar(
 
 
 def refusal_text(refusal: Refusal) -> str:
-    return texts.REFUSALS[refusal.value]
+    return texts_events.REFUSALS[refusal]
 
 
 async def route_event(
@@ -96,7 +96,7 @@ async def route_event(
     event_id = callback.arg(0) or ""
     card = await svc.signup.card(event_id, telegram_id)
     if card is None or telegram_id is None:
-        return await list_screen(context, user, texts.EVENT_GONE)
+        return await list_screen(context, user, texts_events.EVENT_GONE)
     if card.mine is None and not svc.signup.visible_to(card.event, user):
         return await list_screen(context, user, refusal_text(Refusal.NOT_FOR_YOU))
 
@@ -127,7 +127,11 @@ async def route_event(
         return cancel_question(card)
     if action is EventAction.CANCEL_CONFIRMED:
         outcome = await svc.signup.cancel(event_id, telegram_id)
-        notice = texts.CANCELLED if outcome.ok else refusal_text(outcome.refusal or Refusal.STARTED)
+        notice = (
+            texts_events.CANCELLED
+            if outcome.ok
+            else refusal_text(outcome.refusal or Refusal.STARTED)
+        )
         return await _card_after(context, event_id, telegram_id, notice)
     if action is EventAction.WORKSHOPS:
         return workshops_screen(card)
@@ -158,8 +162,8 @@ def _join_notice(outcome: Outcome) -> str:
     if standing is None:
         return ""
     if standing.status is Status.CONFIRMED:
-        return texts.SIGNED_UP if outcome.new else texts.ALREADY_SIGNED_UP
-    template = texts.ON_WAITING_LIST if outcome.new else texts.ALREADY_WAITING
+        return texts_events.SIGNED_UP if outcome.new else texts_events.ALREADY_SIGNED_UP
+    template = texts_events.ON_WAITING_LIST if outcome.new else texts_events.ALREADY_WAITING
     return template.format(position=standing.position)
 
 
@@ -167,14 +171,14 @@ def _workshop_notice(action: EventAction, outcome: Outcome, title: str) -> str:
     if outcome.refusal is not None:
         return refusal_text(outcome.refusal)
     if action is EventAction.WORKSHOP_LEAVE:
-        return texts.WORKSHOP_LEFT
+        return texts_events.WORKSHOP_LEFT
     standing = outcome.standing
     if standing is not None and standing.status is Status.WAITING:
-        notice = texts.WORKSHOP_WAITING.format(title=title, position=standing.position)
+        notice = texts_events.WORKSHOP_WAITING.format(title=title, position=standing.position)
     else:
-        notice = texts.WORKSHOP_CHOSEN.format(title=title)
+        notice = texts_events.WORKSHOP_CHOSEN.format(title=title)
     if outcome.replaced_workshop:
-        notice += f"\n{texts.WORKSHOP_REPLACED}"
+        notice += f"\n{texts_events.WORKSHOP_REPLACED}"
     return notice
 
 
@@ -206,7 +210,7 @@ async def route_feedback(
         wished = [t.id for i, t in enumerate(wishable_topics(topics)) if chosen & (1 << i)]
         outcome = await svc.feedback.give(event.id, update.effective_user.id, rating, wished)
         text = (
-            texts.FEEDBACK_THANKS
+            texts_events.FEEDBACK_THANKS
             if outcome.ok
             else refusal_text(outcome.refusal or Refusal.NOT_REGISTERED)
         )

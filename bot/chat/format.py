@@ -92,7 +92,7 @@ def contact_block(contact: Contact, today: date, *, heading: str | None = None) 
     note = source_note(contact, today)
     if note:
         lines.append(note)
-    lines.append(f"<i>Stand: {stand(contact.stand)}</i>")
+    lines.append(texts.STAND.format(stand=stand(contact.stand)))
     return "\n".join(lines)
 
 
@@ -164,14 +164,14 @@ def reach_block(
     advice: bool = True,
 ) -> str:
     if reach.jugendamt is None:
-        return (
-            "<b>Zuständiges Jugendamt</b>\nWählen Sie unter /profil Ihren Ort, dann zeige ich "
-            "Ihnen das zuständige Jugendamt."
-        )
+        return texts.NO_JUGENDAMT
+    name = esc(reach.jugendamt.name)
     lines = [
-        f"<b>Zuständig{' für ' + esc(place) if place else ''}: {esc(reach.jugendamt.name)}</b>"
+        texts.RESPONSIBLE_FOR.format(place=esc(place), name=name)
+        if place
+        else texts.RESPONSIBLE.format(name=name)
     ]
-    lines.append("<u>Während der Dienstzeit</u> – telefonisch beim ASD:")
+    lines.append(texts.OFFICE_HOURS)
     if reach.asd_phones:
         lines += [contact_block(contact, today) for contact in reach.asd_phones]
     else:
@@ -179,10 +179,10 @@ def reach_block(
         lines += fallback_lines(
             fallback, today, ask_for=texts.ASK_FOR_ASD, out_of_hours=False, advice=advice
         )
-    lines.append("<u>Außerhalb der Dienstzeit</u>:")
+    lines.append(texts.OUT_OF_HOURS)
     on_call = [contact for contact in reach.on_call if reachable(contact)]
     lines += [contact_block(contact, today) for contact in on_call]
-    lines.append(esc(reach.out_of_hours) if reach.out_of_hours else "Notruf 110 (Polizei).")
+    lines.append(esc(reach.out_of_hours) if reach.out_of_hours else texts.OUT_OF_HOURS_DEFAULT)
     if reach.jugendamt.note:
         lines.append(f"<i>{esc(reach.jugendamt.note)}</i>")
     return "\n".join(lines)
@@ -203,21 +203,26 @@ def acute_text(view: MeldewegView) -> str:
             f"🚨 <b>{esc(acute.title)}</b>\n{esc(acute.text)}",
             numbers_line(acute.numbers),
             reach_block(acute.reach, place, view.fallback, view.today),
-            f"<i>Meldeweg für {esc(view.profession.label)}: {len(view.steps)} Schritte. "
-            "Mit „Weiter“ geht es Schritt für Schritt.</i>",
+            texts.MELDEWEG_STEPS.format(
+                profession=esc(view.profession.label), count=len(view.steps)
+            ),
             variant,
         ]
     )
 
 
 def step_text(view: MeldewegView, step: StepView) -> str:
-    header = (
-        f"<b>Meldeweg für {esc(view.profession.label)}</b> · Schritt {step.number} von "
-        f"{len(view.steps)}\n<i>{esc(view.path.title)}</i>"
+    header = texts.STEP_HEADER.format(
+        profession=esc(view.profession.label),
+        number=step.number,
+        count=len(view.steps),
+        title=esc(view.path.title),
     )
     body = f"<b>{esc(step.step.title)}</b>\n{esc(step.step.text)}"
-    legal = f"§ <i>Rechtsgrundlage:</i> {esc(step.step.legal_reference)}"
-    footer = f"<i>Stand: {stand(view.path.stand)} · Quelle: {esc('; '.join(view.path.sources))}</i>"
+    legal = texts.LEGAL_REFERENCE.format(reference=esc(step.step.legal_reference))
+    footer = texts.STAND_SOURCES.format(
+        stand=stand(view.path.stand), sources=esc("; ".join(view.path.sources))
+    )
     participants = (participant_block(p, view.fallback, view.today) for p in step.participants)
     return join_blocks([header, body, legal, *participants, footer])
 
@@ -228,12 +233,12 @@ def emergency_text(view: EmergencyView) -> str:
     advice = view.fallback.advice
     return join_blocks(
         [
-            f"🚨 <b>Notfall</b>\n{esc(view.text)}",
+            texts.EMERGENCY.format(text=esc(view.text)),
             numbers_line(view.numbers),
             # The hotline for the person's profession comes before the long list.
             advice_line(advice) if advice is not None and advice.phones else "",
             reach_block(view.reach, place, view.fallback, view.today, advice=False),
-            f"<b>Beratung am Telefon</b>\n\n{hotlines}" if hotlines else "",
+            texts.HOTLINES.format(hotlines=hotlines) if hotlines else "",
         ]
     )
 
@@ -241,14 +246,16 @@ def emergency_text(view: EmergencyView) -> str:
 def offer_text(offer: Offer, contacts: Iterable[Contact], for_whom: str, today: date) -> str:
     lines = [f"<b>{esc(offer.title)}</b>", f"<i>{esc(offer.provider)}</i>", esc(offer.description)]
     details = labelled(
-        ("👥 Für: ", for_whom),
-        ("🚪 Zugang: ", offer.access),
-        ("💶 Kosten: ", offer.costs),
-        ("🗣 Sprachen: ", ", ".join(offer.languages)),
+        (texts.FOR_WHOM, for_whom),
+        (texts.ACCESS, offer.access),
+        (texts.COSTS, offer.costs),
+        (texts.LANGUAGES, ", ".join(offer.languages)),
     )
     if offer.url:
         details.append(f"🌐 {link(offer.url)}")
-    footer = [f"<i>Stand: {stand(offer.stand)} · Quelle: {esc('; '.join(offer.sources))}</i>"]
+    footer = [
+        texts.STAND_SOURCES.format(stand=stand(offer.stand), sources=esc("; ".join(offer.sources)))
+    ]
     note = source_note(offer, today)
     if note:
         footer.insert(0, note)

@@ -144,7 +144,7 @@ def meldeweg_screen(
             button(texts.BUTTON_BACK, MeldewegAction.STEP, profession_id, position - 1, *tail)
         )
     if position < len(view.steps):
-        label = "Zu den Schritten ›" if position == 0 else texts.BUTTON_NEXT
+        label = texts.BUTTON_TO_STEPS if position == 0 else texts.BUTTON_NEXT
         navigation.append(button(label, MeldewegAction.STEP, profession_id, position + 1, *tail))
     variants = view.profession.variants
     choice: list[list[InlineKeyboardButton]] = []

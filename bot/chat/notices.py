@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.chat import texts
+from bot.chat import texts, texts_admin, texts_events
 from bot.chat.announcements import announcement_text
 from bot.chat.callbacks import AnnounceAction, Area, EventAction, MenuAction
 from bot.chat.event_screens import feedback_rating
@@ -16,7 +16,6 @@ from bot.chat.format import esc, join_blocks
 from bot.chat.screens import Screen, button, keyboard
 from bot.clock import BERLIN
 from bot.knowledge.models import Event
-from bot.services.events import german_when
 from bot.services.outbox import (
     AnnouncementNotice,
     AnnouncementSummary,
@@ -28,6 +27,7 @@ from bot.services.outbox import (
     Reminder,
     WorkshopPromoted,
 )
+from bot.wording import german_when
 
 
 @dataclass(frozen=True)
@@ -43,14 +43,14 @@ def render(notice: Notice) -> Delivery:
             if event is not None:
                 markup = keyboard(
                     [
-                        button(texts.BUTTON_DETAILS, EventAction.DETAIL, event.id),
-                        button(texts.BUTTON_JOIN, EventAction.JOIN, event.id),
+                        button(texts_events.BUTTON_DETAILS, EventAction.DETAIL, event.id),
+                        button(texts_events.BUTTON_JOIN, EventAction.JOIN, event.id),
                     ]
                 )
             return Delivery(Screen(announcement_text(text), markup))
         case AnnouncementSummary():
             preview = notice.text[:40] + ("…" if len(notice.text) > 40 else "")
-            summary = texts.ANNOUNCE_SUMMARY.format(
+            summary = texts_admin.ANNOUNCE_SUMMARY.format(
                 preview=esc(preview),
                 sent=notice.sent,
                 blocked=notice.blocked,
@@ -59,34 +59,40 @@ def render(notice: Notice) -> Delivery:
             )
             return Delivery(Screen(summary))
         case NewEvent(event=event):
-            text = texts.NEW_EVENT_NOTICE.format(
+            text = texts_admin.NEW_EVENT_NOTICE.format(
                 title=esc(event.title), when=esc(german_when(event))
             )
             return Delivery(
                 Screen(
                     text,
-                    keyboard([button(texts.BUTTON_ANNOUNCE, AnnounceAction.FROM_EVENT, event.id)]),
+                    keyboard(
+                        [button(texts_admin.BUTTON_ANNOUNCE, AnnounceAction.FROM_EVENT, event.id)]
+                    ),
                 )
             )
         case Promoted(event=event, calendar=calendar):
-            text = texts.PROMOTED.format(title=esc(event.title), when=esc(german_when(event)))
+            text = texts_events.PROMOTED.format(
+                title=esc(event.title), when=esc(german_when(event))
+            )
             return Delivery(_event_buttons(event, text), _calendar(event, calendar))
         case WorkshopPromoted(event=event, workshop=workshop):
-            text = texts.WORKSHOP_PROMOTED.format(workshop=esc(workshop), title=esc(event.title))
+            text = texts_events.WORKSHOP_PROMOTED.format(
+                workshop=esc(workshop), title=esc(event.title)
+            )
             return Delivery(_event_buttons(event, text))
         case Changed(event=event, cancelled=cancelled, calendar=calendar):
             title, when = esc(event.title), esc(german_when(event))
             if cancelled:
-                text = texts.EVENT_CANCELLED_NOTICE.format(title=title, when=when)
+                text = texts_events.EVENT_CANCELLED_NOTICE.format(title=title, when=when)
                 if calendar is not None:
-                    text += f" {texts.CALENDAR_REMOVES}"
+                    text += f" {texts_events.CALENDAR_REMOVES}"
                 screen = Screen(
                     text, keyboard([button(texts.BUTTON_EVENTS, MenuAction.GO, Area.EVENTS)])
                 )
             else:
-                changed = texts.CHANGED.format(title=title)
+                changed = texts_events.CHANGED.format(title=title)
                 if calendar is not None:
-                    changed += f" {texts.CALENDAR_FOLLOWS}"
+                    changed += f" {texts_events.CALENDAR_FOLLOWS}"
                 details = join_blocks([changed, f"🗓 {when}\n📍 {esc(event.location.name)}"])
                 screen = _event_buttons(event, details)
             return Delivery(screen, _calendar(event, calendar))
@@ -101,8 +107,8 @@ def _event_buttons(event: Event, text: str) -> Screen:
         text,
         keyboard(
             [
-                button(texts.BUTTON_DETAILS, EventAction.DETAIL, event.id),
-                button(texts.BUTTON_CANCEL, EventAction.CANCEL, event.id),
+                button(texts_events.BUTTON_DETAILS, EventAction.DETAIL, event.id),
+                button(texts_events.BUTTON_CANCEL, EventAction.CANCEL, event.id),
             ]
         ),
     )
@@ -111,34 +117,38 @@ def _event_buttons(event: Event, text: str) -> Screen:
 def _calendar(event: Event, content: bytes | None) -> tuple[str, bytes, str] | None:
     if content is None:
         return None
-    return f"{event.id}.ics", content, texts.CALENDAR_CAPTION.format(title=esc(event.title))
+    return f"{event.id}.ics", content, texts_events.CALENDAR_CAPTION.format(title=esc(event.title))
 
 
 def relative_lead(seconds: int) -> str:
     days, rest = divmod(seconds, 86_400)
     if days == 1 and rest == 0:
-        return "morgen"
+        return texts_events.LEAD_TOMORROW
     if days >= 1:
-        return f"in {days} Tagen"
+        return texts_events.LEAD_DAYS.format(days=days)
     hours = max(rest // 3600, 1)
-    return "in einer Stunde" if hours == 1 else f"in {hours} Stunden"
+    return texts_events.LEAD_ONE_HOUR if hours == 1 else texts_events.LEAD_HOURS.format(hours=hours)
 
 
 def _reminder(notice: Reminder) -> Screen:
     event = notice.event
     lines = [
-        texts.REMINDER.format(title=esc(event.title), relative=relative_lead(notice.lead_seconds)),
+        texts_events.REMINDER.format(
+            title=esc(event.title), relative=relative_lead(notice.lead_seconds)
+        ),
         f"🗓 {esc(german_when(event))}",
         f"📍 {esc(event.location.name)}"
         + (f", {esc(event.location.address)}" if event.location.address else ""),
     ]
     for workshop in notice.workshops:
         start = workshop.start.astimezone(BERLIN).strftime("%H:%M")
-        lines.append(f"🧩 Ihr Workshop: {esc(workshop.title)} ({start} Uhr)")
+        lines.append(texts_events.REMINDER_WORKSHOP.format(title=esc(workshop.title), start=start))
     buttons: list[InlineKeyboardButton] = [
-        button(texts.BUTTON_CANCEL, EventAction.CANCEL, event.id),
-        button(texts.BUTTON_CALENDAR, EventAction.CALENDAR, event.id),
+        button(texts_events.BUTTON_CANCEL, EventAction.CANCEL, event.id),
+        button(texts_events.BUTTON_CALENDAR, EventAction.CALENDAR, event.id),
     ]
     if event.location.map_url:
-        buttons.append(InlineKeyboardButton(texts.BUTTON_DIRECTIONS, url=event.location.map_url))
+        buttons.append(
+            InlineKeyboardButton(texts_events.BUTTON_DIRECTIONS, url=event.location.map_url)
+        )
     return Screen("\n".join(lines), InlineKeyboardMarkup([buttons]))

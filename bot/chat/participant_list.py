@@ -7,31 +7,25 @@ from __future__ import annotations
 import csv
 import io
 
+from bot.chat import texts_admin
 from bot.clock import BERLIN
 from bot.services.participants import ParticipantList
 from bot.storage.registration_records import Status
+from bot.wording import status_label
 
-STATUS_GERMAN = {
-    Status.CONFIRMED: "zugesagt",
-    Status.WAITING: "Warteliste",
-    Status.CANCELLED: "abgesagt",
-}
-HEADERS = ["Name (Telegram)", "Berufsgruppe", "Kommune", "Status", "Workshop", "Angemeldet am"]
-UNKNOWN = "unbekannt"
+UNKNOWN = texts_admin.CSV_UNKNOWN
 
 
 def participants_csv(listing: ParticipantList) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADERS)
+    writer.writerow(texts_admin.CSV_HEADERS)
     for person in listing.people:
-        status = STATUS_GERMAN[person.standing.status]
-        if person.standing.position is not None:
-            status += f" (Platz {person.standing.position})"
+        status = status_label(person.standing.status, person.standing.position)
         workshops = [
             place.title
             + (
-                f" (Warteliste {place.standing.position})"
+                f" ({status_label(place.standing.status, place.standing.position)})"
                 if place.standing.status is Status.WAITING
                 else ""
             )
@@ -39,7 +33,7 @@ def participants_csv(listing: ParticipantList) -> bytes:
         ]
         writer.writerow(
             [
-                _cell(person.display_name or "(ohne Namen)"),
+                _cell(person.display_name or texts_admin.CSV_NO_NAME),
                 _cell(person.profession or UNKNOWN),
                 _cell(person.municipality or UNKNOWN),
                 status,

@@ -8,7 +8,7 @@ from typing import Any
 
 from telegram import Update
 
-from bot.chat import texts
+from bot.chat import texts_privacy
 from bot.chat.callbacks import Callback, EraseAction
 from bot.chat.common import send_document, show
 from bot.chat.context import LotseContext
@@ -17,14 +17,15 @@ from bot.chat.screens import Screen, button, keyboard, main_menu
 from bot.services.preferences import Preferences
 from bot.storage.registration_records import Status
 from bot.storage.users import UserRecord
+from bot.wording import STATUS_LABELS
 
-EXPORT_NAME = "meine-daten.json"
+EXPORT_NAME = texts_privacy.MY_DATA_FILE
 
 
 async def datenschutz(update: Update, context: LotseContext) -> None:
     svc = context.services
     policy = svc.privacy.policy
-    text = texts.PRIVACY.format(
+    text = texts_privacy.PRIVACY.format(
         controller=esc(svc.privacy_text.controller),
         contact=esc(svc.privacy_text.contact),
         purposes=esc(svc.privacy_text.purposes),
@@ -43,11 +44,11 @@ async def meine_daten(update: Update, context: LotseContext) -> None:
     export = await svc.privacy.export(user.id)
     tables = export["tables"]
     if not any(tables.values()):
-        await show(update, context, main_menu(texts.MY_DATA_NOTHING))
+        await show(update, context, main_menu(texts_privacy.MY_DATA_NOTHING))
         return
     await show(update, context, Screen(_summary(context, export), None))
     content = json.dumps(export, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
-    await send_document(context, chat.id, EXPORT_NAME, content, texts.MY_DATA_CAPTION)
+    await send_document(context, chat.id, EXPORT_NAME, content, texts_privacy.MY_DATA_CAPTION)
 
 
 def _summary(context: LotseContext, export: dict[str, Any]) -> str:
@@ -60,31 +61,33 @@ def _summary(context: LotseContext, export: dict[str, Any]) -> str:
     preferences = Preferences.of(person.get("settings") or {})
     muted = [knowledge.topics[t].name for t in preferences.muted_topics if t in knowledge.topics]
     registrations = [
-        f"{row.get('event_title', row['event_id'])} ({_status(row['status'])})"
+        texts_privacy.MY_DATA_REGISTRATION.format(
+            title=row.get("event_title", row["event_id"]), status=_status(row["status"])
+        )
         for row in tables["registrations"]
     ]
     pending = sum(1 for row in tables["outbox"] if row["state"] == "pending")
-    return texts.MY_DATA.format(
+    return texts_privacy.MY_DATA.format(
         telegram_id=export["telegram_id"],
-        profession=esc(profession.label) if profession else texts.MY_DATA_NONE,
-        place=esc(place.name) if place else texts.MY_DATA_NONE,
-        created=esc(str(person.get("created_at", ""))[:10] or texts.MY_DATA_NONE),
-        last_seen=esc(str(person.get("last_seen_on", "")) or texts.MY_DATA_NONE),
-        reminders=texts.MY_DATA_ON if preferences.reminders else texts.MY_DATA_OFF,
-        announcements=texts.MY_DATA_ON
+        profession=esc(profession.label) if profession else texts_privacy.MY_DATA_NONE,
+        place=esc(place.name) if place else texts_privacy.MY_DATA_NONE,
+        created=esc(str(person.get("created_at", ""))[:10] or texts_privacy.MY_DATA_NONE),
+        last_seen=esc(str(person.get("last_seen_on", "")) or texts_privacy.MY_DATA_NONE),
+        reminders=texts_privacy.MY_DATA_ON if preferences.reminders else texts_privacy.MY_DATA_OFF,
+        announcements=texts_privacy.MY_DATA_ON
         if not muted
-        else f"{texts.MY_DATA_ON} (außer: {esc(', '.join(sorted(muted)))})",
-        registrations=esc("; ".join(registrations)) if registrations else texts.MY_DATA_NONE,
+        else texts_privacy.MY_DATA_MUTED.format(
+            on=texts_privacy.MY_DATA_ON, topics=esc(", ".join(sorted(muted)))
+        ),
+        registrations=esc("; ".join(registrations))
+        if registrations
+        else texts_privacy.MY_DATA_NONE,
         pending=pending,
     )
 
 
 def _status(status: str) -> str:
-    return {
-        Status.CONFIRMED: "Platz sicher",
-        Status.WAITING: "Warteliste",
-        Status.CANCELLED: "abgesagt",
-    }.get(Status(status), status)
+    return STATUS_LABELS.get(Status(status), status)
 
 
 async def daten_loeschen(update: Update, context: LotseContext) -> None:
@@ -92,10 +95,10 @@ async def daten_loeschen(update: Update, context: LotseContext) -> None:
         update,
         context,
         Screen(
-            texts.ERASE_ASK,
+            texts_privacy.ERASE_ASK,
             keyboard(
-                [button(texts.BUTTON_ERASE, EraseAction.YES)],
-                [button(texts.BUTTON_KEEP_DATA, EraseAction.NO)],
+                [button(texts_privacy.BUTTON_ERASE, EraseAction.YES)],
+                [button(texts_privacy.BUTTON_KEEP_DATA, EraseAction.NO)],
             ),
         ),
     )
@@ -109,9 +112,11 @@ async def route_erasure(
         return None
     action = EraseAction.of(callback)
     if action is EraseAction.NO:
-        return main_menu(texts.ERASE_KEPT)
+        return main_menu(texts_privacy.ERASE_KEPT)
     if action is not EraseAction.YES:
         return None
     erasure = await context.services.privacy.erase(user.id)
     # No menu under it: every menu button would start a new profile.
-    return Screen(texts.ERASE_DONE if erasure.rows_deleted else texts.ERASE_NOTHING, None)
+    return Screen(
+        texts_privacy.ERASE_DONE if erasure.rows_deleted else texts_privacy.ERASE_NOTHING, None
+    )

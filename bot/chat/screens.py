@@ -128,6 +128,6 @@ def profile_names(knowledge: KnowledgeBase, user: UserRecord) -> tuple[str, str]
     profession = knowledge.professions.get(user.profession_id or "")
     municipality = knowledge.regions.get(user.municipality_id or "")
     return (
-        esc(profession.label) if profession else "nicht gewählt",
-        esc(municipality.name) if municipality else "nicht gewählt",
+        esc(profession.label) if profession else texts.NOT_CHOSEN,
+        esc(municipality.name) if municipality else texts.NOT_CHOSEN,
     )

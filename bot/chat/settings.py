@@ -15,17 +15,16 @@ from bot.chat.screens import Screen, button, keyboard, menu_row, rows, short
 from bot.services.preferences import STANDARD_LEADS, Preferences
 from bot.storage.users import UserRecord
 
-LEAD_NAMES = {7 * 86_400: "7 Tage vorher", 86_400: "1 Tag vorher"}
-
 
 def notifications_screen(preferences: Preferences, topics: list[tuple[str, str]]) -> Screen:
-    state = "an" if preferences.reminders else "aus"
+    state = texts.REMINDERS_ON if preferences.reminders else texts.REMINDERS_OFF
     master = button(
-        f"{'🔔' if preferences.reminders else '🔕'} Erinnerungen {state}", SettingsAction.REMINDERS
+        texts.REMINDERS_TOGGLE.format(icon="🔔" if preferences.reminders else "🔕", state=state),
+        SettingsAction.REMINDERS,
     )
     leads = [
         button(
-            f"{'✅' if preferences.wants_reminder(lead) else '⬜️'} {LEAD_NAMES[lead]}",
+            f"{'✅' if preferences.wants_reminder(lead) else '⬜️'} {texts.LEAD_NAMES[lead]}",
             SettingsAction.LEAD,
             lead,
         )

@@ -1,4 +1,6 @@
-"""Fixed German texts the bot sends (addressing users with "Sie"). Formatting lives in format.py."""
+"""Fixed German texts the bot sends (addressing users with "Sie"): onboarding, menu, groups,
+guidance, offers and contacts, help, buttons and commands. The other areas have their own
+module (texts_events, texts_admin, texts_privacy); formatting lives in format.py."""
 
 from __future__ import annotations
 
@@ -114,139 +116,6 @@ VARIANT_CHOSEN = "<i>{question} {answer}</i>"
 BUTTON_VARIANT_CHANGE = "↔️ Anstellung ändern"
 BUTTON_VARIANT_LATER = "Später wählen"
 
-EVENTS = "<b>Termine</b>"
-NO_EVENTS = "Derzeit sind keine kommenden Termine eingetragen."
-MY_EVENTS = "<b>Meine Termine</b>"
-NO_MY_EVENTS = "Sie sind derzeit zu keinem kommenden Termin angemeldet. Alle Termine: /termine"
-EVENT_GONE = "Diesen Termin gibt es nicht mehr. Hier sind die aktuellen Termine."
-EXAMPLE_EVENT = (
-    "🧪 <i>Beispieltermin zur Vorschau – keine echte Veranstaltung. "
-    "Eine Anmeldung ist nur zum Ausprobieren.</i>"
-)
-SIGNED_UP = "✅ <b>Sie sind angemeldet.</b> Die Kalenderdatei kommt als eigene Nachricht."
-ALREADY_SIGNED_UP = "Sie sind bereits angemeldet."
-ON_WAITING_LIST = (
-    "⏳ <b>Alle Plätze sind vergeben.</b> Sie stehen auf der Warteliste, Platz {position}. "
-    "Sobald ein Platz frei wird, rücken Sie automatisch nach und bekommen sofort Bescheid."
-)
-ALREADY_WAITING = "Sie stehen bereits auf der Warteliste, Platz {position}."
-CONFIRM_CANCEL = (
-    "Möchten Sie Ihre Anmeldung für <b>{title}</b> wirklich zurückziehen?\n"
-    "Ihr Platz geht an die nächste Person auf der Warteliste."
-)
-CANCELLED = "↩️ Ihre Anmeldung ist zurückgezogen. Danke, dass Sie den Platz freigegeben haben."
-WORKSHOPS = (
-    "<b>Workshops: {title}</b>\n"
-    "Pro Zeitblock können Sie einen Workshop wählen. Tippen Sie auf einen gewählten Workshop, "
-    "um ihn wieder abzugeben."
-)
-WORKSHOP_CHOSEN = "✅ Workshop gewählt: <b>{title}</b>."
-WORKSHOP_WAITING = (
-    "⏳ Der Workshop <b>{title}</b> ist voll – Sie stehen auf der Warteliste, Platz {position}."
-)
-WORKSHOP_REPLACED = "Ihr bisheriger Workshop in diesem Zeitblock ist damit abgegeben."
-WORKSHOP_LEFT = "Der Workshop ist abgegeben."
-REFUSALS = {
-    "unknown-event": "Diesen Termin gibt es nicht mehr.",
-    "cancelled-event": "Dieser Termin ist abgesagt.",
-    "not-for-you": (
-        "Dieser Termin richtet sich an andere Berufsgruppen oder Orte. Bei Fragen wenden Sie "
-        "sich bitte an die Veranstalter."
-    ),
-    "deadline-passed": "Der Anmeldeschluss ist vorbei; Anmeldungen und Workshop-Änderungen sind "
-    "nicht mehr möglich.",
-    "started": "Die Veranstaltung hat schon begonnen; Änderungen sind nicht mehr möglich.",
-    "needs-seat": (
-        "Workshops können Sie wählen, sobald Sie einen Platz für die Veranstaltung haben."
-    ),
-    "unknown-workshop": "Diesen Workshop gibt es nicht mehr.",
-    "not-registered": "Dafür sind Sie nicht angemeldet.",
-    "not-ended": "Die Veranstaltung ist noch nicht zu Ende.",
-    "already-answered": "Danke – Ihre Rückmeldung liegt bereits vor.",
-}
-CALENDAR_CAPTION = "📆 {title} – zum Eintragen in Ihren Kalender öffnen."
-
-PROMOTED = (
-    "🎉 <b>Ein Platz ist frei geworden:</b> Sie sind jetzt für <b>{title}</b> angemeldet "
-    "({when}). Die Kalenderdatei folgt. Falls Sie doch nicht kommen können, sagen Sie bitte ab."
-)
-WORKSHOP_PROMOTED = (
-    "🎉 Im Workshop <b>{workshop}</b> ({title}) ist ein Platz frei geworden – er gehört jetzt "
-    "Ihnen."
-)
-REMINDER = "⏰ <b>Erinnerung:</b> {title} – {relative}."
-CHANGED = "ℹ️ <b>Änderung bei einem Ihrer Termine:</b> {title}\nBitte prüfen Sie Zeit und Ort."
-EVENT_CANCELLED_NOTICE = (
-    "❌ <b>Abgesagt:</b> {title} ({when}) findet nicht statt. Ihre Anmeldung ist damit erledigt."
-)
-CALENDAR_FOLLOWS = "Die aktualisierte Kalenderdatei folgt."
-CALENDAR_REMOVES = "Die Kalenderdatei folgt, damit Ihr Kalender den Termin streicht."
-FEEDBACK_ASK = (
-    "🙏 <b>Danke für Ihre Teilnahme an {title}!</b>\n"
-    "Wie hilfreich war die Veranstaltung für Ihre Arbeit? (1 = wenig, 5 = sehr)"
-)
-FEEDBACK_TOPICS = (
-    "Welche Themen wünschen Sie sich für das nächste Treffen? Tippen Sie alle an, die "
-    "passen, und dann auf „Absenden“."
-)
-FEEDBACK_THANKS = "Danke! Ihre Rückmeldung ist gespeichert – anonym, nur als Summe."
-
-ANNOUNCEMENT_HEADING = "📣 <b>Ankündigung des Netzwerks Kinderschutz</b>"
-ANNOUNCE_WRITE = (
-    "<b>Neue Ankündigung</b>\n\nBitte schreiben Sie jetzt den Text als nächste Nachricht "
-    "(höchstens 3000 Zeichen). Danach wählen Sie, wer ihn bekommt, und sehen eine Vorschau.\n"
-    "Bitte keine Angaben zu Kindern oder Familien."
-)
-ANNOUNCE_AUDIENCE = (
-    "<b>Wer soll die Ankündigung bekommen?</b>\n"
-    "Keine Berufsgruppe gewählt = alle Berufsgruppen; keine Region gewählt = alle (Ihre) "
-    "Regionen. Ein Thema wählen Sie, damit Fachkräfte, die dieses Thema abbestellt haben, "
-    "nicht gestört werden."
-)
-ANNOUNCE_TOO_LONG = (
-    "Der Text hat {length} Zeichen; eine Ankündigung darf höchstens {limit} haben. Bitte kürzen "
-    "Sie ihn und senden Sie ihn noch einmal – der Entwurf wartet."
-)
-ANNOUNCE_PREVIEW_CUT = "(Vorschau gekürzt – gesendet wird der ganze Text.)"
-ANNOUNCE_COUNT = "Empfängerinnen und Empfänger: <b>{count}</b>"
-ANNOUNCE_PREVIEW = "<b>Vorschau</b> – so sehen es <b>{count}</b> Personen:"
-ANNOUNCE_SENT = (
-    "📣 Die Ankündigung geht an {count} Personen (im Tempo, das Telegram erlaubt). Sie bekommen "
-    "eine Zusammenfassung der Zustellung, sobald sie durch ist."
-)
-ANNOUNCE_DISCARDED = "Die Ankündigung ist verworfen."
-ANNOUNCE_GONE = "Diese Ankündigung ist schon versendet oder verworfen."
-ANNOUNCE_EVENT_TEXT = "Neuer Termin: {title}\n{when}\n{place}\n\nAnmeldung im Bot unter /termine."
-ANNOUNCE_SUMMARY = (
-    "📊 <b>Zustellung Ihrer Ankündigung</b> („{preview}“)\n"
-    "gesendet: {sent} · blockiert: {blocked} · fehlgeschlagen: {failed} · ausstehend: {pending}"
-)
-NEW_EVENT_NOTICE = (
-    "🆕 <b>Neuer Termin in der Wissensbasis:</b> {title}\n{when}\n\n"
-    "Mit einem Tipp kündigen Sie ihn seiner Zielgruppe an (Sie sehen vorher eine Vorschau)."
-)
-BUTTON_PREVIEW = "👁 Vorschau"
-BUTTON_SEND_NOW = "📣 Jetzt an {count} senden"
-BUTTON_DISCARD = "🗑 Verwerfen"
-BUTTON_ANNOUNCE = "📣 Ankündigen"
-
-REPORT_CAPTION = (
-    "📊 Bericht zur Angebotslandschaft: {places} Orte, {gaps} Lücken, {review} Einträge zu "
-    "prüfen, {events} Termine. Öffnet in jedem Browser, auch offline; druckbar auf A4."
-)
-PARTICIPANTS_SUMMARY = "<b>Teilnehmerliste: {title}</b>\n{when}"
-ADMIN_USAGE_EVENT = "Bitte nennen Sie die Termin-ID, z. B. <code>/{command} {example}</code>."
-ADMIN_UNKNOWN_EVENT = "Einen Termin „{event_id}“ gibt es nicht (oder nicht in Ihren Regionen)."
-ADMIN_EVENT_IDS = "Ihre Termine: {ids}"
-RELOAD_OK = (
-    "🔄 Wissensbasis neu geladen: {version}. {warnings} Warnungen.\n"
-    "Geänderte Termine: {changed}; Änderungsmitteilungen: {notices}."
-)
-RELOAD_FAILED = (
-    "⚠️ <b>Die neue Wissensbasis ist ungültig</b> – der Bot arbeitet mit dem bisherigen Stand "
-    "weiter. {count} Fehler:\n<pre>{errors}</pre>"
-)
-
 HELP = (
     "<b>So hilft Ihnen der Kinderschutz-Lotse</b>\n\n"
     "/meldeweg – Schritt für Schritt: was tun bei Anhaltspunkten für eine Gefährdung?\n"
@@ -262,61 +131,6 @@ HELP = (
     "Sie können auch einfach ein Stichwort schreiben, z. B. „Sucht“ oder „Frühe Hilfen“.\n"
     "Bitte schreiben Sie keine Angaben zu Kindern oder Familien in den Chat."
 )
-PRIVACY = (
-    "<b>Datenschutz</b>\n\n"
-    "<b>Gespeichert</b> wird nur: Ihre Telegram-ID, die gewählte Berufsgruppe und der Ort, "
-    "das Datum Ihrer ersten und letzten Nutzung, ob Sie den Bot blockiert haben und Ihre "
-    "Einstellungen für Benachrichtigungen. Erinnerungen und Ankündigungen an Sie warten bis zum "
-    "Versand in einer Warteschlange (ohne Ihren Namen).\n"
-    "Wenn Sie sich zu einem Termin anmelden, zusätzlich: die Anmeldung (Status, Workshop, "
-    "Zeitpunkt) und Ihr Telegram-Anzeigename für die Teilnehmerliste der Veranstalter. "
-    "Rückmeldungen nach einer Veranstaltung werden nur als Summen gespeichert, ohne Bezug zu "
-    "Ihrer Person.\n"
-    "<b>Nicht gespeichert</b> werden Ihre Nachrichten: Suchbegriffe werden nur für die Antwort "
-    "verwendet und weder gespeichert noch protokolliert.\n\n"
-    "Telegram selbst überträgt und speichert Chats auf seinen Servern; Bot-Chats sind nicht "
-    "Ende-zu-Ende-verschlüsselt. Schreiben Sie deshalb keine Angaben zu Kindern oder Familien "
-    "in den Chat.\n\n"
-    "<b>Zweck:</b> {purposes}\n"
-    "<b>Speicherdauer:</b> Wer den Bot {months} Monate nicht nutzt, wird mit allen Daten "
-    "gelöscht – frühestens nach der letzten Veranstaltung, für die Sie angemeldet sind. "
-    "Anmeldungen verlieren {days} Tage nach der Veranstaltung den Bezug zu Ihrer Person "
-    "(es bleiben nur Zahlen).\n"
-    "<b>Ihre Rechte:</b> Auskunft und Datenkopie mit /meine_daten, Löschung mit /daten_loeschen; "
-    "außerdem Berichtigung (/profil), Einschränkung, Widerspruch und Beschwerde bei der "
-    "Datenschutz-Aufsichtsbehörde.\n\n"
-    "<b>Verantwortlich:</b> {controller}\n<b>Datenschutz-Kontakt:</b> {contact}"
-)
-MY_DATA_NOTHING = "Über Sie ist nichts gespeichert."
-MY_DATA = (
-    "<b>Ihre gespeicherten Daten</b>\n\n"
-    "Telegram-ID: {telegram_id}\n"
-    "Berufsgruppe: {profession}\n"
-    "Ort: {place}\n"
-    "Erste Nutzung: {created}; letzte Nutzung: {last_seen}\n"
-    "Erinnerungen: {reminders}; Ankündigungen: {announcements}\n"
-    "Anmeldungen: {registrations}\n"
-    "Nachrichten in der Warteschlange: {pending}\n\n"
-    "Die Datei enthält alles vollständig und maschinenlesbar (JSON). Löschen: /daten_loeschen"
-)
-MY_DATA_CAPTION = "Alle über Sie gespeicherten Daten (JSON)"
-MY_DATA_NONE = "keine"
-MY_DATA_ON = "an"
-MY_DATA_OFF = "aus"
-ERASE_ASK = (
-    "<b>Alle Ihre Daten löschen?</b>\n\n"
-    "Gelöscht werden Ihr Profil, Ihre Einstellungen, Ihre Anmeldungen (Ihr Platz geht an die "
-    "Nächsten auf der Warteliste) und alle Nachrichten, die noch an Sie gehen sollten. "
-    "Das lässt sich nicht rückgängig machen."
-)
-ERASE_DONE = (
-    "Ihre Daten sind gelöscht. Danke, dass Sie den Kinderschutz-Lotsen genutzt haben.\n"
-    "Mit /start können Sie jederzeit neu beginnen; /notfall funktioniert auch ohne Profil."
-)
-ERASE_NOTHING = "Über Sie war nichts gespeichert; es gibt nichts zu löschen."
-ERASE_KEPT = "Nichts gelöscht. Hier ist das Menü."
-BUTTON_ERASE = "🗑 Ja, alles löschen"
-BUTTON_KEEP_DATA = "Abbrechen"
 
 BUTTON_MELDEWEG = "🧭 Meldeweg"
 BUTTON_OFFERS = "🤝 Angebote"
@@ -333,17 +147,6 @@ BUTTON_TOPICS = "‹ Themen"
 BUTTON_CHANGE_PROFESSION = "Berufsgruppe ändern"
 BUTTON_CHANGE_PLACE = "Ort ändern"
 BUTTON_ALL_OFFERS = "Alle Angebote"
-BUTTON_JOIN = "✅ Zusagen"
-BUTTON_CANCEL = "↩️ Absagen"
-BUTTON_CONFIRM_CANCEL = "Ja, absagen"
-BUTTON_KEEP = "Nein, angemeldet bleiben"
-BUTTON_CALENDAR = "📆 Kalender"
-BUTTON_WORKSHOPS = "🧩 Workshops"
-BUTTON_DETAILS = "ℹ️ Details"
-BUTTON_ALL_EVENTS = "‹ Alle Termine"
-BUTTON_MY_EVENTS = "📋 Meine Termine"
-BUTTON_DIRECTIONS = "🗺 Wegbeschreibung"
-BUTTON_SUBMIT = "Absenden"
 
 COMMANDS = (
     ("start", "Start und Einrichtung"),
@@ -359,3 +162,37 @@ COMMANDS = (
     ("meine_daten", "Ihre gespeicherten Daten als Datei"),
     ("daten_loeschen", "Alle Ihre Daten löschen"),
 )
+
+# Profile, settings
+NOT_CHOSEN = "nicht gewählt"
+REMINDERS_TOGGLE = "{icon} Erinnerungen {state}"
+REMINDERS_ON = "an"
+REMINDERS_OFF = "aus"
+LEAD_NAMES = {7 * 86_400: "7 Tage vorher", 86_400: "1 Tag vorher"}
+
+# Offers, contacts and guidance
+ALL_PROFESSIONS = "alle Berufsgruppen"
+YOUR_PLACE = "Ihren Ort"
+BUTTON_TO_STEPS = "Zu den Schritten ›"
+NO_JUGENDAMT = (
+    "<b>Zuständiges Jugendamt</b>\nWählen Sie unter /profil Ihren Ort, dann zeige ich "
+    "Ihnen das zuständige Jugendamt."
+)
+RESPONSIBLE = "<b>Zuständig: {name}</b>"
+RESPONSIBLE_FOR = "<b>Zuständig für {place}: {name}</b>"
+OFFICE_HOURS = "<u>Während der Dienstzeit</u> – telefonisch beim ASD:"
+OUT_OF_HOURS = "<u>Außerhalb der Dienstzeit</u>:"
+OUT_OF_HOURS_DEFAULT = "Notruf 110 (Polizei)."
+MELDEWEG_STEPS = (
+    "<i>Meldeweg für {profession}: {count} Schritte. Mit „Weiter“ geht es Schritt für Schritt.</i>"
+)
+STEP_HEADER = "<b>Meldeweg für {profession}</b> · Schritt {number} von {count}\n<i>{title}</i>"
+LEGAL_REFERENCE = "§ <i>Rechtsgrundlage:</i> {reference}"
+STAND_SOURCES = "<i>Stand: {stand} · Quelle: {sources}</i>"
+STAND = "<i>Stand: {stand}</i>"
+EMERGENCY = "🚨 <b>Notfall</b>\n{text}"
+HOTLINES = "<b>Beratung am Telefon</b>\n\n{hotlines}"
+FOR_WHOM = "👥 Für: "
+ACCESS = "🚪 Zugang: "
+COSTS = "💶 Kosten: "
+LANGUAGES = "🗣 Sprachen: "

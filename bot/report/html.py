@@ -11,6 +11,12 @@ from babel.dates import format_date, format_datetime
 from bot.clock import BERLIN
 from bot.report.svg import bars, signups_chart
 from bot.services.report import Coverage, EventFigures, Report
+from bot.storage.registration_records import Status
+from bot.wording import STATUS_LABELS
+
+CONFIRMED, WAITING, CANCELLED = (
+    STATUS_LABELS[s] for s in (Status.CONFIRMED, Status.WAITING, Status.CANCELLED)
+)
 
 CSS = """
 @page { size: A4; margin: 14mm 12mm; }
@@ -224,7 +230,7 @@ def _event(event: EventFigures, with_database: bool) -> str:
     seats = f" von {event.capacity} Plätzen" if event.capacity else ""
     state = "vorbei" if event.past else "bevorstehend"
     figures = (
-        f"<table><tr><th>zugesagt</th><th>Warteliste</th><th>abgesagt</th></tr>"
+        f"<table><tr><th>{CONFIRMED}</th><th>{WAITING}</th><th>{CANCELLED}</th></tr>"
         f"<tr><td>{counts['confirmed']}{seats}</td><td>{counts['waiting']}</td>"
         f"<td>{counts['cancelled']}</td></tr></table>"
     )
@@ -239,8 +245,8 @@ def _event(event: EventFigures, with_database: bool) -> str:
             for w in event.workshops
         )
         workshops = (
-            "<h4>Workshops</h4><table><tr><th>Workshop</th><th>belegt</th>"
-            f"<th>Warteliste</th></tr>{rows}</table>"
+            f"<h4>Workshops</h4><table><tr><th>Workshop</th><th>{CONFIRMED}</th>"
+            f"<th>{WAITING}</th></tr>{rows}</table>"
         )
     feedback = ""
     answers = sum(event.ratings.values())

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from bot.services.report import Report
+from bot.storage.registration_records import Status
+from bot.wording import STATUS_LABELS
+
+CONFIRMED, WAITING, CANCELLED = (
+    STATUS_LABELS[s] for s in (Status.CONFIRMED, Status.WAITING, Status.CANCELLED)
+)
 
 
 def render_markdown(report: Report, html_name: str = "bericht.html") -> str:
@@ -64,7 +70,7 @@ def render_markdown(report: Report, html_name: str = "bericht.html") -> str:
     lines += ["", "## Termine", ""]
     if report.events:
         lines += [
-            "| Termin | Datum | zugesagt | Warteliste | abgesagt | Bewertung |",
+            f"| Termin | Datum | {CONFIRMED} | {WAITING} | {CANCELLED} | Bewertung |",
             "|---|---|---|---|---|---|",
         ]
     for event in report.events:

@@ -15,6 +15,7 @@ from icalendar import Event as CalendarEvent
 
 from bot.clock import BERLIN
 from bot.knowledge.models import Event, EventStatus
+from bot.wording import CALENDAR_EXAMPLE, CALENDAR_WORKSHOPS
 
 UID_DOMAIN = "kinderschutz-lotse"
 PRODUCT = "-//Kinderschutz-Lotse//Termine//DE"
@@ -51,9 +52,9 @@ def ics_for(
         entry.add("url", event.location.map_url)
     description = [event.description.strip()]
     if workshop_titles:
-        description.append("Ihr Workshop: " + "; ".join(workshop_titles))
+        description.append(CALENDAR_WORKSHOPS.format(titles="; ".join(workshop_titles)))
     if event.example:
-        description.append("Hinweis: Beispieltermin, keine echte Veranstaltung.")
+        description.append(CALENDAR_EXAMPLE)
     entry.add("description", "\n\n".join(description))
     cancelled = event.status is EventStatus.CANCELLED
     entry.add("status", "CANCELLED" if cancelled else "CONFIRMED")

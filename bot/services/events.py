@@ -3,31 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
 
-from babel.dates import format_datetime, format_time
-
-from bot.clock import BERLIN, Clock
+from bot.clock import Clock
 from bot.knowledge.models import Event
 from bot.services.snapshot import KnowledgeStore
-
-
-def german_when(event: Event) -> str:
-    """'Dienstag, 11. März 2025, 9:00–15:30 Uhr' (Europe/Berlin, summer time included)."""
-    start = event.start.astimezone(BERLIN)
-    end = event.end.astimezone(BERLIN)
-    day = format_datetime(start, "EEEE, d. MMMM y", locale="de_DE")
-    if event.all_day:
-        # Dates only: the source gives no hours, so none are shown.
-        last_day = end - timedelta(days=1)
-        if last_day.date() == start.date():
-            return day
-        return f"{day} bis {format_datetime(last_day, 'EEEE, d. MMMM y', locale='de_DE')}"
-    begins = format_time(start, "H:mm", locale="de_DE")
-    if start.date() == end.date():
-        return f"{day}, {begins}–{format_time(end, 'H:mm', locale='de_DE')} Uhr"
-    last = format_datetime(end, "EEEE, d. MMMM y, H:mm", locale="de_DE")
-    return f"{day}, {begins} Uhr bis {last} Uhr"
 
 
 def fingerprint(event: Event) -> str:

@@ -24,23 +24,19 @@ from bot.services.content_gaps import (
     jugendamt_checklists,
     topic_reach,
 )
-from bot.services.events import german_when
 from bot.storage import feedback, figures, usage
 from bot.storage.db import Database
 from bot.storage.feedback import FeedbackTotals
 from bot.storage.figures import RegistrationFigure
+from bot.wording import (
+    CONCERN_LABELS,
+    REPORT_ERROR,
+    REPORT_FILES_BROKEN,
+    REPORT_NO_DATABASE,
+    german_when,
+)
 
 USAGE_WEEKS = 12
-
-CONCERN_LABELS = {
-    Concern.BROKEN_LINK: "Verweis kaputt",
-    Concern.REVIEW_DUE: "Prüfung fällig",
-    Concern.UNVERIFIED: "nicht bestätigt",
-    Concern.PLACEHOLDER: "Platzhalter",
-    Concern.SOURCE: "Quelle prüfen",
-    Concern.MISSING_DATUM: "Angabe fehlt",
-    Concern.EXAMPLE: "Beispiel",
-}
 
 
 @dataclass(frozen=True)
@@ -158,8 +154,7 @@ class ReportService:
         report = await build_report(knowledge, findings, self._database, self._clock, regions)
         if result.knowledge is None:
             report.notes.append(
-                f"Die Dateien in {self._directory} sind fehlerhaft ({len(result.errors)} Fehler); "
-                "Abdeckung und Termine zeigen den Stand, mit dem der Bot gerade arbeitet."
+                REPORT_FILES_BROKEN.format(directory=self._directory, count=len(result.errors))
             )
         return report
 
@@ -183,7 +178,7 @@ async def build_report(
     event_figures: list[EventFigures] = []
     weeks: list[UsageWeek] = []
     if database is None:
-        notes.append("Keine Datenbank: Anmeldungen, Rückmeldungen und Nutzung fehlen.")
+        notes.append(REPORT_NO_DATABASE)
         empty = FeedbackTotals({}, {})
         event_figures = [_event_figures(knowledge, e, [], empty, clock) for e in events]
     else:
@@ -242,7 +237,7 @@ def _review(findings: list[Finding], today: date) -> list[ReviewItem]:
         concern = finding.concern
         if finding.severity is Severity.ERROR:
             # Any error stops the knowledge base from loading: first on the list.
-            label = CONCERN_LABELS[concern] if concern is not None else "Fehler"
+            label = CONCERN_LABELS[concern] if concern is not None else REPORT_ERROR
             urgency = 0
         elif concern is None:
             continue

@@ -38,6 +38,7 @@ from bot.storage.registration_records import (
     WorkshopSeat,
 )
 from bot.storage.users import UserRecord
+from bot.wording import calendar_workshop
 
 
 class Refusal(StrEnum):
@@ -306,7 +307,7 @@ class SignupService:
         if telegram_id is not None:
             mine = await workshops.workshop_standings(self._db.connection, event_id, telegram_id)
             titles = [
-                w.title + (" (Warteliste)" if mine[w.id].status is Status.WAITING else "")
+                calendar_workshop(w.title, mine[w.id].status)
                 for w in event.workshops
                 if w.id in mine
             ]

@@ -141,7 +141,7 @@ async def test_organiser_commands_are_for_admins_only(chat: Chat) -> None:
     summary = await chat.send(ADMIN, "/teilnehmer fachtag-kita")
     assert documents(chat, ADMIN)[-1]["document"]["file_name"] == "teilnehmer-fachtag-kita.csv"
     summary = latest_with(chat, ADMIN, "Teilnehmerliste")
-    assert "Zugesagt: 1 von 3" in visible(summary)
+    assert "Angemeldet: 1 von 3" in visible(summary)
     rows = list(
         csv.reader(
             io.StringIO(
@@ -150,7 +150,7 @@ async def test_organiser_commands_are_for_admins_only(chat: Chat) -> None:
             delimiter=";",
         )
     )
-    assert rows[1][:4] == ["Testperson", "Kita", "Musterstadt", "zugesagt"]
+    assert rows[1][:4] == ["Testperson", "Kita", "Musterstadt", "angemeldet"]
 
     usage = await chat.send(ADMIN, "/auswertung")
     assert "fachtag-kita" in visible(usage) and "sport-schulung" in visible(usage)

@@ -48,7 +48,7 @@ async def test_my_data_is_a_summary_and_the_complete_file(chat: Chat) -> None:
     assert f"Telegram-ID: {PERSON}" in text
     assert "Kindertagesbetreuung" in text or "Kita" in text
     assert "Musterstadt" in text
-    assert f"{EVENT_TITLE} (Platz sicher)" in text
+    assert f"{EVENT_TITLE} (angemeldet)" in text
     export = json.loads(document_content(chat, PERSON, "meine-daten.json"))
     assert export["telegram_id"] == PERSON
     tables = export["tables"]

@@ -133,6 +133,9 @@ CHAT_KIT = {
     "screens",
     "sending",
     "texts",
+    "texts_admin",
+    "texts_events",
+    "texts_privacy",
     "usage",
     "webhook",
 }

@@ -251,11 +251,11 @@ async def test_participant_list_as_csv(signup: SignupService, database: Database
         "Jürgen Müller",
         "Kita",
         "Musterstadt",
-        "zugesagt",
+        "angemeldet",
         "Sucht in der Familie",
     ]
     assert rows[2][0] == "'=HYPERLINK(1)"  # never a formula
-    assert rows[4][3] == "Warteliste (Platz 1)"
+    assert rows[4][3] == "Warteliste, Platz 1"
     assert rows[1][5] == "23.11.2026 11:00"
     assert (listing.counts.confirmed, listing.counts.waiting) == (3, 1)
     assert listing.per_profession == {"Kita": 3}
