@@ -21,6 +21,12 @@ from bot.clock import FixedClock
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
 
+# Test modules are imported after this conftest, and pytest rewrites the asserts of each one
+# on import, caching the result as bytecode. With PYTHONDONTWRITEBYTECODE set (as on some
+# workstations) it redoes that on every run: about 4 of the default run's 30 seconds. The cache
+# lives in __pycache__ (ignored by git) and is rebuilt when a file changes: always safe.
+sys.dont_write_bytecode = False
+
 PROJECT_ROOT = Path(__file__).parent.parent
 FIXTURE_KNOWLEDGE = Path(__file__).parent / "fixtures" / "knowledge"
 SHIPPED_KNOWLEDGE = PROJECT_ROOT / "knowledge"
