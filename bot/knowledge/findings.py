@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -49,6 +49,9 @@ class Finding:
     due: date | None = field(default=None, compare=False)
     # The id of the entry it concerns, so a list can name it (not only `kontakte[2]`).
     entry_id: str | None = field(default=None, compare=False)
+    # Where to look the exact line up later (`resolve_lines`): composing a file's node tree again
+    # costs memory, so the loader does it once per file for all its findings, then lets it go.
+    pending: tuple[SourceDocument, Path] | None = field(default=None, compare=False, repr=False)
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -103,12 +106,38 @@ class Sourced:
         due: date | None = None,
     ) -> Finding:
         path = (*self.location.path, *subpath)
-        return self.location.finding(
+        found = self.location.finding(
             message,
             severity,
-            line=self.document.line_of(path),
             path=path,
             concern=concern,
             due=due,
             entry_id=getattr(self.entry, "id", None),
         )
+        return replace(found, pending=(self.document, path))
+
+
+def resolve_lines(findings: list[Finding]) -> list[Finding]:
+    """The exact line of every finding, composing each file's tree once and releasing it after.
+
+    Until then a finding carries its entry's line. With one tree alive at a time, a knowledge
+    base with thousands of warnings costs no more memory than one with none.
+    """
+    documents: dict[int, SourceDocument] = {}
+    of_document: dict[int, list[int]] = {}
+    for index, finding in enumerate(findings):
+        if finding.pending is not None:
+            document = finding.pending[0]
+            documents[id(document)] = document
+            of_document.setdefault(id(document), []).append(index)
+    resolved = list(findings)
+    for key, indexes in of_document.items():
+        document = documents[key]
+        for index in indexes:
+            finding = resolved[index]
+            assert finding.pending is not None  # noqa: S101 - selected above
+            resolved[index] = replace(
+                finding, line=document.line_of(finding.pending[1]), pending=None
+            )
+        document.release()
+    return resolved

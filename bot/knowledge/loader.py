@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from bot.knowledge import checks
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.findings import Finding, Location, Sourced, format_path
+from bot.knowledge.findings import Finding, Location, Sourced, format_path, resolve_lines
 from bot.knowledge.gc_pause import cyclic_gc_paused
 from bot.knowledge.messages import german_message
 from bot.knowledge.models import EMERGENCY_SECTION, SECTIONS, Emergency, Entry
@@ -267,6 +267,8 @@ def _load(directory: Path, today: date, extra: tuple[Path, ...], serving: bool) 
     for file, document in collector.documents.items():
         warnings.extend(checks.placeholder_warnings(file, document))
 
+    resolved = resolve_lines([*errors, *warnings])
+    errors, warnings = resolved[: len(errors)], resolved[len(errors) :]
     counts = {section: len(items) for section, items in collector.entries.items()}
     errors.sort()
     warnings.sort()
