@@ -14,6 +14,7 @@ import signal
 from dataclasses import dataclass
 from typing import Any
 
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
@@ -217,3 +218,17 @@ def _reload_on_sighup(application: LotseApplication, services: Services) -> None
     # Not every platform or thread can take signal handlers (Windows, tests in a worker thread).
     with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
         asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, on_signal)
+
+
+def startup_problem(error: BaseException, token: str) -> str:
+    """One line for the operator when the bot could not start or ended by an error; never the
+    token."""
+    if isinstance(error, InvalidToken):
+        return (
+            "Telegram lehnt das Bot-Token ab (falsch oder widerrufen?). Bitte TELEGRAM_BOT_TOKEN "
+            "bzw. die Datei in TELEGRAM_BOT_TOKEN_FILE prüfen."
+        )
+    detail = type(error).__name__
+    if isinstance(error, (TelegramError, OSError)):
+        detail = f"{detail}: {error}".replace(token, "[Token]")
+    return f"Der Bot konnte nicht starten oder wurde durch einen Fehler beendet ({detail})."

@@ -13,9 +13,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 
-from telegram.error import InvalidToken, TelegramError
-
-from bot.app import StartupError, build_application
+from bot.app import StartupError, build_application, startup_problem
 from bot.chat.webhook import serve_webhook
 from bot.config import WEBHOOK_SECRET_ENV, Config, ConfigError, read_token
 from bot.knowledge.gc_pause import freeze_long_lived
@@ -98,17 +96,3 @@ def run(config: Config, environ: Mapping[str, str] = os.environ) -> int:
         print(startup_problem(error, token), file=sys.stderr)
         return 1
     return 0
-
-
-def startup_problem(error: BaseException, token: str) -> str:
-    """One line for the operator when the bot could not start or ended by an error; never the
-    token."""
-    if isinstance(error, InvalidToken):
-        return (
-            "Telegram lehnt das Bot-Token ab (falsch oder widerrufen?). Bitte TELEGRAM_BOT_TOKEN "
-            "bzw. die Datei in TELEGRAM_BOT_TOKEN_FILE prüfen."
-        )
-    detail = type(error).__name__
-    if isinstance(error, (TelegramError, OSError)):
-        detail = f"{detail}: {error}".replace(token, "[Token]")
-    return f"Der Bot konnte nicht starten oder wurde durch einen Fehler beendet ({detail})."
