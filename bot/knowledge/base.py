@@ -39,6 +39,9 @@ class KnowledgeBase:
     _profession_words: Mapping[str, str] = field(init=False, repr=False)
     _children: Mapping[str, tuple[str, ...]] = field(init=False, repr=False)
     professions_in_order: tuple[Profession, ...] = field(init=False, repr=False)
+    # Nationwide offers by the contact they list: which professions a hotline serves is asked
+    # on every Notfall and Meldeweg screen, so it is not a scan over all offers each time.
+    _nationwide_by_contact: Mapping[str, tuple[Offer, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         for name in (
@@ -60,6 +63,16 @@ class KnowledgeBase:
         # Sorted once: every onboarding screen lists them.
         ordered = sorted(self.professions.values(), key=lambda p: sort_key(p.label))
         object.__setattr__(self, "professions_in_order", tuple(ordered))
+        by_contact: dict[str, list[Offer]] = {}
+        for offer in self.offers.values():
+            if offer.nationwide:
+                for contact_id in offer.contacts:
+                    by_contact.setdefault(contact_id, []).append(offer)
+        object.__setattr__(
+            self,
+            "_nationwide_by_contact",
+            MappingProxyType({k: tuple(v) for k, v in by_contact.items()}),
+        )
         children: dict[str, list[str]] = {}
         for region in sorted(self.regions.values(), key=lambda r: sort_key(r.name)):
             if region.parent:
@@ -163,8 +176,8 @@ class KnowledgeBase:
                 return contact
         return None
 
-    def _offers_listing(self, contact_id: str) -> list[Offer]:
-        return [o for o in self.offers.values() if o.nationwide and contact_id in o.contacts]
+    def _offers_listing(self, contact_id: str) -> tuple[Offer, ...]:
+        return self._nationwide_by_contact.get(contact_id, ())
 
     def hotline_serves(self, contact_id: str, profession_id: str | None) -> bool:
         """Whether a nationwide hotline is for this profession (None: profession unknown).
