@@ -101,6 +101,12 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="VERZEICHNIS",
         help="wohin die Dateien geschrieben werden (Standard: ./bericht)",
     )
+    report.add_argument(
+        "--knowledge",
+        type=Path,
+        metavar="VERZEICHNIS",
+        help="Wissensbasis (Standard: knowledge.directory aus der Konfiguration)",
+    )
     backup = commands.add_parser(
         "backup",
         help="die Datenbank im laufenden Betrieb sichern (konsistente Kopie)",
@@ -211,17 +217,20 @@ async def _outbox(config: Config, retry_parked: bool, clock: Clock, out: TextIO)
     return 0
 
 
-def _report(config: Config, out_dir: Path, clock: Clock, out: TextIO) -> int:
+def _report(
+    config: Config, out_dir: Path, clock: Clock, out: TextIO, knowledge: Path | None = None
+) -> int:
     import asyncio
 
     from bot.report.make import report_from_files, save
 
     started = time.perf_counter()
+    directory = knowledge or config.knowledge.directory
     database = config.database.path if config.database.path.exists() else None
-    rendered = asyncio.run(report_from_files(config.knowledge.directory, database, clock))
+    rendered = asyncio.run(report_from_files(directory, database, clock))
     if rendered is None:
         print(
-            f"Die Wissensbasis {config.knowledge.directory} lässt sich nicht laden; "
+            f"Die Wissensbasis {directory} lässt sich nicht laden; "
             "Details: kinderschutz-lotse check",
             file=out,
         )
@@ -281,7 +290,7 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
 
         return asyncio.run(_outbox(config, args.retry_parked, clock, sys.stdout))
     if args.command == "report":
-        return _report(config, args.out, clock, sys.stdout)
+        return _report(config, args.out, clock, sys.stdout, args.knowledge)
     if args.command == "backup":
         return run_backup(config, args.target, args.force, sys.stdout, sys.stderr)
     if args.command == "run":

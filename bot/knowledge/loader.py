@@ -32,6 +32,8 @@ class LoadResult:
     errors: list[Finding] = field(default_factory=list)
     warnings: list[Finding] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    # (section, id) -> (file, line) of every valid entry, for lists that name entries by place.
+    places: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -290,4 +292,9 @@ def _load(directory: Path, today: date, extra: tuple[Path, ...], serving: bool) 
         emergency=collector.emergency[0].entry,
         version=_version(named),
     )
-    return LoadResult(knowledge, errors, warnings, counts)
+    places = {
+        (section, item.entry.id): (item.location.file, item.location.line)
+        for section, items in collector.entries.items()
+        for item in items
+    }
+    return LoadResult(knowledge, errors, warnings, counts, places)

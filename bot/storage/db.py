@@ -135,6 +135,16 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (day, kind, name)
     ) STRICT;
     """,
+    """
+    CREATE TABLE hint_counts (
+        day      TEXT    NOT NULL,
+        section  TEXT    NOT NULL,
+        entry_id TEXT    NOT NULL,
+        reason   TEXT    NOT NULL,
+        count    INTEGER NOT NULL,
+        PRIMARY KEY (day, section, entry_id, reason)
+    ) STRICT;
+    """,
 )
 
 
