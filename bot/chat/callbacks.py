@@ -80,6 +80,7 @@ class Area(StrEnum):
     SETTINGS = "st"
     ANNOUNCE = "ak"
     ERASE = "dl"
+    HINT = "hw"  # "Angabe falsch?"
 
     @property
     def pattern(self) -> str:
@@ -172,6 +173,7 @@ class SettingsAction(Actions):
     REMINDERS = "r"
     LEAD = "l"  # seconds
     TOPIC = "t"  # topic
+    HINT_DIGEST = "d"  # organisers: the daily "Angabe falsch?" digest on/off
 
 
 class AnnounceAction(Actions):
@@ -190,6 +192,11 @@ class EraseAction(Actions):
     NO = "nein"
 
 
+class HintAction(Actions):
+    ASK = "a"  # section (k: contact, a: offer), entry
+    REASON = "r"  # section, entry, reason
+
+
 AREA_OF: dict[type[Actions], Area] = {
     MenuAction: Area.MENU,
     EmergencyAction: Area.EMERGENCY,
@@ -203,4 +210,5 @@ AREA_OF: dict[type[Actions], Area] = {
     SettingsAction: Area.SETTINGS,
     AnnounceAction: Area.ANNOUNCE,
     EraseAction: Area.ERASE,
+    HintAction: Area.HINT,
 }

@@ -26,11 +26,13 @@ from bot.chat.format import (
     join_blocks,
     offer_text,
 )
+from bot.chat.hints import with_hint
 from bot.chat.screens import Screen, button, keyboard, menu_row, rows, short
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import ALL_PROFESSIONS, Offer
 from bot.knowledge.search import HitKind, SearchHit
 from bot.services.directory import DirectoryService, looks_like_case_details, paginate
+from bot.services.hints import HintSection
 from bot.services.profiles import variant_of
 from bot.storage.users import UserRecord
 
@@ -99,9 +101,9 @@ async def route_offers(
     if action is OffersAction.TOPIC:
         return offers(svc.directory, complete, names, topic, callback.int_arg(1))
     if action is OffersAction.OFFER:
-        return offer_detail(
-            svc.directory, knowledge, callback.arg(0) or "", topic, callback.int_arg(2)
-        )
+        offer_id = callback.arg(0) or ""
+        screen = offer_detail(svc.directory, knowledge, offer_id, topic, callback.int_arg(2))
+        return await with_hint(update, context, screen, HintSection.OFFER, offer_id)
     return None
 
 
@@ -113,7 +115,9 @@ async def route_contacts(
     if action is ContactsAction.PAGE:
         return contacts(directory, user, callback.int_arg(0))
     if action is ContactsAction.CONTACT:
-        return contact_detail(directory, callback.arg(0) or "")
+        contact_id = callback.arg(0) or ""
+        screen = contact_detail(directory, contact_id)
+        return await with_hint(update, context, screen, HintSection.CONTACT, contact_id)
     return None
 
 

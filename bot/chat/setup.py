@@ -24,6 +24,7 @@ from bot.chat import (
     events,
     group,
     guidance,
+    hints,
     menu,
     onboarding,
     privacy,
@@ -78,6 +79,7 @@ ROUTES: dict[Area, Route] = {
     Area.SETTINGS: settings.route_settings,
     Area.ANNOUNCE: announcements.route_announcement,
     Area.ERASE: privacy.route_erasure,
+    Area.HINT: hints.route_hint,
 }
 ADMIN_COMMANDS = {
     "teilnehmer": admin.teilnehmer,

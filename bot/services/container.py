@@ -17,6 +17,7 @@ from bot.services.event_sync import EventSync
 from bot.services.events import EventService
 from bot.services.feedback import FeedbackService
 from bot.services.guidance import GuidanceService
+from bot.services.hints import HintService
 from bot.services.outbox import OutboxService, OutboxSignal
 from bot.services.participants import ParticipantService
 from bot.services.privacy import PrivacyService, RetentionPolicy
@@ -59,6 +60,7 @@ class Services:
     privacy_text: PrivacyText
     usage: UsageCounter
     report: ReportService
+    hints: HintService
 
 
 def build_services(
@@ -78,6 +80,10 @@ def build_services(
         database, store, clock, admins, config.outbox.messages_per_second, signal
     )
     profiles = ProfileService(UserRepository(database), clock)
+    hints = HintService(database, store, admins, clock, signal)
+    outbox = OutboxService(
+        database, store, signup, profiles, signal, config.outbox.max_attempts, digests=hints
+    )
     retention = RetentionPolicy(
         config.privacy.retention_months, config.privacy.anonymise_after_days
     )
@@ -93,7 +99,7 @@ def build_services(
         feedback=FeedbackService(database, store, clock),
         admins=admins,
         reloader=Reloader(source, store, event_sync, clock, announcements),
-        outbox=OutboxService(database, store, signup, profiles, signal, config.outbox.max_attempts),
+        outbox=outbox,
         outbox_signal=signal,
         announcements=announcements,
         privacy=PrivacyService(database, store, signup, profiles, clock, retention, signal),
@@ -102,6 +108,7 @@ def build_services(
         ),
         usage=UsageCounter(database, clock),
         report=ReportService(config.knowledge.directory, database, clock),
+        hints=hints,
     )
 
 

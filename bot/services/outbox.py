@@ -19,7 +19,7 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
 
@@ -50,6 +50,7 @@ class OutboxKind(StrEnum):
     ANNOUNCEMENT = "announcement"
     ANNOUNCEMENT_SUMMARY = "announcement-summary"
     NEW_EVENT = "new-event"
+    HINT_DIGEST = "hint-digest"  # an organiser: yesterday's "Angabe falsch?" reports
 
 
 class OutboxSignal:
@@ -127,6 +128,19 @@ class NewEvent:
     event: Event
 
 
+@dataclass(frozen=True)
+class HintLine:
+    entry: str  # the entry's title
+    reason: str  # a HintReason value
+    count: int
+
+
+@dataclass(frozen=True)
+class HintDigest:
+    day: date
+    lines: tuple[HintLine, ...]
+
+
 Notice = (
     Promoted
     | WorkshopPromoted
@@ -136,6 +150,7 @@ Notice = (
     | AnnouncementNotice
     | AnnouncementSummary
     | NewEvent
+    | HintDigest
 )
 
 
@@ -155,6 +170,12 @@ class PreferenceSource(Protocol):
     async def preferences(self, telegram_id: int) -> Preferences: ...
 
 
+class DigestSource(Protocol):
+    """What resolving a digest needs from the "Angabe falsch?" reports (HintService)."""
+
+    async def digest(self, day: date, admin_id: int) -> HintDigest | None: ...
+
+
 class OutboxService:
     def __init__(
         self,
@@ -164,6 +185,7 @@ class OutboxService:
         profiles: PreferenceSource,
         signal: OutboxSignal,
         max_attempts: int = 5,
+        digests: DigestSource | None = None,
     ) -> None:
         self._db = database
         self._repository = OutboxRepository(database)
@@ -173,12 +195,15 @@ class OutboxService:
         self._profiles = profiles
         self.signal = signal
         self.max_attempts = max_attempts
+        self._digests = digests
 
     # --- whether a due row is still useful, and what it says ----------------------------------
 
     async def resolve(self, row: OutboxRow, now: datetime) -> Notice | None:
         if row.kind in (OutboxKind.ANNOUNCEMENT, OutboxKind.ANNOUNCEMENT_SUMMARY):
             return await self._announcement(row)
+        if row.kind == OutboxKind.HINT_DIGEST:
+            return await self._hint_digest(row)
         event = self._store.current.knowledge.events.get(row.event_id or "")
         if event is None:
             return None
@@ -231,6 +256,14 @@ class OutboxService:
             )
         event = self._store.current.knowledge.events.get(announcement.event_id or "")
         return AnnouncementNotice(announcement.text, event)
+
+    async def _hint_digest(self, row: OutboxRow) -> Notice | None:
+        """The day's reports for this organiser, unless they turned the digest off."""
+        if self._digests is None or not (await self._profiles.preferences(row.chat_id)).hint_digest:
+            return None
+        return await self._digests.digest(
+            date.fromisoformat(str(row.payload.get("day"))), row.chat_id
+        )
 
     async def _confirmed(self, event: Event, chat_id: int) -> bool:
         standing = await self._seats.standing(event.id, chat_id)

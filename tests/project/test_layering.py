@@ -141,7 +141,7 @@ CHAT_KIT = {
 CHAT_AREAS = {
     "onboarding": {"onboarding", "settings"},
     "guidance": {"guidance"},
-    "directory": {"directory"},
+    "directory": {"directory", "hints"},
     "events": {"events", "event_screens"},
     "announcements": {"announcements"},
     "privacy": {"privacy"},
