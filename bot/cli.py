@@ -140,6 +140,7 @@ def _print_findings(title: str, findings: list[Finding], base: Path, out: TextIO
                 finding.path,
                 finding.message,
                 finding.severity,
+                entry_id=finding.entry_id,
             )
         )
         print(f"  {shown.format()}", file=out)
@@ -152,6 +153,12 @@ def run_check(directory: Path, strict: bool, clock: Clock, out: TextIO) -> int:
     counts = ", ".join(
         f"{result.counts.get(section, 0)} {label}" for section, label in SECTION_LABELS.items()
     )
+    if result.held_back:
+        print(
+            f"Hinweis: {result.held_back} Warnungen über fehlende Einträge (z. B. „zu diesem "
+            "Thema gibt es noch kein Angebot“) folgen, sobald alle Einträge lesbar sind.",
+            file=out,
+        )
     verdict = "ungültig" if result.errors else "gültig"
     print(
         f"Ergebnis: {verdict} – {len(result.errors)} Fehler, {len(result.warnings)} Warnungen "

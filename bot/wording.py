@@ -70,6 +70,7 @@ CONCERN_LABELS: dict[Concern, str] = {
     Concern.SOURCE: "Quelle prüfen",
     Concern.MISSING_DATUM: "Angabe fehlt",
     Concern.EXAMPLE: "Beispiel",
+    Concern.INCOMPLETE: "fehlt noch",
 }
 REPORT_ERROR = "Fehler"
 CONCERN_LABELS_OTHER = "ergänzen"  # a warning about structure (a topic without offers, …)

@@ -151,7 +151,7 @@ def _from_finding(
         concern=label,
         file=finding.file,
         line=finding.line,
-        path=finding.path,
+        path=finding.shown_path,
         entry=entry,
         field=rest,
         message=finding.message,
@@ -180,7 +180,7 @@ def _task(
         return Task.REPLACE_EXAMPLES, 0 if concern is Concern.PLACEHOLDER else 1
     if concern is Concern.BROKEN_LINK:
         return Task.FIX_FILES, 1
-    return Task.COMPLETE, 0
+    return Task.COMPLETE, 0 if concern is Concern.INCOMPLETE else 1
 
 
 def _from_hint(

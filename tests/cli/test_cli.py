@@ -31,7 +31,7 @@ def test_valid_knowledge_exits_zero_and_lists_warnings(clock: FixedClock) -> Non
     lines = output.splitlines()
     assert lines[0] == "Warnungen (12):"
     assert lines[1].startswith(
-        f"  {FIXTURE_KNOWLEDGE.as_posix()}/angebote.yaml:14  angebote[1].verified:"
+        f"  {FIXTURE_KNOWLEDGE.as_posix()}/angebote.yaml:14  angebote[gewaltschutz-kita].verified:"
     )
     assert lines[-1].startswith(
         "Ergebnis: gültig – 0 Fehler, 12 Warnungen (3 Berufsgruppen, 4 Regionen"
@@ -59,13 +59,14 @@ def test_every_broken_thing_is_named_with_file_and_line(
     base = knowledge_copy.as_posix()
     expected = [
         f"{base}/angebote.yaml:{line_of(knowledge_copy, 'angebote.yaml', 'asd-lev')}  "
-        "angebote[0].kontakte[0]: unbekannte(r) Kontakt 'asd-lev'",
+        "angebote[suchtberatung-eltern].kontakte[0]: unbekannte(r) Kontakt 'asd-lev'",
         f"{base}/kontakte.yaml:15  "
-        "kontakte[1].id: id 'asd-musterstadt' gibt es schon (kontakte.yaml:2)",
+        "kontakte[asd-musterstadt].id: id 'asd-musterstadt' gibt es schon (kontakte.yaml:2)",
         f"{base}/stammdaten.yaml:{line_of(knowledge_copy, 'stammdaten.yaml', '2026-10-32')}  "
-        "berufe[0].stand: ungültiges Datum",
+        "berufe[kita].stand: ungültiges Datum",
         f"{base}/meldewege.yaml:{line_of(knowledge_copy, 'meldewege.yaml', 'kurzfasung')}  "
-        "meldewege[1].kurzfasung: unbekanntes Feld 'kurzfasung' (meinten Sie 'kurzfassung'?)",
+        "meldewege[beratung-8b].kurzfasung: unbekanntes Feld 'kurzfasung' (meinten Sie "
+        "'kurzfassung'?)",
         f"{base}/offers-kaputt.yaml:4  YAML-Syntaxfehler",
     ]
     for line in expected:
