@@ -17,7 +17,7 @@ from bot.clock import FixedClock
 from tests.conftest import FIXTURE_KNOWLEDGE
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-GAP = (0xFB, 0xD9, 0xD3)  # td.gap in bot/report/html.py
+GAP = (0xFB, 0xD9, 0xD3)  # td.gap in bot/report/templates/report.css
 COVERED = (0xE5, 0xF3, 0xE8)  # td.some
 
 
