@@ -14,7 +14,7 @@ from bot.report.svg import bars, signups_chart
 from bot.report.templating import environment
 from bot.services.report import Coverage, EventFigures, Report
 from bot.storage.registration_records import Status
-from bot.wording import STATUS_LABELS
+from bot.wording import STATUS_LABELS, TASK_LABELS
 
 STATUS = {s.value: STATUS_LABELS[s] for s in (Status.CONFIRMED, Status.WAITING, Status.CANCELLED)}
 
@@ -24,7 +24,7 @@ class CoverageGroup:
     """Places with exactly the same numbers share one table (often all towns of a Kreis)."""
 
     places: list[Coverage]
-    rows: list[tuple[str, list[int]]]
+    rows: list[tuple[str, list[tuple[int, int]]]]  # per topic, per profession: (local, supra)
     gaps_by_topic: list[tuple[str, list[str]]]
 
     @property
@@ -58,13 +58,19 @@ def render_html(report: Report) -> str:
         with_database=report.with_database,
         labels=STATUS,
         usage=_usage(report),
+        review=[(TASK_LABELS[task], items) for task, items in report.review_groups],
     )
 
 
 def _alike(coverages: list[Coverage]) -> list[list[Coverage]]:
-    groups: dict[tuple[str | None, tuple[tuple[tuple[str, str], int], ...]], list[Coverage]] = {}
+    Cells = tuple[tuple[tuple[str, str], int], ...]
+    groups: dict[tuple[str | None, Cells, Cells], list[Coverage]] = {}
     for coverage in coverages:
-        key = (coverage.kreis, tuple(sorted(coverage.counts.items())))
+        key = (
+            coverage.kreis,
+            tuple(sorted(coverage.counts.items())),
+            tuple(sorted(coverage.local.items())),
+        )
         groups.setdefault(key, []).append(coverage)
     return list(groups.values())
 
@@ -72,7 +78,13 @@ def _alike(coverages: list[Coverage]) -> list[list[Coverage]]:
 def _coverage(group: list[Coverage]) -> CoverageGroup:
     coverage = group[0]
     rows = [
-        (topic_name, [coverage.counts[(topic_id, p)] for p, _ in coverage.professions])
+        (
+            topic_name,
+            [
+                (coverage.local.get((topic_id, p), 0), coverage.supra((topic_id, p)))
+                for p, _ in coverage.professions
+            ],
+        )
         for topic_id, topic_name in coverage.topics
     ]
     by_topic: dict[str, list[str]] = {}

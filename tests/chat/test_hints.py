@@ -103,6 +103,10 @@ async def test_a_wrong_number_reported_in_two_taps_reaches_the_regions_organiser
     await chat.send(ADMIN, "/bericht")
     page = document_content(chat, ADMIN, "bericht.html").decode("utf-8")
     review = page[page.index("2. Prüfliste") :]
+    first_group = review[: review.index("</table>")]
+    assert "Hinweise aus der Praxis" in first_group
+    assert "Kontakt asd-kreis-beispiel (Kreisjugendamt Beispiel" in first_group
+    assert "Kontakt suchtberatung-muster (Suchtberatung Musterstadt)" in first_group
     assert "Nummer falsch oder nicht erreichbar: 2 Hinweise, zuletzt am 23.11.2026" in review
     assert review.index("Angabe falsch?") < review.index("Angabe fehlt")
     report = await services(chat.app_context()).report.build()

@@ -63,7 +63,10 @@ async def test_the_review_list_holds_every_finding_of_check_on_the_shipped_knowl
     first_contact = next(i for i in report.review if i.path.startswith("kontakte["))
     assert first_contact.entry.startswith("Kontakt ")
     assert review_line(first_contact) in section
-    assert "Prüfliste" in render_html(report)
+    page = render_html(report)
+    review = page[page.index("2. Prüfliste") : page.index("3. Termine")]
+    assert review.count('<tr class="urgency-') == len(report.review)
+    assert "kontakte[" not in review
 
 
 async def test_rows_are_grouped_by_task_and_named_by_id_and_title(
@@ -125,7 +128,10 @@ async def test_gaps_are_counted_once_per_kreis_and_nationwide_offers_apart(
     assert (muster.local[("sucht", "kita")], muster.supra(("sucht", "kita"))) == (1, 1)
     assert (nordheim.local[("sucht", "sport")], nordheim.supra(("sucht", "sport"))) == (0, 1)
     html = render_html(wider)
-    assert "1 / 1" in html  # local / nationwide in one cell
+    matrix = html[html.index("1. Abdeckung") : html.index("2. Prüfliste")]
+    assert '<td class="some">1 / 1</td>' in matrix  # local / nationwide in one cell
+    assert '<td class="supra">0 / 1</td>' in matrix  # only the hotline reaches them
+    assert '<td class="gap">0 / 0</td>' in matrix
 
 
 def test_report_takes_a_knowledge_directory_like_check_and_demo(
