@@ -35,7 +35,7 @@ from bot.chat.flood import FloodGuard
 from bot.chat.pacing import Pacer
 from bot.chat.setup import publish_commands, register
 from bot.clock import BERLIN, Clock, SystemClock, today_in_berlin
-from bot.config import Config
+from bot.config import Config, proxy_for_log
 from bot.health import HEARTBEAT_INTERVAL, beat, heartbeat_path
 from bot.knowledge.loader import KnowledgeSource
 from bot.services.container import Services, build_services, catch_up
@@ -105,6 +105,11 @@ def build_application(
         builder = builder.base_url(config.telegram.base_url)
     if config.telegram.base_file_url:
         builder = builder.base_file_url(config.telegram.base_file_url)
+    proxy = config.telegram.proxy
+    if proxy and not (transport and (transport.request or transport.get_updates_request)):
+        # Both clients: the bot's calls and the long poll for updates.
+        builder = builder.proxy(proxy).get_updates_proxy(proxy)
+        log.info("outgoing proxy: %s", proxy_for_log(proxy))
     if transport and transport.request:
         builder = builder.request(transport.request)
     if transport and transport.get_updates_request:
@@ -124,6 +129,8 @@ def build_application(
         )
         application.bot_data[DISPATCHER_KEY] = dispatcher
         await catch_up(services)
+        if not source.preview:  # the demo is a preview: its placeholders are expected
+            services.go_live.log()
         dispatcher.start()
         await publish_commands(application)
         _reload_on_sighup(application, services)

@@ -23,6 +23,9 @@ TOKEN_FILE_ENV = "TELEGRAM_BOT_TOKEN_FILE"  # noqa: S105
 WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"  # noqa: S105
 BASE_URL_ENV = "TELEGRAM_BASE_URL"
 BASE_FILE_URL_ENV = "TELEGRAM_BASE_FILE_URL"
+# The standard variables for an outgoing proxy, in the order they are tried (curl's and
+# httpx's names; lower case as many Unix tools set them).
+PROXY_ENVS = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")
 
 
 class ConfigError(Exception):
@@ -52,6 +55,9 @@ class TelegramSettings(_Section):
     mode: Literal["polling", "webhook"] = "polling"
     base_url: str | None = None
     base_file_url: str | None = None
+    # Outgoing HTTP(S) proxy for the calls to Telegram, e.g. "http://proxy.stadt.example:3128"
+    # (user:password@ allowed). Without it: HTTPS_PROXY or HTTP_PROXY from the environment.
+    proxy: str | None = Field(default=None, pattern=r"^(https?|socks5h?)://\S+$")
     webhook: WebhookSettings = WebhookSettings()
 
 
@@ -127,10 +133,15 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] = os.enviro
         raise ConfigError(f"Konfigurationsdatei {source} nicht gefunden")
     else:
         config, base = Config(), Path.cwd()
+    base_url = environ.get(BASE_URL_ENV) or config.telegram.base_url
+    # A self-hosted Bot API server is usually local: the environment's proxy is not forced on
+    # it (httpx still applies HTTPS_PROXY with NO_PROXY there); a configured proxy always is.
+    from_env = proxy_from_env(environ) if base_url is None else None
     telegram = config.telegram.model_copy(
         update={
-            "base_url": environ.get(BASE_URL_ENV) or config.telegram.base_url,
+            "base_url": base_url,
             "base_file_url": environ.get(BASE_FILE_URL_ENV) or config.telegram.base_file_url,
+            "proxy": config.telegram.proxy or from_env,
         }
     )
     return config.model_copy(
@@ -140,6 +151,26 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] = os.enviro
             "telegram": telegram,
         }
     )
+
+
+def proxy_from_env(environ: Mapping[str, str]) -> str | None:
+    """HTTPS_PROXY, else HTTP_PROXY (either case): the first that is set. Municipal networks
+    often set only HTTP_PROXY and mean it for HTTPS too, so it is used for api.telegram.org."""
+    for name in PROXY_ENVS:
+        value = environ.get(name, "").strip()
+        if value:
+            return value
+    return None
+
+
+def proxy_for_log(proxy: str) -> str:
+    """The proxy without a password, for the log: 'http://user:***@proxy:3128'."""
+    scheme, _, rest = proxy.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    if not at:
+        return proxy
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{host}"
 
 
 def read_token(environ: Mapping[str, str] = os.environ) -> str | None:

@@ -45,5 +45,9 @@ async def health_report(
         ),
         "database_reachable": reachable,
         "outbox": outbox,
+        # What must change before real people use the bot (services/golive.py); empty: ready.
+        "go_live_warnings": (
+            services.go_live.warnings() if isinstance(services, Services) else None
+        ),
     }
     return (200 if healthy else 503), report

@@ -16,6 +16,7 @@ from bot.services.directory import DirectoryService
 from bot.services.event_sync import EventSync
 from bot.services.events import EventService
 from bot.services.feedback import FeedbackService
+from bot.services.golive import GoLiveCheck
 from bot.services.guidance import GuidanceService
 from bot.services.hints import HintService
 from bot.services.outbox import OutboxService, OutboxSignal
@@ -61,6 +62,7 @@ class Services:
     usage: UsageCounter
     report: ReportService
     hints: HintService
+    go_live: GoLiveCheck
 
 
 def build_services(
@@ -109,6 +111,7 @@ def build_services(
         usage=UsageCounter(database, clock),
         report=ReportService(config.knowledge.directory, database, clock),
         hints=hints,
+        go_live=GoLiveCheck(config, store),
     )
 
 
