@@ -195,6 +195,7 @@ class EraseAction(Actions):
 class HintAction(Actions):
     ASK = "a"  # section (k: contact, a: offer), entry
     REASON = "r"  # section, entry, reason
+    PICK = "p"  # page of /kontakte: which of its contacts is wrong
 
 
 AREA_OF: dict[type[Actions], Area] = {

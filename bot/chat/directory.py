@@ -26,12 +26,17 @@ from bot.chat.format import (
     join_blocks,
     offer_text,
 )
-from bot.chat.hints import with_hint
+from bot.chat.hints import list_hint_row, with_hint
 from bot.chat.screens import Screen, button, keyboard, menu_row, rows, short
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import ALL_PROFESSIONS, Offer
 from bot.knowledge.search import HitKind, SearchHit
-from bot.services.directory import DirectoryService, looks_like_case_details, paginate
+from bot.services.directory import (
+    CONTACTS_PAGE_SIZE,
+    DirectoryService,
+    looks_like_case_details,
+    paginate,
+)
 from bot.services.hints import HintSection
 from bot.services.profiles import variant_of
 from bot.storage.users import UserRecord
@@ -198,7 +203,9 @@ def offer_block(directory: DirectoryService, knowledge: KnowledgeBase, offer: Of
 def contacts(directory: DirectoryService, user: UserRecord | None, page: int) -> Screen:
     municipality_id = user.municipality_id if user else None
     profession_id = user.profession_id if user else None
-    selected = paginate(directory.local_contacts(municipality_id, profession_id), page, size=4)
+    selected = paginate(
+        directory.local_contacts(municipality_id, profession_id), page, size=CONTACTS_PAGE_SIZE
+    )
     place = texts.YOUR_PLACE
     if user and municipality_id:
         place = profile_names_place(directory, municipality_id)
@@ -212,7 +219,8 @@ def contacts(directory: DirectoryService, user: UserRecord | None, page: int) ->
         paging.append(button(texts.BUTTON_NEXT_PAGE, ContactsAction.PAGE, selected.number + 1))
     today = directory.today()
     text = join_blocks([header, *(contact_block(c, today) for c in selected.items)])
-    return Screen(text, keyboard(paging, menu_row()))
+    hint = list_hint_row(selected.number) if selected.items else []
+    return Screen(text, keyboard(paging, hint, menu_row()))
 
 
 def profile_names_place(directory: DirectoryService, municipality_id: str) -> str:

@@ -15,7 +15,8 @@ from bot.chat import texts, texts_admin
 from bot.chat.callbacks import Callback, ContactsAction, HintAction, OffersAction
 from bot.chat.context import LotseContext
 from bot.chat.format import esc
-from bot.chat.screens import Screen, button, keyboard, menu_row
+from bot.chat.screens import Screen, button, keyboard, menu_row, short
+from bot.services.directory import CONTACTS_PAGE_SIZE, paginate
 from bot.services.hints import HintReason, HintSection, HintService
 from bot.storage.users import UserRecord
 from bot.wording import HINT_REASON_LABELS
@@ -28,6 +29,11 @@ _SECTIONS = {code: section for section, code in _CODES.items()}
 def hint_row(section: HintSection, entry_id: str) -> list[InlineKeyboardButton]:
     """The one "Angabe falsch?" button, as a keyboard row of its own."""
     return [button(texts_admin.BUTTON_HINT, HintAction.ASK, _CODES[section], entry_id)]
+
+
+def list_hint_row(page: int) -> list[InlineKeyboardButton]:
+    """Under a page of /kontakte: first which contact, then the reason."""
+    return [button(texts_admin.BUTTON_HINT, HintAction.PICK, page)]
 
 
 async def with_hint(
@@ -55,8 +61,10 @@ async def with_hint(
 
 
 async def route_hint(
-    update: Update, context: LotseContext, callback: Callback, _user: UserRecord | None
+    update: Update, context: LotseContext, callback: Callback, user: UserRecord | None
 ) -> Screen | None:
+    if HintAction.of(callback) is HintAction.PICK:
+        return _pick(context, user, callback.int_arg(0))
     section = _SECTIONS.get(callback.arg(0) or "")
     entry_id = callback.arg(1) or ""
     person = update.effective_user
@@ -86,6 +94,22 @@ async def route_hint(
         await service.report(person.id, section, entry_id, reason)
         return Screen(texts_admin.HINT_THANKS, keyboard(back, menu_row()))
     return None
+
+
+def _pick(context: LotseContext, user: UserRecord | None, page: int) -> Screen:
+    """The contacts of that /kontakte page, one button each (as the page lists them)."""
+    directory = context.services.directory
+    municipality = user.municipality_id if user else None
+    profession = user.profession_id if user else None
+    shown = paginate(
+        directory.local_contacts(municipality, profession), page, size=CONTACTS_PAGE_SIZE
+    )
+    choices = [
+        [button(short(contact.label), HintAction.ASK, _CODES[HintSection.CONTACT], contact.id)]
+        for contact in shown.items
+    ]
+    back = [button(texts.BUTTON_BACK, ContactsAction.PAGE, shown.number)]
+    return Screen(texts_admin.HINT_PICK, keyboard(*choices, back, menu_row()))
 
 
 def _back(context: LotseContext, section: HintSection, entry_id: str) -> list[InlineKeyboardButton]:

@@ -103,6 +103,7 @@ HINT_THANKS = (
     "Gespeichert wird nur, dass die Angabe gemeldet wurde – nicht, von wem."
 )
 HINT_GONE = "Diesen Eintrag gibt es nicht mehr."
+HINT_PICK = "<b>Welcher Kontakt stimmt nicht?</b>"
 HINT_REPORTED = "🛈 Hinweis gemeldet am {day} (nur für die Koordination sichtbar)"
 HINT_DIGEST = (
     "⚠️ <b>„Angabe falsch?“ – Hinweise vom {day}</b>\n"

@@ -36,6 +36,9 @@ class Page(Generic[T]):
         return self.number + 1 < self.total_pages
 
 
+CONTACTS_PAGE_SIZE = 4  # contacts per /kontakte page (each a block of several lines)
+
+
 def paginate(items: Sequence[T], number: int, size: int = PAGE_SIZE) -> Page[T]:
     """The requested page, clamped to the pages that exist (an old button may ask for more)."""
     total_pages = max(1, math.ceil(len(items) / size))

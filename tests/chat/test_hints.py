@@ -130,3 +130,32 @@ async def test_a_stale_hint_button_gets_a_friendly_answer(chat: Chat) -> None:
     forged = await chat.press_data(REPORTER, "v1:hw:r:k:asd-musterstadt:erfunden")
     assert "Danke" not in visible(forged)
     assert await hint_rows(chat) == []
+
+
+async def test_the_contact_list_asks_which_contact_then_why(chat: Chat) -> None:
+    await chat.onboard(REPORTER, "Kita", "Musterstadt")
+    listing = await chat.send(REPORTER, "/kontakte")
+    pick = await chat.press(REPORTER, "Angabe falsch?", listing)
+    assert "Welcher Kontakt stimmt nicht?" in visible(pick)
+    labels = [label for label, _ in buttons(pick)]
+    assert any("Jugendamt Musterstadt" in label for label in labels), labels
+    ask = await chat.press(REPORTER, "Jugendamt Musterstadt", pick)
+    assert "Was stimmt nicht?" in visible(ask)
+    thanks = await chat.press(REPORTER, "Adresse oder Zeiten falsch", ask)
+    assert "Danke" in visible(thanks)
+    assert await hint_rows(chat) == [("2026-11-23", "kontakte", "asd-musterstadt", "adresse", "1")]
+    back = await chat.press(REPORTER, "Zurück", thanks)
+    assert "Angabe falsch?" in " ".join(label for label, _ in buttons(back))
+
+
+async def test_an_offer_is_reported_from_its_screen(chat: Chat) -> None:
+    await chat.onboard(REPORTER, "Kita", "Musterstadt")
+    topics = await chat.send(REPORTER, "/angebote")
+    offers = await chat.press(REPORTER, "Sucht", topics)
+    offer = await chat.press(REPORTER, "Suchtberatung für Eltern", offers)
+    ask = await chat.press(REPORTER, "Angabe falsch?", offer)
+    assert "Suchtberatung für Eltern" in visible(ask)
+    await chat.press(REPORTER, "Angebot gibt es nicht mehr", ask)
+    assert await hint_rows(chat) == [("2026-11-23", "angebote", "suchtberatung-eltern", "weg", "1")]
+    back = await chat.press(REPORTER, "Zurück")
+    assert "Suchtberatung für Eltern" in visible(back)
