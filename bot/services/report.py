@@ -25,7 +25,14 @@ from bot.services.content_gaps import (
     jugendamt_checklists,
     topic_reach,
 )
-from bot.services.review import EntryPlace, ReviewItem, Task, grouped, review_items
+from bot.services.review import (
+    EntryPlace,
+    ReviewItem,
+    Task,
+    grouped,
+    hint_in_scope,
+    review_items,
+)
 from bot.storage import feedback, figures, hints, usage
 from bot.storage.db import Database
 from bot.storage.feedback import FeedbackTotals
@@ -203,6 +210,8 @@ async def build_report(
             event_figures.append(_event_figures(knowledge, event, rows, totals, clock))
         weeks = await _usage_weeks(database, today)
         reported = await hints.totals(database.connection, today - timedelta(days=HINT_DAYS))
+        if regions:
+            reported = [h for h in reported if hint_in_scope(knowledge, h, in_scope)]
     return Report(
         generated_at=clock.now(),
         knowledge_version=knowledge.version,

@@ -79,6 +79,18 @@ def review_items(
     )
 
 
+def hint_in_scope(knowledge: KnowledgeBase, hint: HintTotal, in_scope: set[str]) -> bool:
+    """A report about an entry for one of these places (or a nationwide one), for an organiser
+    limited to regions; an entry no longer in the knowledge base stays visible."""
+    table: Mapping[str, object] = (
+        knowledge.contacts if hint.section == "kontakte" else knowledge.offers
+    )
+    entry = table.get(hint.entry_id)
+    if entry is None or getattr(entry, "nationwide", False):
+        return True
+    return any(region in in_scope for region in getattr(entry, "regions", ()))
+
+
 def grouped(items: Iterable[ReviewItem]) -> list[tuple[Task, list[ReviewItem]]]:
     groups: dict[Task, list[ReviewItem]] = {}
     for item in items:

@@ -111,6 +111,13 @@ async def test_a_wrong_number_reported_in_two_taps_reaches_the_regions_organiser
     assert review.index("Angabe falsch?") < review.index("Angabe fehlt")
     report = await services(chat.app_context()).report.build()
     assert report is not None
+    # An organiser limited to Kreis Beispiel sees the reports about their Kreis only.
+    regional = await services(chat.app_context()).report.build(
+        regions=frozenset({"kreis-beispiel"})
+    )
+    assert regional is not None
+    _, theirs = regional.review_groups[0]
+    assert [item.entry.split(" (")[0] for item in theirs] == ["Kontakt asd-kreis-beispiel"]
     task, reported = report.review_groups[0]
     assert task is Task.FIELD_REPORTS
     assert [(item.entry, item.file, item.line > 0) for item in reported] == [
