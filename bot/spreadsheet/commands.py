@@ -15,6 +15,7 @@ from bot.spreadsheet.importing import ImportResult, run_import
 from bot.spreadsheet.plan import Action
 from bot.spreadsheet.reading import Refused
 from bot.spreadsheet.stored import read_files
+from bot.spreadsheet.yaml_patch import PatchError
 
 DEFAULT_OUT = Path("wissensbasis.xlsx")
 
@@ -65,7 +66,11 @@ def run_export(directory: Path, target: Path, now: datetime, out: TextIO) -> int
     if files.problems:
         _problems(files.problems, out)
         return 1
-    result = export_workbook(files, target, now)
+    try:
+        result = export_workbook(files, target, now)
+    except OSError as error:
+        print(f"Die Tabelle lässt sich nicht schreiben: {error}", file=out)
+        return 1
     counts = ", ".join(f"{count} {sheet}" for sheet, count in result.counts.items())
     print(f"Tabelle geschrieben: {result.path} ({counts}).", file=out)
     print(f"Zurück einlesen: kinderschutz-lotse tabelle import {result.path}", file=out)
@@ -84,6 +89,12 @@ def report_import(workbook: Path, directory: Path, today: Any, write: bool, out:
         result = run_import(workbook, directory, today, write=write)
     except Refused as refused:
         print(f"Nicht eingelesen: {refused}", file=out)
+        return 1
+    except PatchError as error:  # a bug of ours: the patched YAML would not read back as meant
+        print(f"Interner Fehler, nichts geschrieben: {error}", file=out)
+        return 1
+    except OSError as error:
+        print(f"Die Wissensbasis lässt sich nicht schreiben: {error}", file=out)
         return 1
     if result.knowledge_problems:
         _problems(result.knowledge_problems, out)
