@@ -114,7 +114,7 @@ def _validation(column: Column, reference: str, letter: str, rows: int) -> Any:
 
     single_choice = column.kind is Kind.BOOL or column.choices == STATUS
     validation = DataValidation(
-        type="list", formula1=f"={reference}", allow_blank=True, showDropDown=False
+        type="list", formula1=reference, allow_blank=True, showDropDown=False
     )
     # Several values ("a; b") are not in the list: a multi-value column only offers the list.
     validation.showErrorMessage = single_choice
