@@ -243,3 +243,42 @@ def test_an_inline_comment_stays_when_its_field_changes(shipped: Path, edited: E
     assert result.ok
     text = (shipped / "angebote" / "leverkusen.yaml").read_text("utf-8")
     assert "    verified: false\n    netzwerk: true  # das Netzwerk selbst" in text
+
+
+def test_a_new_event_with_times_and_a_place_loads_as_an_event(
+    shipped: Path, edited: Edited
+) -> None:
+    from datetime import datetime
+
+    def add(sheets: Sheets) -> None:
+        sheets.add(
+            "Termine",
+            {
+                "ID": "netzwerktreffen-2027",
+                "Titel": "Zweites Netzwerktreffen",
+                "Beschreibung": "Treffen des Netzwerks Kinderschutz.",
+                "Beginn": datetime(2027, 3, 9, 9, 0),  # noqa: DTZ001 - a cell holds local time
+                "Ende": "09.03.2027 13:30",
+                "Ort": "Forum Leverkusen",
+                "Ort: Adresse": "Am Büchelter Hof 9, 51373 Leverkusen",
+                "Berufsgruppen": "alle",
+                "Regionen": "leverkusen",
+                "Veranstalter (Kontakt-id)": "netzwerk-leverkusen",
+                "Plätze": 120,
+                "Erinnerungen": "7 Tage; 1 Tag",
+                "Stand (geprüft am)": date(2026, 12, 1),
+                "Quellendatum": "2025-03-11",
+                "Quellen (je Zeile ein Link)": "https://www.leverkusen.de",
+            },
+        )
+
+    result = import_(edited(add), shipped, write=True)
+    assert result.ok, [e.format() for e in result.errors]
+    assert [(c.action, c.file) for c in result.changes] == [(Action.NEW, "events/leverkusen.yaml")]
+    text = (shipped / "events" / "leverkusen.yaml").read_text("utf-8")
+    assert "    beginn: 2027-03-09T09:00\n    ende: 2027-03-09T13:30\n    ort:\n" in text
+    loaded = load_knowledge(shipped, SHIPPED_TODAY)
+    assert loaded.knowledge is not None
+    event = loaded.knowledge.events["netzwerktreffen-2027"]
+    assert event.location.address == "Am Büchelter Hof 9, 51373 Leverkusen"
+    assert event.capacity == 120 and event.start.hour == 9 and event.end.minute == 30
