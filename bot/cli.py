@@ -1,4 +1,4 @@
-"""Command line: `kinderschutz-lotse run | demo | check | outbox | backup | health`."""
+"""Command line: `kinderschutz-lotse run | demo | check | outbox | backup | health | tabelle`."""
 
 from __future__ import annotations
 
@@ -118,6 +118,10 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     backup.add_argument("target", type=Path, metavar="ZIEL", help="Datei der Sicherung")
     backup.add_argument("--force", action="store_true", help="eine vorhandene Datei ZIEL ersetzen")
+    # tabelle export|import: the spreadsheet round trip (bot/spreadsheet/)
+    from bot.spreadsheet.commands import add_parser as add_tabelle_parser
+
+    add_tabelle_parser(commands)
     commands.add_parser(
         "run",
         help="den Bot starten (Token aus TELEGRAM_BOT_TOKEN oder TELEGRAM_BOT_TOKEN_FILE)",
@@ -300,6 +304,10 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         return _report(config, args.out, clock, sys.stdout, args.knowledge)
     if args.command == "backup":
         return run_backup(config, args.target, args.force, sys.stdout, sys.stderr)
+    if args.command == "tabelle":
+        from bot.spreadsheet.commands import run as run_tabelle
+
+        return run_tabelle(args, config.knowledge.directory, clock.now(), sys.stdout)
     if args.command == "run":
         from bot.runner import run  # imports telegram; `check` stays light
 
