@@ -129,6 +129,7 @@ CHAT_KIT = {
     "flood",
     "format",
     "pacing",
+    "outage",
     "screens",
     "sending",
     "texts",
