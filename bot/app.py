@@ -32,6 +32,7 @@ from bot.chat.context import (
 )
 from bot.chat.dispatch import OutboxDispatcher
 from bot.chat.flood import FloodGuard
+from bot.chat.outage import outage_guard
 from bot.chat.pacing import Pacer
 from bot.chat.setup import publish_commands, register
 from bot.clock import BERLIN, Clock, SystemClock, today_in_berlin
@@ -126,6 +127,8 @@ def build_application(
             services.outbox_signal,
             clock,
             pacer=Pacer(per_second=config.outbox.messages_per_second),
+            concurrency=config.outbox.concurrency,
+            guard=outage_guard(config.outbox, clock),
         )
         application.bot_data[DISPATCHER_KEY] = dispatcher
         await catch_up(services)

@@ -83,6 +83,14 @@ class OutboxSettings(_Section):
     messages_per_second: float = Field(default=29.0, gt=0, le=30)
     # A message that keeps failing is parked after this many attempts (see `outbox` command).
     max_attempts: int = Field(default=5, ge=1, le=100)
+    # Messages in flight at once, never two to the same chat: a slow chat holds one of these
+    # and delays only itself. The pacing (messages_per_second, one per chat and second) holds.
+    concurrency: int = Field(default=8, ge=1, le=64)
+    # This many failed sends in a row (network error, timeout, 5xx) in as many different chats,
+    # with no answer from Telegram in between, mean Telegram is down: the whole queue pauses
+    # (5 s, doubling up to outage_pause_max_seconds) instead of every row using up its attempts.
+    outage_after_failures: int = Field(default=8, ge=2, le=1000)
+    outage_pause_max_seconds: float = Field(default=60.0, ge=5, le=3600)
 
 
 class AdminSettings(_Section):

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from bot.knowledge import checks
+from bot.knowledge import checks, limits
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.findings import (
     Concern,
@@ -299,9 +299,15 @@ def _load(directory: Path, today: date, extra: tuple[Path, ...], serving: bool) 
                 for path in discover_files(folder)
             ]
     collector = _Collector()
+    roots = (directory, *extra)
     for path, relative in named:
+        # Limits first (limits.py): a link to outside or an oversized file is never read.
+        content = limits.read_bounded(path, roots)
+        if isinstance(content, str):
+            collector.errors.append(Finding(relative, 0, "", content))
+            continue
         try:
-            text = path.read_text(encoding="utf-8")
+            text = content.decode("utf-8")
         except UnicodeDecodeError:
             collector.errors.append(Finding(relative, 1, "", "Datei ist nicht UTF-8-kodiert"))
             continue

@@ -19,6 +19,13 @@ from typing import Any
 
 import yaml
 
+from bot.knowledge.limits import (
+    MAX_FIELD_CHARS,
+    MAX_LIST_ITEMS,
+    field_too_long_message,
+    list_too_long_message,
+)
+
 Path = tuple[str | int, ...]
 
 _NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -117,12 +124,18 @@ class _Builder:
             return None
         if isinstance(node, yaml.ScalarNode):
             value = str(node.value)
+            if len(value) > MAX_FIELD_CHARS:
+                self._problem(path, field_too_long_message(len(value)))
+                return None
             if not node.style and value.strip() in _NULL_WORDS:
                 return None
             if self._flag is not None and self._flag.search(value):
                 self._document.flagged.append(path)
             return value
         if isinstance(node, yaml.SequenceNode):
+            if len(node.value) > MAX_LIST_ITEMS:
+                self._problem(path, list_too_long_message(len(node.value)))
+                return None
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:

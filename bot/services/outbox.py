@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -271,8 +272,10 @@ class OutboxService:
 
     # --- the queue ----------------------------------------------------------------------------
 
-    async def due(self, now: datetime) -> list[OutboxRow]:
-        return await self._repository.due(now)
+    async def due(
+        self, now: datetime, limit: int = 50, exclude_chats: Collection[int] = ()
+    ) -> list[OutboxRow]:
+        return await self._repository.due(now, limit, exclude_chats)
 
     async def next_due(self) -> datetime | None:
         return await self._repository.next_due()
@@ -290,6 +293,11 @@ class OutboxService:
     async def park(self, row: OutboxRow, reason: str, now: datetime) -> None:
         """A row that cannot be sent as it is (it could not even be rendered)."""
         await self._repository.mark_failed(row.id, reason, None, now)
+
+    async def postpone(self, row: OutboxRow, reason: str, until: datetime) -> None:
+        """The queue is paused (Telegram unreachable for everyone): this row tries again when
+        it resumes, and the failure does not count against it."""
+        await self._repository.postpone(row.id, reason, until)
 
     async def failed(self, row: OutboxRow, reason: str, *, retryable: bool, now: datetime) -> bool:
         """Count a failed attempt: back off and try again, or park the row after

@@ -138,6 +138,7 @@ CHAT_KIT = {
     "flood",
     "format",
     "pacing",
+    "outage",
     "screens",
     "sending",
     "texts",
