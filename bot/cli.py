@@ -14,6 +14,7 @@ from bot.config import Config, ConfigError, KnowledgeSettings, load_config
 from bot.health import heartbeat_path, is_fresh
 from bot.knowledge.findings import Finding
 from bot.knowledge.loader import load_knowledge
+from bot.publish import commands as publish
 
 SECTION_LABELS = {
     "berufe": "Berufsgruppen",
@@ -112,6 +113,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     backup.add_argument("target", type=Path, metavar="ZIEL", help="Datei der Sicherung")
     backup.add_argument("--force", action="store_true", help="eine vorhandene Datei ZIEL ersetzen")
+    publish.add_commands(commands)  # aushang (bot/publish/commands.py)
     commands.add_parser(
         "run",
         help="den Bot starten (Token aus TELEGRAM_BOT_TOKEN oder TELEGRAM_BOT_TOKEN_FILE)",
@@ -284,6 +286,8 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         return _report(config, args.out, clock, sys.stdout)
     if args.command == "backup":
         return run_backup(config, args.target, args.force, sys.stdout, sys.stderr)
+    if args.command in publish.COMMANDS:
+        return publish.run_command(args, config, clock, sys.stdout)
     if args.command == "run":
         from bot.runner import run  # imports telegram; `check` stays light
 

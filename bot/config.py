@@ -53,6 +53,9 @@ class TelegramSettings(_Section):
     base_url: str | None = None
     base_file_url: str | None = None
     webhook: WebhookSettings = WebhookSettings()
+    # The bot's @name (without @): the QR codes on the Aushänge and the website link to
+    # https://t.me/<bot_username>?start=… . Without it they have no QR code.
+    bot_username: str | None = None
 
 
 class PrivacySettings(_Section):

@@ -19,6 +19,8 @@ FORBIDDEN = {
     "bot/services/": ("bot.chat", "bot.app", "bot.sandbox", "bot.report"),
     # The report's rendering reads services' data; it knows nothing of Telegram or the chat.
     "bot/report/": ("bot.chat", "bot.app", "bot.sandbox"),
+    # Aushang, Dokumentationsbogen, website: rendered from knowledge and services, no Telegram.
+    "bot/publish/": ("bot.chat", "bot.app", "bot.sandbox"),
 }
 
 
@@ -134,6 +136,7 @@ CHAT_KIT = {
     "texts",
     "texts_admin",
     "texts_events",
+    "texts_print",
     "texts_privacy",
     "usage",
     "webhook",
