@@ -14,6 +14,7 @@ from bot.config import Config, ConfigError, KnowledgeSettings, load_config
 from bot.health import heartbeat_path, is_fresh
 from bot.knowledge.findings import Finding
 from bot.knowledge.loader import load_knowledge
+from bot.publish import commands as publish
 
 SECTION_LABELS = {
     "berufe": "Berufsgruppen",
@@ -122,6 +123,7 @@ def _build_parser() -> argparse.ArgumentParser:
     from bot.spreadsheet.commands import add_parser as add_tabelle_parser
 
     add_tabelle_parser(commands)
+    publish.add_commands(commands)  # aushang (bot/publish/commands.py)
     commands.add_parser(
         "run",
         help="den Bot starten (Token aus TELEGRAM_BOT_TOKEN oder TELEGRAM_BOT_TOKEN_FILE)",
@@ -308,6 +310,8 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         from bot.spreadsheet.commands import run as run_tabelle
 
         return run_tabelle(args, config.knowledge.directory, clock.now(), sys.stdout)
+    if args.command in publish.COMMANDS:
+        return publish.run_command(args, config, clock, sys.stdout)
     if args.command == "run":
         from bot.runner import run  # imports telegram; `check` stays light
 

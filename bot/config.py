@@ -59,6 +59,9 @@ class TelegramSettings(_Section):
     # (user:password@ allowed). Without it: HTTPS_PROXY or HTTP_PROXY from the environment.
     proxy: str | None = Field(default=None, pattern=r"^(https?|socks5h?)://\S+$")
     webhook: WebhookSettings = WebhookSettings()
+    # The bot's @name (without @): the QR codes on the Aushänge and the website link to
+    # https://t.me/<bot_username>?start=… . Without it they have no QR code.
+    bot_username: str | None = None
 
 
 class PrivacySettings(_Section):

@@ -28,6 +28,8 @@ FORBIDDEN = {
         "bot.sandbox",
         "bot.report",
     ),
+    # Aushang, Dokumentationsbogen, website: rendered from knowledge and services, no Telegram.
+    "bot/publish/": ("bot.chat", "bot.app", "bot.sandbox"),
 }
 
 
@@ -144,6 +146,7 @@ CHAT_KIT = {
     "texts",
     "texts_admin",
     "texts_events",
+    "texts_print",
     "texts_privacy",
     "usage",
     "webhook",
