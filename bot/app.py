@@ -38,9 +38,11 @@ from bot.clock import BERLIN, Clock, SystemClock, today_in_berlin
 from bot.config import Config
 from bot.health import HEARTBEAT_INTERVAL, beat, heartbeat_path
 from bot.knowledge.loader import KnowledgeSource
+from bot.logsafe import describe
 from bot.services.container import Services, build_services, catch_up
 from bot.services.snapshot import KnowledgeStore, Snapshot
-from bot.storage.db import Database
+from bot.storage.db import Database, DatabaseOpenError
+from bot.storage.faults import STORAGE_ERRORS
 
 # python-telegram-bot 22 warns that RetryAfter.retry_after becomes a timedelta; we handle both
 # (bot/chat/dispatch.py) and opt in to the future behaviour.
@@ -111,10 +113,12 @@ def build_application(
         builder = builder.get_updates_request(transport.get_updates_request)
 
     async def post_init(application: LotseApplication) -> None:
-        database = await Database.open(config.database.path)
+        database = await Database.open(config.database.path, check=True)
         application.bot_data[DATABASE_KEY] = database
         services = build_services(config, database, store, clock, source)
         application.bot_data[SERVICES_KEY] = services
+        if database.integrity != "ok":
+            log.error("database %s failed quick_check: serving degraded", database.path)
         dispatcher = OutboxDispatcher(
             application,
             services.outbox,
@@ -123,7 +127,12 @@ def build_application(
             pacer=Pacer(per_second=config.outbox.messages_per_second),
         )
         application.bot_data[DISPATCHER_KEY] = dispatcher
-        await catch_up(services)
+        try:
+            await catch_up(services)
+        except STORAGE_ERRORS as error:
+            # A damaged or locked database: the bot still serves what needs only the knowledge.
+            services.storage.noticed(error)
+            log.error("catching up on event changes failed: %s", describe(error))
         dispatcher.start()
         await publish_commands(application)
         _reload_on_sighup(application, services)
@@ -223,6 +232,8 @@ def _reload_on_sighup(application: LotseApplication, services: Services) -> None
 def startup_problem(error: BaseException, token: str) -> str:
     """One line for the operator when the bot could not start or ended by an error; never the
     token."""
+    if isinstance(error, StartupError | DatabaseOpenError):
+        return str(error)
     if isinstance(error, InvalidToken):
         return (
             "Telegram lehnt das Bot-Token ab (falsch oder widerrufen?). Bitte TELEGRAM_BOT_TOKEN "

@@ -25,6 +25,7 @@ from bot.services.reload import Reloader
 from bot.services.report import ReportService
 from bot.services.signup import SignupService
 from bot.services.snapshot import KnowledgeStore
+from bot.services.storage_health import StorageHealth
 from bot.services.usage import UsageCounter
 from bot.storage.db import Database
 from bot.storage.users import UserRepository
@@ -59,6 +60,7 @@ class Services:
     privacy_text: PrivacyText
     usage: UsageCounter
     report: ReportService
+    storage: StorageHealth
 
 
 def build_services(
@@ -77,7 +79,8 @@ def build_services(
     announcements = AnnouncementService(
         database, store, clock, admins, config.outbox.messages_per_second, signal
     )
-    profiles = ProfileService(UserRepository(database), clock)
+    storage = StorageHealth.of(database)
+    profiles = ProfileService(UserRepository(database), clock, faults=storage.faults)
     retention = RetentionPolicy(
         config.privacy.retention_months, config.privacy.anonymise_after_days
     )
@@ -102,6 +105,7 @@ def build_services(
         ),
         usage=UsageCounter(database, clock),
         report=ReportService(config.knowledge.directory, database, clock),
+        storage=storage,
     )
 
 
