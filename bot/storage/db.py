@@ -16,7 +16,7 @@ from pathlib import Path
 
 import aiosqlite
 
-from bot.storage.faults import FaultKind, classify, diagnosis, sqlite_reason
+from bot.storage.faults import FaultKind, classify, diagnosis, sqlite_reason, writable_place
 
 # Numbered migration steps. Never edit a released step: append a new one.
 MIGRATIONS: tuple[str, ...] = (
@@ -172,6 +172,9 @@ class Database:
             return await cls._open(path, check)
         except (sqlite3.Error, OSError) as error:
             kind = classify(error) or FaultKind.UNAVAILABLE
+            if kind is FaultKind.UNAVAILABLE and Path(path).parent.is_dir():
+                if not writable_place(Path(path)):
+                    kind = FaultKind.READ_ONLY
             raise DatabaseOpenError(kind, Path(path), sqlite_reason(error)) from error
 
     @classmethod

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import shutil
 import sqlite3
 import time
@@ -98,6 +99,13 @@ def classify(error: BaseException) -> FaultKind | None:
     return None
 
 
+def writable_place(path: Path) -> bool:
+    """Whether this process may write the file and its folder (SQLite creates -wal and -shm
+    beside it); a read-only mount counts as not writable, also for root."""
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
+
+
 def sqlite_reason(error: BaseException) -> str:
     """SQLite's own description ("database disk image is malformed"): names no data."""
     for current in _chain(error):
@@ -126,8 +134,7 @@ def diagnosis(kind: FaultKind, path: Path, reason: str = "") -> str:
         return (
             f"Die Datenbank {path} ist beschädigt{said}. Nächster Schritt: Bot anhalten, die "
             "Datei samt -wal und -shm zur Seite legen und die letzte Sicherung zurückspielen "
-            "(docs/betrieb.md, „Sicherung zurückspielen“). Bis dahin zeigt der Bot nur, was "
-            "die Wissensbasis weiß (Notfall, Meldeweg, Angebote, Kontakte)."
+            "(docs/betrieb.md, „Sicherung zurückspielen“)."
         )
     if kind is FaultKind.READ_ONLY:
         return (
