@@ -27,16 +27,19 @@ from bot.chat.context import (
     DISPATCHER_KEY,
     FLOOD_GUARD_KEY,
     SERVICES_KEY,
+    UPDATE_HEALTH_KEY,
     LotseApplication,
     LotseContext,
+    TrackedApplication,
 )
 from bot.chat.dispatch import OutboxDispatcher
 from bot.chat.flood import FloodGuard
 from bot.chat.pacing import Pacer
 from bot.chat.setup import publish_commands, register
+from bot.chat.updates import SkippingRequest
 from bot.clock import BERLIN, Clock, SystemClock, today_in_berlin
 from bot.config import Config
-from bot.health import HEARTBEAT_INTERVAL, beat, heartbeat_path
+from bot.health import HEARTBEAT_INTERVAL, UpdateHealth, beat, heartbeat_path
 from bot.knowledge.loader import KnowledgeSource
 from bot.logsafe import describe
 from bot.services.container import Services, build_services, catch_up
@@ -109,8 +112,11 @@ def build_application(
         builder = builder.base_file_url(config.telegram.base_file_url)
     if transport and transport.request:
         builder = builder.request(transport.request)
-    if transport and transport.get_updates_request:
-        builder = builder.get_updates_request(transport.get_updates_request)
+    # Every update is checked before python-telegram-bot decodes the batch (bot/chat/updates.py).
+    update_health = UpdateHealth()
+    builder = builder.application_class(TrackedApplication).get_updates_request(
+        SkippingRequest(update_health, transport.get_updates_request if transport else None)
+    )
 
     async def post_init(application: LotseApplication) -> None:
         database = await Database.open(config.database.path, check=True)
@@ -140,14 +146,21 @@ def build_application(
             heartbeat = heartbeat_path(config.database.path)
 
             async def write_heartbeat(_: LotseContext) -> None:
-                beat(heartbeat)
+                # Only while updates are processed, or polling finds none pending: a stuck
+                # loop lets the file age, and `health` turns red.
+                polling = config.telegram.mode != "webhook"
+                pending = application.update_queue.qsize()
+                if update_health.progressing(polling=polling, pending=pending):
+                    await services.storage.probe()
+                    beat(heartbeat, heartbeat_status(services, update_health))
 
             # An in-memory database (tests) has no place for a heartbeat file.
             if str(config.database.path) != ":memory:":
                 # The first beat now: a job added before the queue starts runs first one
                 # interval after the start (APScheduler computes its first run only then, and
                 # `first=0` is already past), so a fresh container looked unhealthy for a minute.
-                beat(heartbeat)
+                await services.storage.probe()
+                beat(heartbeat, heartbeat_status(services, update_health))
                 application.job_queue.run_repeating(write_heartbeat, HEARTBEAT_INTERVAL, first=0)
 
             async def apply_retention(_: LotseContext) -> None:
@@ -197,12 +210,24 @@ def build_application(
     application = (
         builder.post_init(post_init).post_stop(post_stop).post_shutdown(post_shutdown).build()
     )
+    application.bot_data[UPDATE_HEALTH_KEY] = update_health
     flood_guard = FloodGuard(
         config.flood.max_updates, config.flood.window_seconds, config.flood.cooldown_seconds
     )
     application.bot_data[FLOOD_GUARD_KEY] = flood_guard
     register(application, flood_guard)
     return application
+
+
+def heartbeat_status(services: Services, updates: UpdateHealth) -> dict[str, Any]:
+    """What the heartbeat file says besides its time: read by `kinderschutz-lotse health`."""
+    storage = services.storage.report()
+    return {
+        "status": "degraded" if storage["faults"] else "ok",
+        "database_faults": storage["faults"],
+        "database_path": str(services.storage.faults.path),
+        "skipped_updates": updates.skipped_updates,
+    }
 
 
 def _reload_on_sighup(application: LotseApplication, services: Services) -> None:

@@ -61,6 +61,7 @@ class Services:
     usage: UsageCounter
     report: ReportService
     storage: StorageHealth
+    clock: Clock
 
 
 def build_services(
@@ -106,6 +107,7 @@ def build_services(
         usage=UsageCounter(database, clock),
         report=ReportService(config.knowledge.directory, database, clock),
         storage=storage,
+        clock=clock,
     )
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.chat.webhook import health
 from bot.clock import FixedClock
 from bot.knowledge.base import KnowledgeBase
 from bot.storage.db import Database
@@ -70,6 +71,11 @@ async def test_notfall_and_knowledge_screens_on_a_damaged_database(
         assert "schiefgegangen" not in visible(meldeweg)
         emergency = await chat.press(KITA, "Notfall")
         assert "Jugendamt Musterstadt" in visible(emergency)
+        # /healthz is red and says why (before: 200, "database_reachable": true).
+        status, report = await health(chat.app)
+        assert status == 503 and report["status"] == "degraded"
+        assert report["database"]["faults"] == ["corrupt"]
+        assert report["skipped_updates"] == 0
 
 
 @contextlib.contextmanager
