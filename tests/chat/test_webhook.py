@@ -111,7 +111,19 @@ async def test_webhook_mode(tmp_path: Path) -> None:
                 "running": True,
                 "knowledge_version": fixture.version,
                 "database_reachable": True,
-                "outbox": {"pending": 0, "parked": 0, "oldest_pending_due": None},
+                "outbox": {
+                    "pending": 0,
+                    "parked": 0,
+                    "oldest_pending_due": None,
+                    "oldest_pending_age_seconds": None,
+                },
+                "database": {
+                    "integrity": "ok",
+                    "writable": True,
+                    "free_bytes": report["database"]["free_bytes"],
+                    "faults": [],
+                },
+                "skipped_updates": 0,
             }
             assert TOKEN not in health.text and SECRET not in health.text
             # The heartbeat for `kinderschutz-lotse health` is written in webhook mode too.
