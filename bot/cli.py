@@ -11,7 +11,7 @@ from typing import TextIO
 
 from bot.clock import BERLIN, Clock, SystemClock, today_in_berlin
 from bot.config import Config, ConfigError, KnowledgeSettings, load_config
-from bot.health import heartbeat_path, is_fresh
+from bot.health import heartbeat_path, is_fresh, read_beat
 from bot.knowledge.findings import Finding
 from bot.knowledge.loader import load_knowledge
 from bot.publish import commands as publish
@@ -279,6 +279,30 @@ def run_backup(config: Config, target: Path, force: bool, out: TextIO, err: Text
     return 0
 
 
+def _health(database: Path) -> int:
+    heartbeat = heartbeat_path(database)
+    if not is_fresh(heartbeat):
+        print(
+            f"kein aktueller Herzschlag in {heartbeat}: Der Bot läuft nicht oder verarbeitet "
+            "keine Nachrichten mehr (Log prüfen).",
+            file=sys.stderr,
+        )
+        return 1
+    state = read_beat(heartbeat)
+    skipped = state.get("skipped_updates")
+    if skipped:
+        print(f"übersprungene, nicht lesbare Updates: {skipped}", file=sys.stderr)
+    if state.get("status", "ok") != "ok":
+        faults = ", ".join(str(fault) for fault in state.get("database_faults", []))
+        print(
+            f"eingeschränkter Betrieb: Datenbank {state.get('database_path', database)} "
+            f"({faults or 'Störung'}); Abhilfe im Log und in docs/betrieb.md",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     args = _build_parser().parse_args(argv)
     clock = clock or SystemClock()
@@ -293,11 +317,7 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     if args.command == "demo":
         return _demo(config, args.knowledge)
     if args.command == "health":
-        heartbeat = heartbeat_path(config.database.path)
-        if is_fresh(heartbeat):
-            return 0
-        print(f"kein aktueller Herzschlag in {heartbeat}", file=sys.stderr)
-        return 1
+        return _health(config.database.path)
     if args.command == "outbox":
         import asyncio
 

@@ -19,7 +19,7 @@ from telegram.ext import CallbackQueryHandler
 
 from bot.chat import screens, texts
 from bot.chat.callbacks import Area, Callback
-from bot.chat.common import current_user, show
+from bot.chat.common import current_user, show, user_without_fail
 from bot.chat.context import LotseContext
 from bot.chat.screens import Screen
 from bot.storage.users import UserRecord
@@ -53,6 +53,9 @@ def group_handler() -> Handler:
 
 
 def area_handler(area: Area, route: Route) -> Handler:
+    # Notfall never waits for or fails with the database (bot/chat/common.py).
+    lookup = user_without_fail if area is Area.EMERGENCY else current_user
+
     async def on_button(update: Update, context: LotseContext) -> None:
         query = update.callback_query
         if query is None:  # pragma: no cover - the handler is only called for button presses
@@ -60,7 +63,7 @@ def area_handler(area: Area, route: Route) -> Handler:
         await query.answer()
         screen = None
         if context.tap is not None:
-            screen = await route(update, context, context.tap, await current_user(update, context))
+            screen = await route(update, context, context.tap, await lookup(update, context))
         await show(update, context, screen or screens.main_menu(texts.STALE_BUTTON))
 
     on_button.__name__ = f"on_{area.name.lower()}_button"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from typing import Any
 
 from telegram import InputFile, Message, Update
@@ -14,6 +16,11 @@ from bot.chat.screens import Screen
 from bot.chat.sending import edit_text, send_text
 from bot.services.container import Services
 from bot.storage.users import UserRecord
+
+log = logging.getLogger(__name__)
+# How long Notfall waits for a profile: the database answers in milliseconds, but another
+# process's write lock can hold a write ("last seen") for the whole busy_timeout (5 s).
+NOTFALL_PROFILE_WAIT = 1.0
 
 
 def services(context: CallbackContext[Any, Any, Any, Any]) -> Services:
@@ -58,6 +65,24 @@ async def current_user(update: Update, context: LotseContext) -> UserRecord | No
     if update.effective_user is None:
         return None
     return await services(context).profiles.get(update.effective_user.id)
+
+
+async def user_without_fail(
+    update: Update, context: LotseContext, within: float = NOTFALL_PROFILE_WAIT
+) -> UserRecord | None:
+    """The profile for Notfall: from the database if it answers within `within` seconds, else
+    what memory knows, else None (the nationwide screen). Never raises: the emergency numbers
+    must not depend on the database."""
+    if update.effective_user is None:
+        return None
+    user_id = update.effective_user.id
+    profiles = services(context).profiles
+    try:
+        async with asyncio.timeout(within):
+            return await profiles.get(user_id)
+    except Exception as error:  # whatever broke: Notfall still answers
+        log.warning("notfall without the stored profile: %s", type(error).__name__)
+        return profiles.cached(user_id)
 
 
 def complete_profile(user: UserRecord | None) -> UserRecord | None:

@@ -30,7 +30,7 @@ import tornado.web
 from telegram import Update
 from telegram.ext import ExtBot
 
-from bot.chat.context import DATABASE_KEY, SERVICES_KEY, LotseApplication
+from bot.chat.context import DATABASE_KEY, SERVICES_KEY, UPDATE_HEALTH_KEY, LotseApplication
 from bot.config import WebhookSettings
 from bot.healthz import health_report
 from bot.logsafe import describe
@@ -126,6 +126,7 @@ async def health(application: LotseApplication) -> tuple[int, dict[str, Any]]:
         application.bot_data.get(SERVICES_KEY),
         application.bot_data.get(DATABASE_KEY),
         running=application.running,
+        updates=application.bot_data.get(UPDATE_HEALTH_KEY),
     )
 
 

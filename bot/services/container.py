@@ -27,6 +27,7 @@ from bot.services.reload import Reloader
 from bot.services.report import ReportService
 from bot.services.signup import SignupService
 from bot.services.snapshot import KnowledgeStore
+from bot.services.storage_health import StorageHealth
 from bot.services.usage import UsageCounter
 from bot.storage.db import Database
 from bot.storage.users import UserRepository
@@ -63,6 +64,8 @@ class Services:
     report: ReportService
     hints: HintService
     go_live: GoLiveCheck
+    storage: StorageHealth
+    clock: Clock
 
 
 def build_services(
@@ -81,11 +84,12 @@ def build_services(
     announcements = AnnouncementService(
         database, store, clock, admins, config.outbox.messages_per_second, signal
     )
-    profiles = ProfileService(UserRepository(database), clock)
     hints = HintService(database, store, admins, clock, signal)
     outbox = OutboxService(
         database, store, signup, profiles, signal, config.outbox.max_attempts, digests=hints
     )
+    storage = StorageHealth.of(database)
+    profiles = ProfileService(UserRepository(database), clock, faults=storage.faults)
     retention = RetentionPolicy(
         config.privacy.retention_months, config.privacy.anonymise_after_days
     )
@@ -112,6 +116,8 @@ def build_services(
         report=ReportService(config.knowledge.directory, database, clock),
         hints=hints,
         go_live=GoLiveCheck(config, store),
+        storage=storage,
+        clock=clock,
     )
 
 

@@ -112,7 +112,19 @@ async def test_webhook_mode(tmp_path: Path) -> None:
                 "running": True,
                 "knowledge_version": fixture.version,
                 "database_reachable": True,
-                "outbox": {"pending": 0, "parked": 0, "oldest_pending_due": None},
+                "outbox": {
+                    "pending": 0,
+                    "parked": 0,
+                    "oldest_pending_due": None,
+                    "oldest_pending_age_seconds": None,
+                },
+                "database": {
+                    "integrity": "ok",
+                    "writable": True,
+                    "free_bytes": report["database"]["free_bytes"],
+                    "faults": [],
+                },
+                "skipped_updates": 0,
             }
             # The example config's placeholders and no admins: not ready for real people.
             assert [w.split(" ")[0] for w in go_live] == [

@@ -170,3 +170,25 @@ async def test_a_revoked_token_is_reported_without_the_token(tmp_path: Path) -> 
     assert "Telegram lehnt das Bot-Token ab" in output
     # python-telegram-bot also logs the failure with its traceback: the log filter redacts it.
     assert "424242" not in output and "WIDERRUFEN" not in output
+
+
+@SLOW
+async def test_a_damaged_database_at_start_is_named_with_the_next_step(tmp_path: Path) -> None:
+    """Before issue [11] `run` printed only "(DatabaseError)"."""
+    database = tmp_path / "lotse.sqlite3"
+    database.write_bytes(b"kein SQLite" * 1000)
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        f"knowledge:\n  directory: {FIXTURE_KNOWLEDGE}\ndatabase:\n  path: {database}\n",
+        encoding="utf-8",
+    )
+    api = BotApiStandIn()
+    async with StandInServer(api) as server:
+        process = await start_run(
+            config, {"TELEGRAM_BOT_TOKEN": "1:X", "TELEGRAM_BASE_URL": server.base_url}
+        )
+        _, stderr = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 1
+    message = stderr.decode()
+    assert f"Die Datenbank {database} ist beschädigt" in message
+    assert "Sicherung zurückspielen" in message

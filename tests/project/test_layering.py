@@ -150,6 +150,7 @@ CHAT_KIT = {
     "texts_privacy",
     "usage",
     "webhook",
+    "updates",
 }
 CHAT_AREAS = {
     "onboarding": {"onboarding", "settings"},
