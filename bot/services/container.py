@@ -84,12 +84,12 @@ def build_services(
     announcements = AnnouncementService(
         database, store, clock, admins, config.outbox.messages_per_second, signal
     )
+    storage = StorageHealth.of(database)
+    profiles = ProfileService(UserRepository(database), clock, faults=storage.faults)
     hints = HintService(database, store, admins, clock, signal)
     outbox = OutboxService(
         database, store, signup, profiles, signal, config.outbox.max_attempts, digests=hints
     )
-    storage = StorageHealth.of(database)
-    profiles = ProfileService(UserRepository(database), clock, faults=storage.faults)
     retention = RetentionPolicy(
         config.privacy.retention_months, config.privacy.anonymise_after_days
     )
