@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from collections.abc import Iterable
@@ -57,7 +58,10 @@ def _date_message(error: ErrorDetails) -> str:
     hint = ""
     if german:
         day, month, year = (int(part) for part in german.groups())
-        hint = f" – meinten Sie {year:04d}-{month:02d}-{day:02d}?"
+        try:  # suggest only a date that exists: '32.13.2026' gets no "meinten Sie"
+            hint = f" – meinten Sie {datetime.date(year, month, day).isoformat()}?"
+        except ValueError:
+            hint = ""
     return f"ungültiges Datum '{typed}'{hint} (erwartet JJJJ-MM-TT, z. B. 2025-03-11)"
 
 

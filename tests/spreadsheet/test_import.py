@@ -38,11 +38,13 @@ def test_three_mistakes_give_three_located_german_errors_and_write_nothing(
     before = snapshot(shipped)
     result = import_(workbook, shipped, write=True)
     assert [e.format() for e in result.errors] == [
-        f"Angebote!Zeile {rows['offer']}, Spalte Themen: unbekannte(r) Thema 'suchtt' (meinten Sie 'sucht'?)",
+        f"Angebote!Zeile {rows['offer']}, Spalte Themen: "
+        "unbekannte(r) Thema 'suchtt' (meinten Sie 'sucht'?)",
         f"Kontakte!Zeile {rows['phone']}, Spalte Telefon (Bezeichnung: Nummer): "
         "Telefonnummer '0214 abc' enthält unerlaubte Zeichen (erlaubt: Ziffern, Leerzeichen, "
         "+, /, -, Klammern)",
         f"Termine!Zeile {rows['stand']}, Spalte Stand (geprüft am): ungültiges Datum "
+        "'32.13.2026' "
         "(erwartet JJJJ-MM-TT, z. B. 2025-03-11)",
     ]
     assert result.file_errors == []
