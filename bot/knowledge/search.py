@@ -28,6 +28,7 @@ from bot.knowledge.search_hits import HitKind as HitKind
 from bot.knowledge.search_hits import SearchHit as SearchHit
 from bot.knowledge.search_terms import Terms, add_compound_parts
 from bot.knowledge.situation_match import SituationMatcher
+from bot.knowledge.suggest import Suggester, Suggestion
 
 # How much a match in each part of a document counts.
 TITLE, TAGS, BODY = 3.0, 2.0, 1.0
@@ -211,6 +212,7 @@ class SearchIndex:
         }
         self._demoted = frozenset(demoted)
         self._situations = SituationMatcher(knowledge.situations)
+        self._suggester = Suggester(knowledge)
         # Per situation: every document of its topics, valued as a match in the tags.
         self._situation_docs: dict[str, dict[int, float]] = {}
         for situation in knowledge.situations.values():
@@ -302,6 +304,10 @@ class SearchIndex:
         if not relevance or limit <= 0:
             return SearchMatch([], situations)
         return SearchMatch(self._rank(relevance, limit, profession_id, municipality_id), situations)
+
+    def suggest(self, query: str) -> list[Suggestion]:
+        """Known words close to a query that found nothing ('Meinten Sie …?')."""
+        return self._suggester.suggest(query)
 
     def situation_hits(
         self,
