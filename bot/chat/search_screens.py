@@ -22,7 +22,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Contact
 from bot.knowledge.search import HitKind, SearchHit
 from bot.knowledge.suggest import Suggestion
-from bot.services.finder import Findings, Reason, Result, WaysOn
+from bot.services.finder import Findings, Reason, WaysOn
 from bot.services.profiles import variant_of
 from bot.storage.users import UserRecord
 
@@ -33,6 +33,7 @@ ICONS = {
     HitKind.CONTACT: "📇",
     HitKind.EVENT: "📅",
 }
+REASON_PROVIDER = 30  # characters of the provider in a reason line
 BUTTON_TITLE = 34  # characters of a title on a numbered button (a phone shows about 38)
 
 
@@ -45,18 +46,19 @@ def label(title: str, limit: int = BUTTON_TITLE) -> str:
     return f"{cut}…"
 
 
-def reason_text(reason: Reason) -> str:
+def reason_text(reason: Reason, profession: str | None = None) -> str:
+    """One short line: whose path, or the matched topic, the provider and where it applies."""
     if reason.own_path:
-        return tg.REASON_OWN_PATH
+        return tg.REASON_OWN_PATH.format(profession=profession) if profession else tg.REASON_PATH
     if reason.profession is not None:
         return tg.REASON_OTHER_PATH.format(profession=reason.profession)
     parts = []
     if reason.network:
         parts.append(tg.REASON_NETWORK)
     if reason.topic:
-        parts.append(tg.REASON_TOPIC.format(topic=reason.topic))
-    if reason.provider:
-        parts.append(label(reason.provider, 40))
+        parts.append(reason.topic)
+    if reason.provider and not reason.network:
+        parts.append(label(reason.provider, REASON_PROVIDER))
     if reason.nationwide:
         parts.append(tg.REASON_NATIONWIDE)
     elif reason.place:
@@ -74,19 +76,22 @@ def findings_screen(
         lines.append(tg.RESULTS_SITUATION.format(situation=esc(findings.situation.name)))
     entries: list[str] = []
     buttons: list[list[InlineKeyboardButton]] = []
+    own = knowledge.professions.get(user.profession_id or "") if user else None
+    profession = own.label if own else None
     for number, result in enumerate(findings.results, start=1):
         target = hit_target(result.hit, knowledge, user)
         if target is None:
             continue
-        title = _title(result)
+        title = result.hit.title
         icon = ICONS[result.hit.kind]
+        short_title = tg.BUTTON_OWN_PATH_SHORT if result.reason.own_path else label(title)
         entries.append(
             tg.RESULT_LINE.format(number=number, icon=icon, title=esc(title))
             + "\n"
-            + tg.RESULT_REASON.format(reason=esc(reason_text(result.reason)))
+            + tg.RESULT_REASON.format(reason=esc(reason_text(result.reason, profession)))
         )
         buttons.append(
-            [InlineKeyboardButton(f"{number}. {icon} {label(title)}", callback_data=target)]
+            [InlineKeyboardButton(f"{number}. {icon} {short_title}", callback_data=target)]
         )
     if findings.guidance is not None and findings.situation is not None:
         guide = tg.BUTTON_AP_GUIDE.format(title=label(findings.guidance.title))
@@ -95,12 +100,6 @@ def findings_screen(
         buttons.insert(0, [button(guide, show, *ids)])
     text = join_blocks(["\n".join(lines), "\n".join(entries)])
     return Screen(text, keyboard(*buttons, menu_row()))
-
-
-def _title(result: Result) -> str:
-    if result.reason.own_path:
-        return tg.OWN_PATH_TITLE.format(title=result.hit.title)
-    return result.hit.title
 
 
 def nothing_found(
@@ -129,6 +128,7 @@ def nothing_found(
         ways.append(tg.NOTHING_ADVICE.format(name=esc(advice.organisation), number=esc(number)))
         rows.append([contact_button(advice, isef=False)])
     ways.append(tg.NOTHING_TOPICS)
+    ways.append(tg.NOTHING_ACUTE)
     rows.append([button(tg.BUTTON_TOPICS_LIST, OffersAction.TOPICS)])
     blocks.append("\n".join(ways))
     return Screen(join_blocks(blocks), keyboard(*rows, menu_row()))

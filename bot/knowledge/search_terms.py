@@ -79,7 +79,7 @@ class Terms:
         if fuzzy and not found and len(word) >= FUZZY_MIN_LENGTH:
             candidates = [
                 term
-                for length in range(len(word) - 2, len(word) + 3)
+                for length in range(max(FUZZY_MIN_LENGTH, len(word) - 2), len(word) + 3)
                 for term in self._by_length.get(length, ())
             ]
             for term, similarity, _ in process.extract(

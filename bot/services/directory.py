@@ -149,7 +149,7 @@ class DirectoryService:
         profession_id: str | None,
         municipality_id: str | None,
         kinds: Sequence[HitKind] | None = None,
-        limit: int = 6,
+        limit: int = 5,
     ) -> Findings:
         """What a typed query finds for this person: situation, guidance, results with reasons,
         or the ways on when nothing is found (services/finder.py)."""
@@ -170,7 +170,7 @@ class DirectoryService:
         situation_id: str,
         profession_id: str | None,
         municipality_id: str | None,
-        limit: int = 6,
+        limit: int = 5,
     ) -> Findings | None:
         """The results for a known situation (a button: 'Passende Angebote', 'Meinten Sie')."""
         snapshot = self._store.current
