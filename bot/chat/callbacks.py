@@ -81,6 +81,7 @@ class Area(StrEnum):
     ANNOUNCE = "ak"
     ERASE = "dl"
     HINT = "hw"  # "Angabe falsch?"
+    ANHALTSPUNKTE = "ap"
 
     @property
     def pattern(self) -> str:
@@ -187,6 +188,15 @@ class AnnounceAction(Actions):
     DISCARD = "x"
 
 
+class AnhaltspunkteAction(Actions):
+    SHOW = "s"  # entry[, situation]  (as the four below)
+    ALL = "a"
+    NEXT = "n"
+    CHILD = "k"
+    PARENTS = "e"
+    RESULTS = "r"  # situation: its results ranked for the person
+
+
 class EraseAction(Actions):
     YES = "ja"
     NO = "nein"
@@ -212,4 +222,5 @@ AREA_OF: dict[type[Actions], Area] = {
     AnnounceAction: Area.ANNOUNCE,
     EraseAction: Area.ERASE,
     HintAction: Area.HINT,
+    AnhaltspunkteAction: Area.ANHALTSPUNKTE,
 }

@@ -18,6 +18,7 @@ from telegram.ext import (
 from bot import logsafe
 from bot.chat import (
     admin,
+    anhaltspunkte,
     announcements,
     common,
     directory,
@@ -80,6 +81,7 @@ ROUTES: dict[Area, Route] = {
     Area.ANNOUNCE: announcements.route_announcement,
     Area.ERASE: privacy.route_erasure,
     Area.HINT: hints.route_hint,
+    Area.ANHALTSPUNKTE: anhaltspunkte.route_anhaltspunkte,
 }
 ADMIN_COMMANDS = {
     "teilnehmer": admin.teilnehmer,

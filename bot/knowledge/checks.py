@@ -11,6 +11,7 @@ from bot.knowledge.check_base import Report as Report
 from bot.knowledge.content_checks import ContentRules
 from bot.knowledge.fields import fold_id
 from bot.knowledge.findings import Concern, Finding, Severity, Sourced, format_path
+from bot.knowledge.guide_checks import GuideRules
 from bot.knowledge.models import (
     ALL_PROFESSIONS,
     Contact,
@@ -40,11 +41,14 @@ _LABELS = {
     "angebote": "Angebot",
     "meldewege": "Meldeweg",
     "termine": "Termin",
+    "anhaltspunkte": "Anhaltspunkte-Eintrag",
+    "situationen": "Situation",
 }
 
 
-class _Checker(ContentRules):
-    """Reference and structure rules; the content rules come from `ContentRules`."""
+class _Checker(ContentRules, GuideRules):
+    """Reference and structure rules; the content rules come from `ContentRules`, those of
+    situations and Anhaltspunkte from `GuideRules`."""
 
     def refs(self, item: Sourced, key: str, values: Iterable[str], section: str) -> None:
         for index, value in enumerate(values):
@@ -261,6 +265,7 @@ def cross_check(
     checker.offers()
     checker.meldewege()
     checker.events()
+    checker.guidance()
     checker.examples()
     checker.sources(emergency)
     checker.dead_ends()

@@ -147,6 +147,7 @@ CHAT_KIT = {
     "texts_admin",
     "texts_events",
     "texts_print",
+    "texts_guidance",
     "texts_privacy",
     "usage",
     "webhook",
@@ -155,7 +156,7 @@ CHAT_KIT = {
 CHAT_AREAS = {
     "onboarding": {"onboarding", "settings"},
     "guidance": {"guidance"},
-    "directory": {"directory", "hints"},
+    "directory": {"directory", "hints", "anhaltspunkte", "search_screens"},
     "events": {"events", "event_screens"},
     "announcements": {"announcements"},
     "privacy": {"privacy"},
