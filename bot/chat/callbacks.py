@@ -80,6 +80,7 @@ class Area(StrEnum):
     SETTINGS = "st"
     ANNOUNCE = "ak"
     ERASE = "dl"
+    ANHALTSPUNKTE = "ap"
 
     @property
     def pattern(self) -> str:
@@ -185,6 +186,15 @@ class AnnounceAction(Actions):
     DISCARD = "x"
 
 
+class AnhaltspunkteAction(Actions):
+    SHOW = "s"  # entry[, situation]  (as the four below)
+    ALL = "a"
+    NEXT = "n"
+    CHILD = "k"
+    PARENTS = "e"
+    RESULTS = "r"  # situation: its results ranked for the person
+
+
 class EraseAction(Actions):
     YES = "ja"
     NO = "nein"
@@ -203,4 +213,5 @@ AREA_OF: dict[type[Actions], Area] = {
     SettingsAction: Area.SETTINGS,
     AnnounceAction: Area.ANNOUNCE,
     EraseAction: Area.ERASE,
+    AnhaltspunkteAction: Area.ANHALTSPUNKTE,
 }

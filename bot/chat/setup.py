@@ -18,6 +18,7 @@ from telegram.ext import (
 from bot import logsafe
 from bot.chat import (
     admin,
+    anhaltspunkte,
     announcements,
     common,
     directory,
@@ -78,6 +79,7 @@ ROUTES: dict[Area, Route] = {
     Area.SETTINGS: settings.route_settings,
     Area.ANNOUNCE: announcements.route_announcement,
     Area.ERASE: privacy.route_erasure,
+    Area.ANHALTSPUNKTE: anhaltspunkte.route_anhaltspunkte,
 }
 ADMIN_COMMANDS = {
     "teilnehmer": admin.teilnehmer,

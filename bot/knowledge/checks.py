@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from bot.knowledge.check_base import Report as Report
 from bot.knowledge.content_checks import ContentRules
 from bot.knowledge.findings import Concern, Finding, Severity, Sourced, format_path
+from bot.knowledge.guide_checks import GuideRules
 from bot.knowledge.models import (
     ALL_PROFESSIONS,
     Contact,
@@ -38,11 +39,14 @@ _LABELS = {
     "angebote": "Angebot",
     "meldewege": "Meldeweg",
     "termine": "Termin",
+    "anhaltspunkte": "Anhaltspunkte-Eintrag",
+    "situationen": "Situation",
 }
 
 
-class _Checker(ContentRules):
-    """Reference and structure rules; the content rules come from `ContentRules`."""
+class _Checker(ContentRules, GuideRules):
+    """Reference and structure rules; the content rules come from `ContentRules`, those of
+    situations and Anhaltspunkte from `GuideRules`."""
 
     def refs(self, item: Sourced, key: str, values: Iterable[str], section: str) -> None:
         for index, value in enumerate(values):
@@ -229,6 +233,7 @@ def cross_check(
     checker.offers()
     checker.meldewege()
     checker.events()
+    checker.guidance()
     checker.examples()
     checker.sources(emergency)
     checker.dead_ends()

@@ -287,6 +287,8 @@ def _load(directory: Path, today: date, extra: tuple[Path, ...], serving: bool) 
         offers=by_id("angebote"),
         meldewege=by_id("meldewege"),
         events=by_id("termine"),
+        situations=by_id("situationen"),
+        anhaltspunkte=by_id("anhaltspunkte"),
         emergency=collector.emergency[0].entry,
         version=_version(named),
     )

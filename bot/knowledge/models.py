@@ -34,6 +34,9 @@ from bot.knowledge.event_models import (
     Workshop as Workshop,
 )
 from bot.knowledge.fields import Email, PhoneNumber, Slug, SourceDateField, TextList, Url
+from bot.knowledge.guide_models import CONVERSATIONS as CONVERSATIONS
+from bot.knowledge.guide_models import Anhaltspunkt as Anhaltspunkt
+from bot.knowledge.guide_models import Situation as Situation
 from bot.knowledge.schema_base import ALL_PROFESSIONS as ALL_PROFESSIONS
 from bot.knowledge.schema_base import BERLIN as BERLIN
 from bot.knowledge.schema_base import Audience, Reach, Strict, Text
@@ -307,5 +310,7 @@ SECTIONS: dict[str, type[Entry]] = {
     "angebote": Offer,
     "meldewege": ReportingPath,
     "termine": Event,
+    "anhaltspunkte": Anhaltspunkt,
+    "situationen": Situation,
 }
 EMERGENCY_SECTION = "notfall"

@@ -134,6 +134,7 @@ CHAT_KIT = {
     "texts",
     "texts_admin",
     "texts_events",
+    "texts_guidance",
     "texts_privacy",
     "usage",
     "webhook",
@@ -141,7 +142,7 @@ CHAT_KIT = {
 CHAT_AREAS = {
     "onboarding": {"onboarding", "settings"},
     "guidance": {"guidance"},
-    "directory": {"directory"},
+    "directory": {"directory", "anhaltspunkte", "search_screens"},
     "events": {"events", "event_screens"},
     "announcements": {"announcements"},
     "privacy": {"privacy"},
