@@ -73,7 +73,7 @@ def test_checks_name_what_is_wrong(knowledge_copy: Path) -> None:
     result = load_knowledge(knowledge_copy, TODAY)
     errors = [f.format() for f in result.errors]
     warnings = [f.format() for f in result.warnings]
-    assert any("situationen[0].themen[0]: unbekannte(r) Thema 'unbekannt'" in e for e in errors)
+    assert any("situationen[a].themen[0]: unbekannte(r) Thema 'unbekannt'" in e for e in errors)
     assert any("gespraech_eltern, eltern_nicht_zuerst" in e for e in errors), errors
     assert any("Anhaltspunkte 'fehlt' gibt es (noch) nicht" in w for w in warnings)
     assert any("'der' besteht nur aus Füllwörtern" in w for w in warnings)
