@@ -121,6 +121,7 @@ def test_the_record_type_check_catches_a_storage_call(tmp_path: Path) -> None:
 # bot/chat by area. An area's modules import the kit and their own area, never another area, so
 # an area can change without reading the others. Only the hubs lead into several areas.
 CHAT_KIT = {
+    "budget",
     "buttons",
     "callbacks",
     "common",
@@ -134,13 +135,14 @@ CHAT_KIT = {
     "texts",
     "texts_admin",
     "texts_events",
+    "texts_notfall",
     "texts_privacy",
     "usage",
     "webhook",
 }
 CHAT_AREAS = {
     "onboarding": {"onboarding", "settings"},
-    "guidance": {"guidance"},
+    "guidance": {"guidance", "notfall"},
     "directory": {"directory"},
     "events": {"events", "event_screens"},
     "announcements": {"announcements"},
