@@ -117,7 +117,11 @@ class MenuAction(Actions):
 
 
 class EmergencyAction(Actions):
-    SHOW = "show"
+    SHOW = "show"  # [municipality] (without: the profile's)
+    HOTLINES = "h"  # page[, municipality]
+    DETAILS = "ja"  # municipality: the Jugendamt's reach in full
+    SOURCES = "q"  # [municipality]
+    PLACE = "ort"  # [kreis]: choose the place without a profile
 
 
 class OnboardingAction(Actions):
@@ -136,6 +140,7 @@ class MeldewegAction(Actions):
     STEP = "s"  # profession, position[, variant]
     VARIANT = "v"  # profession, variant
     ASK_VARIANT = "va"  # profession
+    ACUTE_MORE = "am"  # profession[, variant]: the acute box's full text and the Jugendamt
 
 
 class OffersAction(Actions):

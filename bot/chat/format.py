@@ -11,13 +11,10 @@ from datetime import date
 from html import escape
 
 from bot.chat import texts
-from bot.knowledge.models import Contact, EmergencyNumber, Jugendamt, Offer
+from bot.knowledge.models import Contact, Jugendamt, Offer
 from bot.knowledge.sources import is_dated_and_recent
 from bot.services.guidance import (
-    AcuteBox,
-    EmergencyView,
     Fallback,
-    JugendamtReach,
     MeldewegView,
     Participant,
     StepView,
@@ -151,66 +148,6 @@ def participant_block(participant: Participant, fallback: Fallback, today: date)
     )
 
 
-def numbers_line(numbers: Iterable[EmergencyNumber]) -> str:
-    return "\n".join(f"📞 <b>{esc(n.number)}</b> {esc(n.name)}" for n in numbers)
-
-
-def reach_block(
-    reach: JugendamtReach,
-    place: str | None,
-    fallback: Fallback,
-    today: date,
-    *,
-    advice: bool = True,
-) -> str:
-    if reach.jugendamt is None:
-        return texts.NO_JUGENDAMT
-    name = esc(reach.jugendamt.name)
-    lines = [
-        texts.RESPONSIBLE_FOR.format(place=esc(place), name=name)
-        if place
-        else texts.RESPONSIBLE.format(name=name)
-    ]
-    lines.append(texts.OFFICE_HOURS)
-    if reach.asd_phones:
-        lines += [contact_block(contact, today) for contact in reach.asd_phones]
-    else:
-        lines.append(texts.ASD_NUMBER_PENDING)
-        lines += fallback_lines(
-            fallback, today, ask_for=texts.ASK_FOR_ASD, out_of_hours=False, advice=advice
-        )
-    lines.append(texts.OUT_OF_HOURS)
-    on_call = [contact for contact in reach.on_call if reachable(contact)]
-    lines += [contact_block(contact, today) for contact in on_call]
-    lines.append(esc(reach.out_of_hours) if reach.out_of_hours else texts.OUT_OF_HOURS_DEFAULT)
-    if reach.jugendamt.note:
-        lines.append(f"<i>{esc(reach.jugendamt.note)}</i>")
-    return "\n".join(lines)
-
-
-def acute_text(view: MeldewegView) -> str:
-    acute: AcuteBox = view.acute
-    place = view.municipality.name if view.municipality else None
-    variant = ""
-    if view.variant is not None and view.profession.variants is not None:
-        variant = texts.VARIANT_CHOSEN.format(
-            question=esc(view.profession.variants.question), answer=esc(view.variant.name)
-        )
-    elif view.profession.variants is not None:
-        variant = texts.VARIANT_ASK.format(question=esc(view.profession.variants.question))
-    return join_blocks(
-        [
-            f"🚨 <b>{esc(acute.title)}</b>\n{esc(acute.text)}",
-            numbers_line(acute.numbers),
-            reach_block(acute.reach, place, view.fallback, view.today),
-            texts.MELDEWEG_STEPS.format(
-                profession=esc(view.profession.label), count=len(view.steps)
-            ),
-            variant,
-        ]
-    )
-
-
 def step_text(view: MeldewegView, step: StepView) -> str:
     header = texts.STEP_HEADER.format(
         profession=esc(view.profession.label),
@@ -225,22 +162,6 @@ def step_text(view: MeldewegView, step: StepView) -> str:
     )
     participants = (participant_block(p, view.fallback, view.today) for p in step.participants)
     return join_blocks([header, body, legal, *participants, footer])
-
-
-def emergency_text(view: EmergencyView) -> str:
-    place = view.municipality.name if view.municipality else None
-    hotlines = "\n\n".join(contact_block(contact, view.today) for contact in view.hotlines)
-    advice = view.fallback.advice
-    return join_blocks(
-        [
-            texts.EMERGENCY.format(text=esc(view.text)),
-            numbers_line(view.numbers),
-            # The hotline for the person's profession comes before the long list.
-            advice_line(advice) if advice is not None and advice.phones else "",
-            reach_block(view.reach, place, view.fallback, view.today, advice=False),
-            texts.HOTLINES.format(hotlines=hotlines) if hotlines else "",
-        ]
-    )
 
 
 def offer_text(offer: Offer, contacts: Iterable[Contact], for_whom: str, today: date) -> str:

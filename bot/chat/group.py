@@ -12,7 +12,8 @@ from bot.chat import texts
 from bot.chat.context import LotseContext
 from bot.chat.directory import offer_block
 from bot.chat.event_screens import event_list
-from bot.chat.format import emergency_text, esc, join_blocks
+from bot.chat.format import esc, join_blocks
+from bot.chat.notfall import emergency_text
 from bot.knowledge.search import HitKind
 
 MAX_GROUP_OFFERS = 3
@@ -36,7 +37,8 @@ async def _reply(update: Update, context: LotseContext, text: str, payload: str)
 
 async def notfall(update: Update, context: LotseContext) -> None:
     # Nationwide numbers only: the group is not one person's municipality.
-    text = emergency_text(context.services.guidance.emergency(None))
+    guidance = context.services.guidance
+    text = emergency_text(guidance.knowledge(), guidance.emergency(None))
     await _reply(update, context, join_blocks([text, texts.GROUP_LOCAL_HINT]), "notfall")
 
 

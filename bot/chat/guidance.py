@@ -6,24 +6,21 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, Update
 
-from bot.chat import screens, texts
+from bot.chat import notfall as emergency
+from bot.chat import screens, texts, texts_notfall
 from bot.chat.callbacks import (
-    Area,
     Callback,
     EmergencyAction,
     MeldewegAction,
-    MenuAction,
 )
 from bot.chat.common import current_user, onboarding, show, user_without_fail
 from bot.chat.context import LotseContext
 from bot.chat.format import (
-    acute_text,
-    emergency_text,
     esc,
     step_text,
 )
 from bot.chat.screens import Screen, button, keyboard, menu_row, rows, short
-from bot.services.guidance import GuidanceService
+from bot.services.guidance import GuidanceService, emergency_view
 from bot.services.profiles import variant_of
 from bot.storage.users import UserRecord
 
@@ -87,6 +84,9 @@ async def route_meldeweg(
         return meldeweg_screen(
             svc.guidance, profession.id, municipality, callback.int_arg(1), variant
         )
+    if action is MeldewegAction.ACUTE_MORE:
+        variant = callback.arg(1) or (variant_of(user, profession.id) if own else None)
+        return acute_more_screen(svc.guidance, profession.id, municipality, variant)
     if action is MeldewegAction.ASK_VARIANT:
         saved = variant_of(user, profession.id) if own else None
         return meldeweg_screen(
@@ -105,13 +105,27 @@ async def route_meldeweg(
 async def route_emergency(
     update: Update, context: LotseContext, callback: Callback, user: UserRecord | None
 ) -> Screen | None:
-    if EmergencyAction.of(callback) is not EmergencyAction.SHOW:
+    """Notfall and what is behind its buttons; a place in the button wins over the profile's."""
+    action = EmergencyAction.of(callback)
+    knowledge = context.services.store.current.knowledge
+    profession = user.profession_id if user else None
+    if action is EmergencyAction.PLACE:
+        return emergency.place_screen(knowledge, callback.arg(0))
+    wanted = callback.arg(1) if action is EmergencyAction.HOTLINES else callback.arg(0)
+    if wanted is not None and wanted not in knowledge.regions:
         return None
-    return emergency_screen(
-        context.services.guidance,
-        user.municipality_id if user else None,
-        user.profession_id if user else None,
-    )
+    place = wanted or (user.municipality_id if user else None)
+    now = context.services.guidance.now()
+    if action is EmergencyAction.SHOW:
+        return emergency.render_notfall(knowledge, now, profession, place)
+    view = emergency_view(knowledge, now, place, profession)
+    if action is EmergencyAction.HOTLINES:
+        return emergency.hotlines_screen(knowledge, view, callback.int_arg(0), wanted)
+    if action is EmergencyAction.SOURCES:
+        return emergency.sources_screen(knowledge, view, wanted)
+    if action is EmergencyAction.DETAILS and wanted is not None:
+        return emergency.details_screen(view, wanted)
+    return None
 
 
 # --- screens -----------------------------------------------------------------------------------
@@ -136,7 +150,9 @@ def meldeweg_screen(
         return None
     chosen = view.variant.id if view.variant else None
     position = min(max(position, 0), len(view.steps))
-    text = acute_text(view) if position == 0 else step_text(view, view.steps[position - 1])
+    text = (
+        emergency.acute_text(view) if position == 0 else step_text(view, view.steps[position - 1])
+    )
     tail = (chosen,) if chosen else ()
     navigation = []
     if position > 0:
@@ -158,18 +174,35 @@ def meldeweg_screen(
             choice = [
                 [button(texts.BUTTON_VARIANT_CHANGE, MeldewegAction.ASK_VARIANT, profession_id)]
             ]
+    if position == 0:
+        more = button(
+            texts_notfall.BUTTON_ACUTE_MORE, MeldewegAction.ACUTE_MORE, profession_id, *tail
+        )
+        choice.append([more])
     return Screen(text, keyboard(*choice, navigation, menu_row()))
+
+
+def acute_more_screen(
+    guidance: GuidanceService,
+    profession_id: str,
+    municipality_id: str | None,
+    variant_id: str | None,
+) -> Screen | None:
+    view = guidance.meldeweg(profession_id, municipality_id, variant_id)
+    if view is None:
+        return None
+    tail = (view.variant.id,) if view.variant else ()
+    navigation = [
+        button(texts_notfall.BUTTON_BACK_ACUTE, MeldewegAction.STEP, profession_id, 0, *tail),
+        button(texts.BUTTON_TO_STEPS, MeldewegAction.STEP, profession_id, 1, *tail),
+    ]
+    return Screen(emergency.acute_more_text(view), keyboard(navigation, menu_row()))
 
 
 def emergency_screen(
     guidance: GuidanceService, municipality_id: str | None, profession_id: str | None = None
 ) -> Screen:
-    return Screen(
-        emergency_text(guidance.emergency(municipality_id, profession_id)),
-        keyboard(
-            [
-                button(texts.BUTTON_MELDEWEG, MenuAction.GO, Area.MELDEWEG),
-                button(texts.BUTTON_MENU, MenuAction.MENU),
-            ]
-        ),
+    """The first Notfall screen for a profile (see `notfall.render_notfall`)."""
+    return emergency.render_notfall(
+        guidance.knowledge(), guidance.now(), profession_id, municipality_id
     )

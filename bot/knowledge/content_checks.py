@@ -41,6 +41,14 @@ class ContentRules(CheckerBase):
             )
         if not any(c.office_hours for c in asd):
             missing.append(("asd", "Sprechzeiten des ASD fehlen"))
+        if jugendamt.office_hours is None:
+            missing.append(
+                (
+                    "dienstzeiten",
+                    "Dienstzeiten fehlen: Notfall zeigt ASD und den Weg außerhalb der "
+                    "Dienstzeit nebeneinander",
+                )
+            )
         if jugendamt.out_of_hours is None and not any(c.phones for c in on_call):
             missing.append(("ausserhalb_dienstzeit", "Regelung außerhalb der Dienstzeit fehlt"))
         if not any(c.phones or c.email for c in isef):

@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, PlainValidator, model_validator
 
 from bot.knowledge.event_models import (
     DEFAULT_REMINDERS as DEFAULT_REMINDERS,
@@ -37,6 +37,7 @@ from bot.knowledge.fields import Email, PhoneNumber, Slug, SourceDateField, Text
 from bot.knowledge.guide_models import CONVERSATIONS as CONVERSATIONS
 from bot.knowledge.guide_models import Anhaltspunkt as Anhaltspunkt
 from bot.knowledge.guide_models import Situation as Situation
+from bot.knowledge.office_hours import OfficeHours, parse_office_hours
 from bot.knowledge.schema_base import ALL_PROFESSIONS as ALL_PROFESSIONS
 from bot.knowledge.schema_base import BERLIN as BERLIN
 from bot.knowledge.schema_base import Audience, Reach, Strict, Text
@@ -200,6 +201,17 @@ JUGENDAMT_ROLE_LABELS = {
 }
 
 
+def _office_hours(value: Any) -> OfficeHours:
+    if isinstance(value, OfficeHours):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("Dienstzeiten als Text angeben, z. B. 'Mo–Do 8:00–16:00; Fr 8:00–12:00'")
+    return parse_office_hours(value)
+
+
+OfficeHoursField = Annotated[OfficeHours, PlainValidator(_office_hours)]
+
+
 class Jugendamt(Entry):
     name: Text
     url: Url | None = None
@@ -214,6 +226,9 @@ class Jugendamt(Entry):
     rufbereitschaft: tuple[Slug, ...] = ()
     netzwerkkoordination: tuple[Slug, ...] = ()
     out_of_hours: str | None = Field(default=None, alias="ausserhalb_dienstzeit")
+    # Machine-readable office hours ("Mo–Do 8:00–16:00; Fr 8:00–12:00"): only where a source
+    # states them. The Notfall screen picks the route that applies now from them.
+    office_hours: OfficeHoursField | None = Field(default=None, alias="dienstzeiten")
     note: str | None = Field(default=None, alias="hinweis")
 
     def contacts_for(self, role: JugendamtRole) -> tuple[str, ...]:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from enum import StrEnum
 
-from bot.clock import Clock, SystemClock, today_in_berlin
+from bot.clock import BERLIN, Clock, SystemClock, today_in_berlin
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.fields import SourceDate
 from bot.knowledge.models import (
@@ -52,14 +53,32 @@ class Fallback:
     advice: Contact | None
 
 
+class Now(StrEnum):
+    """Which of the Jugendamt's routes applies at this moment."""
+
+    OFFICE = "office"  # within the office hours: the ASD
+    OUT_OF_HOURS = "out"  # outside them: the out-of-hours route
+    UNKNOWN = "unknown"  # no office hours in the knowledge base: both, labelled
+
+
+def route_now(jugendamt: Jugendamt | None, moment: datetime) -> Now:
+    """From the Jugendamt's `dienstzeiten` and the (injected) time, in Berlin."""
+    if jugendamt is None or jugendamt.office_hours is None:
+        return Now.UNKNOWN
+    local = moment.astimezone(BERLIN)
+    return Now.OFFICE if jugendamt.office_hours.open_at(local) else Now.OUT_OF_HOURS
+
+
 @dataclass(frozen=True)
 class JugendamtReach:
-    """How the responsible Jugendamt is reached during and outside office hours."""
+    """How the responsible Jugendamt is reached during and outside office hours, and which of
+    the two routes applies now."""
 
     jugendamt: Jugendamt | None
     asd: tuple[Contact, ...]
     on_call: tuple[Contact, ...]
     out_of_hours: str | None
+    now: Now = Now.UNKNOWN
 
     @property
     def asd_phones(self) -> tuple[Contact, ...]:
@@ -115,6 +134,12 @@ class GuidanceService:
     def today(self) -> date:
         return today_in_berlin(self._clock)
 
+    def now(self) -> datetime:
+        return self._clock.now()
+
+    def knowledge(self) -> KnowledgeBase:
+        return self._store.current.knowledge
+
     def meldeweg(
         self, profession_id: str, municipality_id: str | None, variant_id: str | None = None
     ) -> MeldewegView | None:
@@ -129,7 +154,7 @@ class GuidanceService:
             title=path.acute.title,
             text=path.acute.text,
             numbers=knowledge.emergency.numbers,
-            reach=_reach(knowledge, municipality_id),
+            reach=_reach(knowledge, municipality_id, self._clock.now()),
             participants=_participants(knowledge, path.acute.involve, municipality_id),
         )
         steps = tuple(
@@ -150,17 +175,29 @@ class GuidanceService:
     def emergency(
         self, municipality_id: str | None, profession_id: str | None = None
     ) -> EmergencyView:
-        knowledge = self._store.current.knowledge
-        reach = _reach(knowledge, municipality_id)
-        return EmergencyView(
-            text=knowledge.emergency.text,
-            numbers=knowledge.emergency.numbers,
-            municipality=knowledge.regions.get(municipality_id) if municipality_id else None,
-            reach=reach,
-            hotlines=knowledge.hotlines(profession_id),
-            fallback=_fallback(knowledge, reach, profession_id),
-            today=self.today(),
+        return emergency_view(
+            self._store.current.knowledge, self._clock.now(), municipality_id, profession_id
         )
+
+
+def emergency_view(
+    knowledge: KnowledgeBase,
+    now: datetime,
+    municipality_id: str | None,
+    profession_id: str | None = None,
+) -> EmergencyView:
+    """The Notfall view from the in-memory knowledge and a time alone: no database, no I/O,
+    so it works when everything else fails."""
+    reach = _reach(knowledge, municipality_id, now)
+    return EmergencyView(
+        text=knowledge.emergency.text,
+        numbers=knowledge.emergency.numbers,
+        municipality=knowledge.regions.get(municipality_id) if municipality_id else None,
+        reach=reach,
+        hotlines=knowledge.hotlines(profession_id),
+        fallback=_fallback(knowledge, reach, profession_id),
+        today=now.astimezone(BERLIN).date(),
+    )
 
 
 def _fallback(
@@ -175,7 +212,7 @@ def _fallback(
     )
 
 
-def _reach(knowledge: KnowledgeBase, municipality_id: str | None) -> JugendamtReach:
+def _reach(knowledge: KnowledgeBase, municipality_id: str | None, now: datetime) -> JugendamtReach:
     if municipality_id is None:
         return JugendamtReach(None, (), (), None)
     jugendamt = knowledge.jugendamt_for(municipality_id)
@@ -184,6 +221,7 @@ def _reach(knowledge: KnowledgeBase, municipality_id: str | None) -> JugendamtRe
         asd=knowledge.contacts_for_role(JugendamtRole.ASD, municipality_id),
         on_call=knowledge.contacts_for_role(JugendamtRole.RUFBEREITSCHAFT, municipality_id),
         out_of_hours=jugendamt.out_of_hours if jugendamt else None,
+        now=route_now(jugendamt, now),
     )
 
 

@@ -29,12 +29,13 @@ def test_valid_knowledge_exits_zero_and_lists_warnings(clock: FixedClock) -> Non
     code, output = check(FIXTURE_KNOWLEDGE, clock)
     assert code == 0
     lines = output.splitlines()
-    assert lines[0] == "Warnungen (12):"
+    # 14: among them two Jugendämter without machine-readable office hours (dienstzeiten).
+    assert lines[0] == "Warnungen (14):"
     assert lines[1].startswith(
         f"  {FIXTURE_KNOWLEDGE.as_posix()}/angebote.yaml:14  angebote[gewaltschutz-kita].verified:"
     )
     assert lines[-1].startswith(
-        "Ergebnis: gültig – 0 Fehler, 12 Warnungen (3 Berufsgruppen, 4 Regionen"
+        "Ergebnis: gültig – 0 Fehler, 14 Warnungen (3 Berufsgruppen, 4 Regionen"
     )
 
 

@@ -549,23 +549,30 @@ def test_fixture_warnings_are_exactly_the_known_gaps() -> None:
     no_switchboard = "telefon: Telefonnummer der Zentrale fehlt (Ausweg, solange der ASD fehlt)"
     no_out_of_hours = "ausserhalb_dienstzeit: Regelung außerhalb der Dienstzeit fehlt"
     no_hours = "asd: Sprechzeiten des ASD fehlen"
+    # Without machine-readable office hours Notfall cannot pick the route that applies now.
+    no_office_hours = (
+        "dienstzeiten: Dienstzeiten fehlen: Notfall zeigt ASD und den Weg außerhalb der "
+        "Dienstzeit nebeneinander"
+    )
     assert warnings_of(FIXTURE_KNOWLEDGE) == [
         "angebote.yaml:14  angebote[gewaltschutz-kita].verified: Angaben nicht bestätigt "
         "(verified: false)",
         "kontakte.yaml:29  kontakte[asd-nordheim].verified: Kontaktdaten nicht bestätigt "
         "(verified: false)",
         f"stammdaten.yaml:63  jugendaemter[ja-musterstadt].{no_switchboard}",
-        f"stammdaten.yaml:71  jugendaemter[ja-nordheim].{no_out_of_hours}",
-        f"stammdaten.yaml:71  jugendaemter[ja-nordheim].{no_isef}",
-        f"stammdaten.yaml:71  jugendaemter[ja-nordheim].{no_switchboard}",
-        "stammdaten.yaml:73  jugendaemter[ja-nordheim].asd: ASD-Telefonnummer fehlt: der Meldeweg "
+        f"stammdaten.yaml:72  jugendaemter[ja-nordheim].{no_out_of_hours}",
+        f"stammdaten.yaml:72  jugendaemter[ja-nordheim].{no_office_hours}",
+        f"stammdaten.yaml:72  jugendaemter[ja-nordheim].{no_isef}",
+        f"stammdaten.yaml:72  jugendaemter[ja-nordheim].{no_switchboard}",
+        "stammdaten.yaml:74  jugendaemter[ja-nordheim].asd: ASD-Telefonnummer fehlt: der Meldeweg "
         "zeigt "
         "„Nummer wird ergänzt“",
-        f"stammdaten.yaml:73  jugendaemter[ja-nordheim].{no_hours}",
-        f"stammdaten.yaml:77  jugendaemter[ja-kreis-beispiel].{no_out_of_hours}",
-        f"stammdaten.yaml:77  jugendaemter[ja-kreis-beispiel].{no_isef}",
-        f"stammdaten.yaml:77  jugendaemter[ja-kreis-beispiel].{no_switchboard}",
-        f"stammdaten.yaml:79  jugendaemter[ja-kreis-beispiel].{no_hours}",
+        f"stammdaten.yaml:74  jugendaemter[ja-nordheim].{no_hours}",
+        f"stammdaten.yaml:78  jugendaemter[ja-kreis-beispiel].{no_out_of_hours}",
+        f"stammdaten.yaml:78  jugendaemter[ja-kreis-beispiel].{no_office_hours}",
+        f"stammdaten.yaml:78  jugendaemter[ja-kreis-beispiel].{no_isef}",
+        f"stammdaten.yaml:78  jugendaemter[ja-kreis-beispiel].{no_switchboard}",
+        f"stammdaten.yaml:80  jugendaemter[ja-kreis-beispiel].{no_hours}",
     ]
 
 
@@ -632,3 +639,27 @@ def test_emergency_section_is_checked_for_freshness(knowledge_copy: Path) -> Non
     assert any(
         f.path == "notfall.stand" and "liegt in der Zukunft" in f.message for f in result.errors
     ), formatted(result.errors)
+
+
+def test_office_hours_are_parsed_and_a_typo_is_named(knowledge_copy: Path) -> None:
+    from datetime import datetime
+
+    from bot.clock import BERLIN
+
+    knowledge = load_knowledge(knowledge_copy, TODAY).knowledge
+    assert knowledge is not None
+    hours = knowledge.jugendaemter["ja-musterstadt"].office_hours
+    assert hours is not None
+    assert hours.open_at(datetime(2026, 11, 23, 10, 0, tzinfo=BERLIN))  # a Monday
+    assert not hours.open_at(datetime(2026, 11, 23, 16, 0, tzinfo=BERLIN))
+    assert not hours.open_at(datetime(2026, 11, 29, 10, 0, tzinfo=BERLIN))  # a Sunday
+    path = knowledge_copy / "stammdaten.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Mo–Fr 8–16 Uhr", "Mo–Fx 8–16 Uhr"),
+        encoding="utf-8",
+    )
+    errors = formatted(load_knowledge(knowledge_copy, TODAY).errors)
+    assert any(
+        "jugendaemter[ja-musterstadt].dienstzeiten" in e and "unbekannter Wochentag 'Fx'" in e
+        for e in errors
+    ), errors

@@ -132,6 +132,7 @@ def test_the_record_type_check_catches_a_storage_call(tmp_path: Path) -> None:
 # bot/chat by area. An area's modules import the kit and their own area, never another area, so
 # an area can change without reading the others. Only the hubs lead into several areas.
 CHAT_KIT = {
+    "budget",
     "buttons",
     "callbacks",
     "common",
@@ -148,6 +149,7 @@ CHAT_KIT = {
     "texts_events",
     "texts_print",
     "texts_guidance",
+    "texts_notfall",
     "texts_privacy",
     "usage",
     "webhook",
@@ -155,7 +157,7 @@ CHAT_KIT = {
 }
 CHAT_AREAS = {
     "onboarding": {"onboarding", "settings"},
-    "guidance": {"guidance"},
+    "guidance": {"guidance", "notfall"},
     "directory": {"directory", "hints", "anhaltspunkte", "search_screens"},
     "events": {"events", "event_screens"},
     "announcements": {"announcements"},
