@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, PlainValidator, model_validator
+from pydantic import BeforeValidator, Field, PlainSerializer, PlainValidator, model_validator
 
 from bot.knowledge.event_models import (
     DEFAULT_REMINDERS as DEFAULT_REMINDERS,
@@ -209,7 +209,12 @@ def _office_hours(value: Any) -> OfficeHours:
     return parse_office_hours(value)
 
 
-OfficeHoursField = Annotated[OfficeHours, PlainValidator(_office_hours)]
+# Dumped as the text it was written as (the validator parses it back), so model_dump is exact.
+OfficeHoursField = Annotated[
+    OfficeHours,
+    PlainValidator(_office_hours),
+    PlainSerializer(lambda hours: hours.text, return_type=str),
+]
 
 
 class Jugendamt(Entry):
