@@ -12,6 +12,7 @@ from datetime import timedelta
 from babel.dates import format_datetime, format_time
 
 from bot.clock import BERLIN
+from bot.knowledge.checks import SECTION_LABELS
 from bot.knowledge.findings import Concern
 from bot.knowledge.models import Event
 from bot.storage.registration_records import Status
@@ -74,18 +75,8 @@ CONCERN_LABELS: dict[Concern, str] = {
 }
 REPORT_ERROR = "Fehler"
 CONCERN_LABELS_OTHER = "ergänzen"  # a warning about structure (a topic without offers, …)
-# An entry's kind in the review list: "Kontakt asd-lev (…)".
-SECTION_SINGULAR: dict[str, str] = {
-    "berufe": "Berufsgruppe",
-    "regionen": "Region",
-    "jugendaemter": "Jugendamt",
-    "themen": "Thema",
-    "kontakte": "Kontakt",
-    "angebote": "Angebot",
-    "meldewege": "Meldeweg",
-    "termine": "Termin",
-    "notfall": "Notfall",
-}
+# An entry's kind in the review list: "Kontakt asd-lev (…)" – the one table check uses too.
+SECTION_SINGULAR: dict[str, str] = SECTION_LABELS
 # The review list's groups: what a coordinator must do (bot/services/review.py:Task).
 TASK_LABELS: tuple[str, ...] = (
     "Hinweise aus der Praxis („Angabe falsch?“) prüfen",

@@ -32,7 +32,8 @@ REVIEW_SOON = timedelta(days=30)  # warn this long before an entry turns 12 mont
 PLACEHOLDER = re.compile(r"PLATZHALTER|TODO|\?\?\?|XXX")
 ROLE_NAMES = frozenset(role.value for role in JugendamtRole)
 
-_LABELS = {
+# An entry's kind in German, singular: check's messages and the report's review list.
+SECTION_LABELS = {
     "berufe": "Berufsgruppe",
     "regionen": "Region",
     "jugendaemter": "Jugendamt",
@@ -43,6 +44,7 @@ _LABELS = {
     "termine": "Termin",
     "anhaltspunkte": "Anhaltspunkte-Eintrag",
     "situationen": "Situation",
+    "notfall": "Notfall",
 }
 
 
@@ -56,7 +58,7 @@ class _Checker(ContentRules, GuideRules):
                 self.error(
                     item,
                     (key, index),
-                    f"unbekannte(r) {_LABELS[section]} '{value}'{self._hint(value, section)}",
+                    f"unbekannte(r) {SECTION_LABELS[section]} '{value}'{self._hint(value, section)}",
                     Concern.BROKEN_LINK,
                 )
 
@@ -72,7 +74,7 @@ class _Checker(ContentRules, GuideRules):
             self.error(
                 item,
                 (key,),
-                f"unbekannte(r) {_LABELS[section]} '{value}'{self._hint(value, section)}",
+                f"unbekannte(r) {SECTION_LABELS[section]} '{value}'{self._hint(value, section)}",
                 Concern.BROKEN_LINK,
             )
 
