@@ -58,7 +58,8 @@ class _Checker(ContentRules, GuideRules):
                 self.error(
                     item,
                     (key, index),
-                    f"unbekannte(r) {SECTION_LABELS[section]} '{value}'{self._hint(value, section)}",
+                    f"unbekannte(r) {SECTION_LABELS[section]} '{value}'"
+                    f"{self._hint(value, section)}",
                     Concern.BROKEN_LINK,
                 )
 
