@@ -123,7 +123,7 @@ def _build_parser() -> argparse.ArgumentParser:
     from bot.spreadsheet.commands import add_parser as add_tabelle_parser
 
     add_tabelle_parser(commands)
-    publish.add_commands(commands)  # aushang (bot/publish/commands.py)
+    publish.add_commands(commands)  # aushang, dokumentation (bot/publish/commands.py)
     commands.add_parser(
         "run",
         help="den Bot starten (Token aus TELEGRAM_BOT_TOKEN oder TELEGRAM_BOT_TOKEN_FILE)",
