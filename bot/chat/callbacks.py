@@ -82,6 +82,7 @@ class Area(StrEnum):
     ERASE = "dl"
     HINT = "hw"  # "Angabe falsch?"
     ANHALTSPUNKTE = "ap"
+    PRINT = "dr"  # printouts: /aushang, /dokumentation
 
     @property
     def pattern(self) -> str:
@@ -213,6 +214,13 @@ class HintAction(Actions):
     PICK = "p"  # page of /kontakte: which of its contacts is wrong
 
 
+class PrintAction(Actions):
+    PROFESSION = "p"  # [municipality]: choose the profession (then the place, unless given)
+    PLACE = "o"  # profession: choose the municipality
+    SEND = "s"  # profession, municipality: the Aushang as PDF
+    FORM = "d"  # the blank Dokumentationsbogen
+
+
 AREA_OF: dict[type[Actions], Area] = {
     MenuAction: Area.MENU,
     EmergencyAction: Area.EMERGENCY,
@@ -228,4 +236,5 @@ AREA_OF: dict[type[Actions], Area] = {
     EraseAction: Area.ERASE,
     HintAction: Area.HINT,
     AnhaltspunkteAction: Area.ANHALTSPUNKTE,
+    PrintAction: Area.PRINT,
 }

@@ -28,6 +28,7 @@ from bot.chat import (
     hints,
     menu,
     onboarding,
+    printouts,
     privacy,
     screens,
     settings,
@@ -56,6 +57,8 @@ COMMANDS = {
     "privacy": privacy.datenschutz,
     "meine_daten": privacy.meine_daten,
     "daten_loeschen": privacy.daten_loeschen,
+    "aushang": printouts.aushang,
+    "dokumentation": printouts.dokumentation,
 }
 # What a group may ask (read-only, nothing personal); every other command there gets a button
 # to the private chat.
@@ -82,6 +85,7 @@ ROUTES: dict[Area, Route] = {
     Area.ERASE: privacy.route_erasure,
     Area.HINT: hints.route_hint,
     Area.ANHALTSPUNKTE: anhaltspunkte.route_anhaltspunkte,
+    Area.PRINT: printouts.route_print,
 }
 ADMIN_COMMANDS = {
     "teilnehmer": admin.teilnehmer,
@@ -89,6 +93,7 @@ ADMIN_COMMANDS = {
     "reload": admin.reload,
     "ankuendigung": announcements.ankuendigung,
     "bericht": admin.bericht,
+    "aushang_alle": printouts.aushang_alle,
 }
 
 
