@@ -13,7 +13,7 @@ from telegram.ext import CallbackContext
 from bot.chat import screens, texts
 from bot.chat.context import LotseContext, services_of
 from bot.chat.screens import Screen
-from bot.chat.sending import edit_text, send_text
+from bot.chat.sending import edit_text, retried_once, send_text
 from bot.services.container import Services
 from bot.storage.users import UserRecord
 
@@ -33,10 +33,12 @@ async def show(update: Update, context: LotseContext, screen: Screen) -> None:
     """Edit the message a button belongs to, or send a new message for commands and text."""
     query = update.callback_query
     if query is not None and isinstance(query.message, Message):
+        message = query.message
         try:
-            message = query.message
-            await edit_text(
-                context.bot, message.chat.id, message.message_id, screen.text, screen.keyboard
+            await retried_once(
+                lambda: edit_text(
+                    context.bot, message.chat.id, message.message_id, screen.text, screen.keyboard
+                )
             )
             return
         except BadRequest as error:
@@ -50,7 +52,8 @@ async def show(update: Update, context: LotseContext, screen: Screen) -> None:
                 raise
     chat = update.effective_chat
     if chat is not None:
-        await send_text(context.bot, chat.id, screen.text, screen.keyboard)
+        chat_id = chat.id
+        await retried_once(lambda: send_text(context.bot, chat_id, screen.text, screen.keyboard))
 
 
 async def send_document(
