@@ -153,6 +153,7 @@ CHAT_KIT = {
     "texts_privacy",
     "usage",
     "webhook",
+    "webhook_server",
     "updates",
 }
 CHAT_AREAS = {
