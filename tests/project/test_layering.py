@@ -141,6 +141,7 @@ CHAT_KIT = {
     "flood",
     "format",
     "pacing",
+    "request_base",
     "outage",
     "screens",
     "sending",
