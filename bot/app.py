@@ -38,6 +38,7 @@ from bot.chat.outage import outage_guard
 from bot.chat.pacing import Pacer
 from bot.chat.setup import publish_commands, register
 from bot.chat.updates import SkippingRequest
+from bot.chat.webhook import ListenError
 from bot.clock import BERLIN, Clock, SystemClock, today_in_berlin
 from bot.config import Config, proxy_for_log
 from bot.health import HEARTBEAT_INTERVAL, UpdateHealth, beat, heartbeat_path
@@ -272,7 +273,7 @@ def _reload_on_sighup(application: LotseApplication, services: Services) -> None
 def startup_problem(error: BaseException, token: str) -> str:
     """One line for the operator when the bot could not start or ended by an error; never the
     token."""
-    if isinstance(error, StartupError | DatabaseOpenError):
+    if isinstance(error, StartupError | DatabaseOpenError | ListenError):
         return str(error)
     if isinstance(error, InvalidToken):
         return (

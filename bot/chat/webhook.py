@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import hmac
 import json
 import logging
@@ -35,6 +36,7 @@ import tornado.web
 from telegram import Update
 from telegram.ext import ExtBot
 
+from bot.chat import texts_admin
 from bot.chat.context import DATABASE_KEY, SERVICES_KEY, UPDATE_HEALTH_KEY, LotseApplication
 from bot.chat.updates import update_kind
 from bot.chat.webhook_server import GuardedHTTPServer, connection_cap
@@ -57,6 +59,20 @@ ALLOWED_UPDATES: Sequence[str] | None = None
 DROP_PENDING_UPDATES: bool | None = None
 MAX_CONNECTIONS = 40
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class ListenError(Exception):
+    """The webhook server cannot listen; the message tells the operator why and what to do."""
+
+    @classmethod
+    def of(cls, error: OSError, listen: str, port: int) -> ListenError:
+        where = f"{listen}:{port}"
+        template = {
+            errno.EADDRINUSE: texts_admin.LISTEN_IN_USE,
+            errno.EACCES: texts_admin.LISTEN_NOT_ALLOWED,
+            errno.EADDRNOTAVAIL: texts_admin.LISTEN_NO_ADDRESS,
+        }.get(error.errno or 0, texts_admin.LISTEN_FAILED)
+        return cls(template.format(where=where, listen=listen, reason=error.strerror or error))
 
 
 class _Quiet(tornado.web.RequestHandler):
@@ -209,7 +225,10 @@ class WebhookServer:
 
     async def start(self, listen: str, port: int) -> int:
         """Bind and accept connections; returns the port (useful with port 0)."""
-        sockets = tornado.netutil.bind_sockets(port, listen)
+        try:
+            sockets = tornado.netutil.bind_sockets(port, listen)
+        except OSError as error:
+            raise ListenError.of(error, listen, port) from error
         self.port = int(sockets[0].getsockname()[1])
         self._server = GuardedHTTPServer(
             self._web,

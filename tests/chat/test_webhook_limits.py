@@ -17,7 +17,8 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 
-from bot.chat.webhook import MAX_BODY_BYTES, SECRET_HEADER, WebhookServer
+from bot.app import startup_problem
+from bot.chat.webhook import MAX_BODY_BYTES, SECRET_HEADER, ListenError, WebhookServer
 from bot.chat.webhook_server import ACCEPT_PAUSE, FD_RESERVE, connection_cap
 from tests.chat.conftest import Chat
 
@@ -131,3 +132,17 @@ async def test_out_of_descriptors_pauses_accepting_with_one_log_line(
             await asyncio.sleep(2 * ACCEPT_PAUSE)  # accepting resumes by itself
             async with httpx.AsyncClient() as client:
                 assert (await client.get(f"{base}/healthz", timeout=5)).status_code == 200
+
+
+async def test_a_port_in_use_is_a_german_start_up_error(chat: Chat) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        server = WebhookServer(chat.app, "/telegram", SECRET)
+        with pytest.raises(ListenError) as caught:
+            await server.start("127.0.0.1", port)
+    # Before: "Der Bot konnte nicht starten … (OSError: [Errno 98] Address already in use)".
+    message = startup_problem(caught.value, "123:TOKEN")
+    assert message == str(caught.value)
+    assert f"127.0.0.1:{port} ist schon belegt" in message and "ss -ltnp" in message
