@@ -215,6 +215,9 @@ def build_application(
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
         await stop_dispatcher(application)  # if the application never got as far as stopping
+        # A reply waiting out Telegram's flood limit, a reload: not worth delaying the stop for.
+        for task in list(application.bot_data.get(BACKGROUND_KEY, ())):
+            task.cancel()
         services = application.bot_data.get(SERVICES_KEY)
         if isinstance(services, Services):
             with contextlib.suppress(Exception):  # counts are not worth failing a shutdown for

@@ -23,8 +23,9 @@ import asyncio
 import logging
 import re
 import warnings
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import timedelta
+from typing import Any
 
 from telegram import Bot, CallbackQuery, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
@@ -94,9 +95,13 @@ def retry_after_seconds(value: object) -> float:
     return float(value)  # type: ignore[arg-type]
 
 
-async def retried_once(send: Callable[[], Awaitable[None]]) -> None:
-    """An interactive reply: on a 429, wait as Telegram asks (≤ MAX_REPLY_RETRY_WAIT) and send
-    once more. The outbox does not come here: its dispatcher paces every send itself."""
+async def retried_once(
+    send: Callable[[], Awaitable[None]], spawn: Callable[[Coroutine[Any, Any, None]], object]
+) -> None:
+    """An interactive reply: on a 429, send it once more after Telegram's wait (at most
+    MAX_REPLY_RETRY_WAIT), in the background (`spawn`): updates are processed one at a time,
+    and waiting here would hold up everyone else's, Notfall included. The outbox does not come
+    here: its dispatcher paces every send itself."""
     try:
         await send()
     except RetryAfter as error:
@@ -104,9 +109,16 @@ async def retried_once(send: Callable[[], Awaitable[None]]) -> None:
         if wait > MAX_REPLY_RETRY_WAIT:
             log.warning("flood limit: a reply given up, Telegram asks to wait %.0f s", wait)
             return
-        log.info("flood limit: a reply sent again after %.0f s", wait)
-        await asyncio.sleep(wait)
+        log.info("flood limit: a reply is sent again in %.0f s", wait)
+        spawn(_again(send, wait))
+
+
+async def _again(send: Callable[[], Awaitable[None]], wait: float) -> None:
+    await asyncio.sleep(wait)
+    try:
         await send()
+    except TelegramError as error:
+        log.warning("flood limit: the reply sent again failed too (%s)", type(error).__name__)
 
 
 async def acknowledge(query: CallbackQuery) -> None:
