@@ -22,7 +22,7 @@ SERVICES_KEY = "services"
 DISPATCHER_KEY = "dispatcher"
 FLOOD_GUARD_KEY = "flood_guard"
 UPDATE_HEALTH_KEY = "update_health"  # bot/health.py: signs of life, skipped updates
-BACKGROUND_KEY = "_background"  # tasks started from a signal handler, kept until they finish
+BACKGROUND_KEY = "_background"  # tasks beside the update loop (a reload, a retried reply)
 
 Data = dict[Any, Any]
 

@@ -141,6 +141,7 @@ CHAT_KIT = {
     "flood",
     "format",
     "pacing",
+    "request_base",
     "outage",
     "screens",
     "sending",
@@ -153,6 +154,7 @@ CHAT_KIT = {
     "texts_privacy",
     "usage",
     "webhook",
+    "webhook_server",
     "updates",
 }
 CHAT_AREAS = {
