@@ -19,7 +19,10 @@ from bot.config import Config, PrivacySettings, WebsiteSettings
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
 from bot.website import links
+from bot.website.build import build_site
+from bot.website.site import Site
 from tests.conftest import TODAY
+from tests.publish.conftest import needs_pdf, pdf_text
 from tests.website.conftest import BOT, SHIPPED_NOW, build, parse
 
 PAGE_TYPES = (
@@ -292,3 +295,36 @@ def test_the_command_refuses_a_broken_knowledge_base(
 
 def test_dates_are_german(shipped_site: Path) -> None:
     assert f"erstellt am {date(2026, 12, 2):%d.%m.%Y}" in text_of(shipped_site / "index.html")
+
+
+def test_the_search_is_an_enhancement_the_page_says_what_to_do_without_it(
+    shipped_site: Path,
+) -> None:
+    html = (shipped_site / "suche.html").read_text(encoding="utf-8")
+    assert '<div id="suche" hidden>' in html  # shown by suche.js only
+    assert "<noscript><p>Die Suche braucht JavaScript." in html
+    assert all(
+        "<script" not in p.read_text(encoding="utf-8")
+        for p in html_files(shipped_site)
+        if p.name != "suche.html"
+    )
+
+
+@pytest.mark.slow  # renders one PDF per profession and place with WeasyPrint
+@needs_pdf
+def test_with_aushang_the_pdfs_are_in_the_folder_and_linked(
+    fixture_knowledge: KnowledgeBase, tmp_path: Path
+) -> None:
+    site = Site(fixture_knowledge, Config(), FixedClock(SHIPPED_NOW), BOT)
+    out = tmp_path / "site"
+    result = build_site(site, out, with_aushang=True)
+    pdfs = sorted((out / links.AUSHANG_DIR).glob("*.pdf"))
+    assert result.aushaenge == len(pdfs) == len(site.places) * len(site.professions)
+    assert not result.overflowing
+    listed = parse(out / links.AUSHAENGE).hrefs
+    assert {f"{links.AUSHANG_DIR}/{p.name}" for p in pdfs} <= set(listed)
+    assert pdf_text(pdfs[0].read_bytes())[0] == 1
+    assert (
+        "aushang/aushang-musterstadt-kita.pdf"
+        in parse(out / "meldeweg-musterstadt_kita.html").hrefs
+    )
