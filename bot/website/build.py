@@ -102,6 +102,7 @@ def build_site(
     progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Write the whole site to `out` (replacing an earlier build there)."""
+    out = out.resolve()  # "." or "site/" name a folder with a parent to stage in
     _check_target(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))

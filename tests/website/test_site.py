@@ -328,3 +328,19 @@ def test_with_aushang_the_pdfs_are_in_the_folder_and_linked(
         "aushang/aushang-musterstadt-kita.pdf"
         in parse(out / "meldeweg-musterstadt_kita.html").hrefs
     )
+
+
+def test_relative_targets_work_and_the_current_folder_is_not_replaced(
+    knowledge_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = str(write_config(tmp_path, knowledge_copy))
+    monkeypatch.chdir(tmp_path)
+    clock = FixedClock(SHIPPED_NOW)
+    assert main(["--config", config, "website", "--out", "www/"], clock) == 0
+    assert (tmp_path / "www" / "index.html").is_file()
+    assert main(["--config", config, "website", "--out", "."], clock) == 2
+    assert "kein leerer Ordner" in capsys.readouterr().out
+    assert (tmp_path / "config.yaml").is_file()
