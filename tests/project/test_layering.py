@@ -30,6 +30,8 @@ FORBIDDEN = {
     ),
     # Aushang, Dokumentationsbogen, website: rendered from knowledge and services, no Telegram.
     "bot/publish/": ("bot.chat", "bot.app", "bot.sandbox"),
+    # The static website: the same knowledge through the services, no Telegram.
+    "bot/website/": ("bot.chat", "bot.app", "bot.sandbox"),
 }
 
 
