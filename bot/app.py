@@ -38,6 +38,7 @@ from bot.chat.outage import outage_guard
 from bot.chat.pacing import Pacer
 from bot.chat.setup import publish_commands, register
 from bot.chat.updates import SkippingRequest
+from bot.chat.webhook import ListenError
 from bot.clock import BERLIN, Clock, SystemClock, today_in_berlin
 from bot.config import Config, proxy_for_log
 from bot.health import HEARTBEAT_INTERVAL, UpdateHealth, beat, heartbeat_path
@@ -214,6 +215,9 @@ def build_application(
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
         await stop_dispatcher(application)  # if the application never got as far as stopping
+        # A reply waiting out Telegram's flood limit, a reload: not worth delaying the stop for.
+        for task in list(application.bot_data.get(BACKGROUND_KEY, ())):
+            task.cancel()
         services = application.bot_data.get(SERVICES_KEY)
         if isinstance(services, Services):
             with contextlib.suppress(Exception):  # counts are not worth failing a shutdown for
@@ -272,7 +276,7 @@ def _reload_on_sighup(application: LotseApplication, services: Services) -> None
 def startup_problem(error: BaseException, token: str) -> str:
     """One line for the operator when the bot could not start or ended by an error; never the
     token."""
-    if isinstance(error, StartupError | DatabaseOpenError):
+    if isinstance(error, StartupError | DatabaseOpenError | ListenError):
         return str(error)
     if isinstance(error, InvalidToken):
         return (

@@ -1,4 +1,5 @@
-"""Command line: `kinderschutz-lotse run | demo | check | outbox | backup | health | tabelle`."""
+"""Command line: `kinderschutz-lotse run | demo | check | outbox | backup | health | tabelle |
+aushang | website`."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from bot.health import heartbeat_path, is_fresh, read_beat
 from bot.knowledge.findings import Finding
 from bot.knowledge.loader import load_knowledge
 from bot.publish import commands as publish
+from bot.website import commands as website
 
 SECTION_LABELS = {
     "berufe": "Berufsgruppen",
@@ -124,6 +126,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     add_tabelle_parser(commands)
     publish.add_commands(commands)  # aushang, dokumentation (bot/publish/commands.py)
+    website.add_command(commands)  # website (bot/website/commands.py)
     commands.add_parser(
         "run",
         help="den Bot starten (Token aus TELEGRAM_BOT_TOKEN oder TELEGRAM_BOT_TOKEN_FILE)",
@@ -330,6 +333,8 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         from bot.spreadsheet.commands import run as run_tabelle
 
         return run_tabelle(args, config.knowledge.directory, clock.now(), sys.stdout)
+    if args.command == website.COMMAND:
+        return website.run_command(args, config, clock, sys.stdout)
     if args.command in publish.COMMANDS:
         return publish.run_command(args, config, clock, sys.stdout)
     if args.command == "run":

@@ -79,6 +79,16 @@ class PrivacySettings(_Section):
     anonymise_after_days: int = Field(default=90, ge=1, le=3650)
 
 
+class WebsiteSettings(_Section):
+    """What `kinderschutz-lotse website` puts on its Impressum page (the operator must fill it
+    in before publishing; while it says PLATZHALTER the page and the command warn)."""
+
+    impressum: str = (
+        "PLATZHALTER: Anbieter der Website (Name, Anschrift, E-Mail, Telefon) und "
+        "inhaltlich Verantwortliche/r"
+    )
+
+
 class OutboxSettings(_Section):
     """The dispatcher of pushed messages (reminders, notices, announcements)."""
 
@@ -118,6 +128,7 @@ class Config(_Section):
     database: DatabaseSettings = DatabaseSettings()
     telegram: TelegramSettings = TelegramSettings()
     privacy: PrivacySettings = PrivacySettings()
+    website: WebsiteSettings = WebsiteSettings()
     admins: tuple[AdminSettings, ...] = ()
     outbox: OutboxSettings = OutboxSettings()
     flood: FloodSettings = FloodSettings()

@@ -27,7 +27,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from datetime import timedelta
 from enum import StrEnum
 
 from telegram import InputFile
@@ -37,7 +36,7 @@ from bot.chat.context import LotseApplication
 from bot.chat.notices import Delivery, render
 from bot.chat.outage import OutageGuard, Verdict
 from bot.chat.pacing import Pacer
-from bot.chat.sending import send_text
+from bot.chat.sending import retry_after_seconds, send_text
 from bot.clock import Clock
 from bot.logsafe import describe
 from bot.services.outbox import OutboxService, OutboxSignal
@@ -199,7 +198,7 @@ class OutboxDispatcher:
                 await self._send(row.chat_id, delivery, progress)
             except RetryAfter as error:
                 self.guard.answered()
-                wait = _seconds(error.retry_after)
+                wait = retry_after_seconds(error.retry_after)
                 log.warning("flood limit: waiting %.0f s before outbox row %s", wait, row.id)
                 self.pacer.hold(wait)
                 continue
@@ -266,9 +265,3 @@ def _described(error: BaseException) -> str:
     """For the log: type and place; the message only where it cannot quote an announcement's
     text or a person's data (Telegram's and SQLite's own descriptions)."""
     return describe(error, message_for=(TelegramError, sqlite3.Error))
-
-
-def _seconds(value: object) -> float:
-    if isinstance(value, timedelta):
-        return value.total_seconds()
-    return float(value)  # type: ignore[arg-type]

@@ -115,3 +115,23 @@ HINT_DIGEST_FOOT = (
     "Abbestellen: /profil → Benachrichtigungen."
 )
 HINT_DIGEST_TOGGLE = "{icon} Tagesübersicht „Angabe falsch?“"
+
+# For the operator, on stderr, when the webhook server cannot listen (bot/chat/webhook.py).
+LISTEN_IN_USE = (
+    "Der Webhook-Port {where} ist schon belegt (ein zweiter Bot oder ein anderer Dienst?). "
+    "Nächster Schritt: `ss -ltnp` zeigt, wer ihn hält; diesen Prozess beenden oder "
+    "telegram.webhook.port ändern."
+)
+LISTEN_NOT_ALLOWED = (
+    "Keine Berechtigung, auf {where} zu lauschen (Ports unter 1024 brauchen besondere Rechte). "
+    "Nächster Schritt: telegram.webhook.port ab 1024 wählen, z. B. 8443, und nginx davor "
+    "(docs/betrieb.md)."
+)
+LISTEN_NO_ADDRESS = (
+    "Die Adresse {listen} gibt es auf diesem Rechner nicht. Nächster Schritt: "
+    "telegram.webhook.listen prüfen (z. B. 127.0.0.1 oder 0.0.0.0)."
+)
+LISTEN_FAILED = (
+    "Der Webhook-Server kann nicht auf {where} lauschen ({reason}). Nächster Schritt: "
+    "telegram.webhook.listen und port prüfen."
+)

@@ -16,10 +16,9 @@ import json
 from typing import Any
 
 from telegram import Update
-from telegram._utils.defaultvalue import DEFAULT_NONE
-from telegram._utils.types import ODVInput
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
+from bot.chat.request_base import PlainRequest, Timeouts
 from bot.health import UpdateHealth
 
 
@@ -29,7 +28,7 @@ def update_kind(data: dict[str, Any]) -> str:
     return keys[0] if len(keys) == 1 else "unknown"
 
 
-class SkippingRequest(BaseRequest):
+class SkippingRequest(PlainRequest):
     """The getUpdates request: an inner request, with each update checked after it arrives."""
 
     def __init__(self, health: UpdateHealth, inner: BaseRequest | None = None) -> None:
@@ -47,24 +46,17 @@ class SkippingRequest(BaseRequest):
     async def shutdown(self) -> None:
         await self._inner.shutdown()
 
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = DEFAULT_NONE,
-        write_timeout: ODVInput[float] = DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = DEFAULT_NONE,
+    async def exchange(
+        self, url: str, method: str, request_data: RequestData | None, timeouts: Timeouts
     ) -> tuple[int, bytes]:
         return await self._inner.do_request(
             url,
             method,
             request_data,
-            read_timeout=read_timeout,
-            write_timeout=write_timeout,
-            connect_timeout=connect_timeout,
-            pool_timeout=pool_timeout,
+            read_timeout=timeouts.read,
+            write_timeout=timeouts.write,
+            connect_timeout=timeouts.connect,
+            pool_timeout=timeouts.pool,
         )
 
     def parse_json_payload(self, payload: bytes) -> dict[str, Any]:  # type: ignore[override]

@@ -20,7 +20,7 @@ from bot.chat.webhook import health
 from bot.clock import FixedClock
 from bot.knowledge.base import KnowledgeBase
 from bot.storage.db import Database
-from bot.storage.faults import FaultKind
+from bot.storage.faults import MIN_FREE_BYTES, FaultKind
 from bot.storage.users import UserRepository
 from tests.chat.conftest import Chat, running_chat, visible
 
@@ -138,6 +138,10 @@ async def test_notfall_with_an_injected_disk_full_error(chat: Chat) -> None:
     assert_nationwide_notfall(emergency)
     assert "Jugendamt Musterstadt" in visible(emergency)  # the profile memory knows
     assert FaultKind.FULL.value in services.storage.report()["faults"]
+    # /healthz is red while writes fail (the probe: 200 and "database_reachable": true).
+    status, report = await health(chat.app)
+    assert status == 503 and report["status"] == "degraded"
+    assert report["database"]["faults"] == ["full"]
 
 
 @contextlib.contextmanager
@@ -178,4 +182,8 @@ async def test_notfall_on_a_full_disk(
             assert_nationwide_notfall(await chat.send(STRANGER, "/notfall"))
             storage = chat.app.bot_data["services"].storage
             assert FaultKind.FULL.value in storage.report()["faults"]
+            await storage.probe()  # the heartbeat's probe: the free space, a rolled-back write
+            status, report = await health(chat.app)
+            assert status == 503 and "full" in report["database"]["faults"]
+            assert report["database"]["free_bytes"] < MIN_FREE_BYTES
             (disk / "filler").unlink()

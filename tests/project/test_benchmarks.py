@@ -76,6 +76,12 @@ def test_report_benchmark_runs_small() -> None:
     assert "200 registrations, 1 runs" in output
 
 
+def test_website_benchmark_runs_small() -> None:
+    output = run_script("website.py", "--offers", "200", "--contacts", "40", "--runs", "1").stdout
+    assert "shipped knowledge: 1 runs" in output
+    assert "synthetic 200 offers, 40 contacts: 1 runs" in output
+
+
 def test_content_coverage_counts_the_shipped_knowledge() -> None:
     output = run_script("content_coverage.py").stdout
     assert "| Leverkusen |" in output

@@ -30,6 +30,8 @@ FORBIDDEN = {
     ),
     # Aushang, Dokumentationsbogen, website: rendered from knowledge and services, no Telegram.
     "bot/publish/": ("bot.chat", "bot.app", "bot.sandbox"),
+    # The static website: the same knowledge through the services, no Telegram.
+    "bot/website/": ("bot.chat", "bot.app", "bot.sandbox"),
 }
 
 
@@ -141,6 +143,7 @@ CHAT_KIT = {
     "flood",
     "format",
     "pacing",
+    "request_base",
     "outage",
     "screens",
     "sending",
@@ -153,6 +156,7 @@ CHAT_KIT = {
     "texts_privacy",
     "usage",
     "webhook",
+    "webhook_server",
     "updates",
 }
 CHAT_AREAS = {
