@@ -9,14 +9,15 @@ of other words: "Vater" is no "Tagesvater". The words people type for situations
 the situation's topics.
 
 Ranking is deterministic: umbrella entries (the network's meetings, events, examples) after real
-ones; then matched query words, score, fit to the user's profession and place, kind and title.
+ones; then matched query words, score, fit to the user's profession and place, the closest
+service, how well it fits a recognised situation (situation_docs.py), kind and title.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.knowledge.base import KnowledgeBase
@@ -27,6 +28,7 @@ from bot.knowledge.search_hits import KIND_ORDER, SearchMatch
 from bot.knowledge.search_hits import HitKind as HitKind
 from bot.knowledge.search_hits import SearchHit as SearchHit
 from bot.knowledge.search_terms import Terms, add_compound_parts
+from bot.knowledge.situation_docs import places_reached, situation_documents, words_beside
 from bot.knowledge.situation_match import SituationMatcher
 from bot.knowledge.suggest import Suggester, Suggestion
 
@@ -35,7 +37,8 @@ TITLE, TAGS, BODY = 3.0, 2.0, 1.0
 SHORT_TEXT = 80  # texts up to this length are folded once and reused while indexing
 MAX_QUERY_WORDS = 12  # a longer text is not a search; it also keeps MATCHED arithmetic exact
 MATCHED = 1000.0
-LATER_TOPIC = 0.8  # a situation's second and further topics
+INCIDENTAL = 0.1  # a word beside a recognised situation: a tie-breaker only
+Fit = Callable[[int], int]
 
 
 @dataclass(frozen=True)
@@ -205,6 +208,7 @@ class SearchIndex:
             self._tie_rank[doc] = rank
         self._serving = {key: frozenset(value) for key, value in serving.items()}
         self._listed_in = {key: frozenset(value) for key, value in listed_in.items()}
+        self._reach = places_reached(knowledge, self._listed_in, len(self._documents))
         add_compound_parts(postings)
         self._names = {
             term: {doc: MATCHED + weight for doc, weight in posting.items()}
@@ -213,16 +217,11 @@ class SearchIndex:
         self._demoted = frozenset(demoted)
         self._situations = SituationMatcher(knowledge.situations)
         self._suggester = Suggester(knowledge)
-        # Per situation: every document of its topics, valued as a match in the tags.
-        self._situation_docs: dict[str, dict[int, float]] = {}
-        for situation in knowledge.situations.values():
-            # Its first topic is its main one: offers of later topics count a little less.
-            docs: dict[int, float] = {}
-            for rank, topic in enumerate(situation.topics):
-                value = MATCHED + TAGS * (1.0 if rank == 0 else LATER_TOPIC)
-                for doc in sorted(by_topic.get(topic, ())):
-                    docs.setdefault(doc, value)
-            self._situation_docs[situation.id] = docs
+        # Per situation: every document of its topics, valued as a match in the tags, ordered
+        # within by how much its text speaks of the situation (situation_docs.py).
+        self._situation_docs, self._situation_fit = situation_documents(
+            knowledge.situations, by_topic, postings, MATCHED, TAGS
+        )
         # Stored as MATCHED + weight. The values are a handful of distinct numbers, so each is
         # one shared float object (half a million postings would otherwise hold their own).
         shared: dict[float, float] = {}
@@ -264,6 +263,7 @@ class SearchIndex:
         # hold MATCHED + weight, so an exact word uses its posting without any Python loop.
         relevance: dict[int, float] = {}
         owned = False  # whether `relevance` is our own dict (not a shared posting)
+        beside: dict[int, float] = {}
         for word, situation_values in zip(words, per_word, strict=True):
             sources = [
                 *(
@@ -290,6 +290,11 @@ class SearchIndex:
                         best[doc] = value
             if best is None:
                 continue
+            if situations and not situation_values:
+                kept = words_beside(sources, best, beside, MATCHED, TAGS)
+                if not kept:
+                    continue
+                best, best_owned = kept, True
             if not relevance:
                 relevance, owned = best, best_owned
                 continue
@@ -298,12 +303,18 @@ class SearchIndex:
             get = relevance.get
             for doc, value in best.items():
                 relevance[doc] = get(doc, 0.0) + value
+        secondary: Mapping[int, float] = {}  # how well each document fits the situation
+        if situations:
+            fit_of = self._situation_fit[situations[0].situation.id]
+            relevance = {**{d: v * INCIDENTAL for d, v in beside.items()}, **relevance}
+            secondary = {d: beside.get(d, 0.0) + fit_of.get(d, 0.0) for d in {*beside, *fit_of}}
         if kinds is not None:
             wanted = set(kinds)
             relevance = {d: v for d, v in relevance.items() if self._documents[d].kind in wanted}
         if not relevance or limit <= 0:
             return SearchMatch([], situations)
-        return SearchMatch(self._rank(relevance, limit, profession_id, municipality_id), situations)
+        hits = self._rank(relevance, limit, profession_id, municipality_id, secondary)
+        return SearchMatch(hits, situations)
 
     def suggest(self, query: str) -> list[Suggestion]:
         """Known words close to a query that found nothing ('Meinten Sie …?')."""
@@ -319,7 +330,8 @@ class SearchIndex:
     ) -> list[SearchHit]:
         """The documents of a situation's topics, ranked for the person."""
         docs = self._situation_docs.get(situation_id, {})
-        return self._rank(dict(docs), limit, profession_id, municipality_id)
+        fit_of = self._situation_fit.get(situation_id, {})
+        return self._rank(dict(docs), limit, profession_id, municipality_id, fit_of)
 
     def _rank(
         self,
@@ -327,7 +339,9 @@ class SearchIndex:
         limit: int,
         profession_id: str | None,
         municipality_id: str | None,
+        secondary: Mapping[int, float] | None = None,
     ) -> list[SearchHit]:
+        """By relevance, the person's fit, the closest service, `secondary`, the title."""
         # Umbrella entries come after all real ones: ranked apart, appended after.
         umbrella: dict[int, float] = {}
         if self._demoted and relevance:
@@ -336,8 +350,9 @@ class SearchIndex:
             if umbrella:
                 relevance = {d: v for d, v in relevance.items() if d not in umbrella}
         fit = self._fit_function(profession_id, municipality_id)
-        best_docs = self._top(relevance, limit, fit)
-        best_docs += self._top(umbrella, limit - len(best_docs), fit)
+        extra = secondary or {}
+        best_docs = self._top(relevance, limit, fit, extra)
+        best_docs += self._top(umbrella, limit - len(best_docs), fit, extra)
         values = {**relevance, **umbrella} if umbrella else relevance
         return [
             SearchHit(
@@ -351,21 +366,23 @@ class SearchIndex:
             for doc in best_docs
         ]
 
-    def _top(self, relevance: dict[int, float], limit: int, fit: Callable[[int], int]) -> list[int]:
+    def _top(
+        self, relevance: dict[int, float], limit: int, fit: Fit, secondary: Mapping[int, float]
+    ) -> list[int]:
         if not relevance or limit <= 0:
             return []
         # Fit and title only break ties, so they are computed only for documents that can still
         # make the cut, not for the thousands a common word matches.
         cut = heapq.nlargest(limit, relevance.values())[-1]
         candidates = [doc for doc, value in relevance.items() if value >= cut]
-        tie_rank = self._tie_rank
+        tie_rank, reach = self._tie_rank, self._reach
         return heapq.nsmallest(
-            limit, candidates, key=lambda d: (-relevance[d], -fit(d), tie_rank[d])
+            limit,
+            candidates,
+            key=lambda d: (-relevance[d], -fit(d), reach[d], -secondary.get(d, 0.0), tie_rank[d]),
         )
 
-    def _fit_function(
-        self, profession_id: str | None, municipality_id: str | None
-    ) -> Callable[[int], int]:
+    def _fit_function(self, profession_id: str | None, municipality_id: str | None) -> Fit:
         """0–2 local relevance of a document: serves the profession (+1), is listed for the
         municipality or its Kreis (+1); the profession's own Meldeweg counts 2."""
         serving = self._serving.get(profession_id, frozenset()) if profession_id else frozenset()

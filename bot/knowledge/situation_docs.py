@@ -1,0 +1,125 @@
+"""Which documents a situation finds, and how well each fits it.
+
+A situation finds every document of its topics (`situationen.yaml: themen`). Within them, the
+ones whose own text speaks of the situation – a Frauenberatung that names "häusliche Gewalt",
+a Suchtberatung "für Angehörige und Kinder" – fit better than the rest of a broad topic such as
+`gewalt`: each vocabulary word (or stem) found in a document's title or text adds to its fit
+(tags are left out: a topic's synonyms are on every document of the topic). The fit only breaks
+ties: after the topic rank and after the person's fit (own profession, own place), so a local
+service comes before a nationwide one of the same topic.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import Situation
+from bot.knowledge.normalize import tokens
+from bot.knowledge.situation_match import VAGUE_PARTS
+
+LATER_TOPIC = 0.8  # a situation's second and further topics count a little less
+STEM_MIN = 5  # a vocabulary word of this length also finds words it begins
+VAGUE = VAGUE_PARTS | {"kind", "kinder", "gewalt", "psychische", "sexuelle", "beratung", "gegen"}
+SHARED = 2.0  # the weight of tags: topic names and synonyms, the same on every document of a topic
+
+
+def situation_documents(
+    situations: Mapping[str, Situation],
+    by_topic: Mapping[str, set[int]],
+    postings: Mapping[str, Mapping[int, float]],
+    matched: float,
+    tags: float,
+) -> tuple[dict[str, dict[int, float]], dict[str, dict[int, float]]]:
+    """Per situation: its documents with their value as a match, and their fit to it."""
+    terms = sorted(postings)
+    result: dict[str, dict[int, float]] = {}
+    fits: dict[str, dict[int, float]] = {}
+    for situation in situations.values():
+        docs: dict[int, float] = {}
+        for rank, topic in enumerate(situation.topics):
+            value = matched + tags * (1.0 if rank == 0 else LATER_TOPIC)
+            for doc in sorted(by_topic.get(topic, ())):
+                docs.setdefault(doc, value)
+        result[situation.id] = docs
+        fits[situation.id] = _affinity(situation, docs, terms, postings)
+    return result, fits
+
+
+def _affinity(
+    situation: Situation,
+    docs: Mapping[int, float],
+    terms: list[str],
+    postings: Mapping[str, Mapping[int, float]],
+) -> dict[int, float]:
+    words = {
+        part
+        for word in (situation.name, *situation.words)
+        for part in tokens(word)
+        if len(part) >= STEM_MIN and part not in VAGUE
+    }
+    found: dict[int, float] = {}
+    for word in sorted(words):
+        best: dict[int, float] = {}
+        matching = [word] if word in postings else []
+        if len(word) >= STEM_MIN:
+            start = bisect.bisect_left(terms, word)
+            for term in terms[start : start + 32]:
+                if not term.startswith(word):
+                    break
+                if term != word:
+                    matching.append(term)
+        for term in matching:
+            for doc, weight in postings[term].items():
+                if doc in docs and weight != SHARED and weight > best.get(doc, 0.0):
+                    best[doc] = weight
+        for doc, weight in best.items():
+            found[doc] = found.get(doc, 0.0) + weight
+    return found
+
+
+NOT_LOCAL = 1 << 30  # nationwide, or listed for no place: after every local service
+
+
+def places_reached(
+    knowledge: KnowledgeBase, listed_in: Mapping[str, frozenset[int]], documents: int
+) -> list[int]:
+    """Per document, how many places (regions without a smaller region inside) it is listed
+    for, directly or through a Kreis: the service closest to the person reaches fewest, so a
+    town's Kinderschutzbund comes before a Kreis-wide service, and that before a state portal."""
+    parents = {region.parent for region in knowledge.regions.values()}
+    reach = [0] * documents
+    for region_id in knowledge.regions:
+        if region_id in parents:
+            continue
+        reaching: set[int] = set()
+        for region in knowledge.region_chain(region_id):
+            reaching |= listed_in.get(region, frozenset())
+        for doc in reaching:
+            reach[doc] += 1
+    return [count or NOT_LOCAL for count in reach]
+
+
+def words_beside(
+    sources: Sequence[tuple[Mapping[int, float], float]],
+    best: Mapping[int, float],
+    beside: dict[int, float],
+    matched: float,
+    tags: float,
+) -> dict[int, float]:
+    """A query word beside a recognised situation ("Schüler", "Angst"): where it is found only
+    in a text or as a part of a word, it goes into `beside` – it orders the situation's documents
+    after the person's fit, and alone finds only what comes after them. Returned: the documents
+    where it is exact in a title or tag ("Baby"), where it counts as a matched word."""
+    strong = {
+        doc
+        for posting, trust in sources
+        if trust == 1.0
+        for doc, value in posting.items()
+        if value % matched >= tags
+    }
+    for doc, value in best.items():
+        if doc not in strong:
+            beside[doc] = beside.get(doc, 0.0) + value % matched
+    return {doc: value for doc, value in best.items() if doc in strong}
