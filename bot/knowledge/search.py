@@ -9,15 +9,14 @@ of other words: "Vater" is no "Tagesvater". The words people type for situations
 the situation's topics.
 
 Ranking is deterministic: umbrella entries (the network's meetings, events, examples) after real
-ones; then matched query words, score, fit to the user's profession and place, the closest
-service, how well it fits a recognised situation (situation_docs.py), kind and title.
+ones; then matched words, score, fit to profession and place, the closest service, the fit to a
+recognised situation (situation_docs.py), kind and title.
 """
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.knowledge.base import KnowledgeBase
@@ -27,18 +26,17 @@ from bot.knowledge.normalize import normalize, tokens
 from bot.knowledge.search_hits import KIND_ORDER, SearchMatch
 from bot.knowledge.search_hits import HitKind as HitKind
 from bot.knowledge.search_hits import SearchHit as SearchHit
+from bot.knowledge.search_rank import NO_SECONDARY, Fit, Order, Secondary, top
 from bot.knowledge.search_terms import Terms, add_compound_parts
-from bot.knowledge.situation_docs import places_reached, situation_documents, words_beside
+from bot.knowledge.situation_docs import situation_documents, words_beside
 from bot.knowledge.situation_match import SituationMatcher
 from bot.knowledge.suggest import Suggester, Suggestion
 
-# How much a match in each part of a document counts.
-TITLE, TAGS, BODY = 3.0, 2.0, 1.0
+TITLE, TAGS, BODY = 3.0, 2.0, 1.0  # how much a match in each part of a document counts
 SHORT_TEXT = 80  # texts up to this length are folded once and reused while indexing
 MAX_QUERY_WORDS = 12  # a longer text is not a search; it also keeps MATCHED arithmetic exact
 MATCHED = 1000.0
 INCIDENTAL = 0.1  # a word beside a recognised situation: a tie-breaker only
-Fit = Callable[[int], int]
 
 
 @dataclass(frozen=True)
@@ -208,7 +206,7 @@ class SearchIndex:
             self._tie_rank[doc] = rank
         self._serving = {key: frozenset(value) for key, value in serving.items()}
         self._listed_in = {key: frozenset(value) for key, value in listed_in.items()}
-        self._reach = places_reached(knowledge, self._listed_in, len(self._documents))
+        self._order = Order.of(knowledge, self._listed_in, self._tie_rank)
         add_compound_parts(postings)
         self._names = {
             term: {doc: MATCHED + weight for doc, weight in posting.items()}
@@ -303,11 +301,13 @@ class SearchIndex:
             get = relevance.get
             for doc, value in best.items():
                 relevance[doc] = get(doc, 0.0) + value
-        secondary: Mapping[int, float] = {}  # how well each document fits the situation
+        secondary = NO_SECONDARY  # how well each document fits the situation
         if situations:
-            fit_of = self._situation_fit[situations[0].situation.id]
-            relevance = {**{d: v * INCIDENTAL for d, v in beside.items()}, **relevance}
-            secondary = {d: beside.get(d, 0.0) + fit_of.get(d, 0.0) for d in {*beside, *fit_of}}
+            secondary = (self._situation_fit[situations[0].situation.id], beside)
+            if beside and not owned:
+                relevance = dict(relevance)
+            for doc, value in beside.items():
+                relevance.setdefault(doc, value * INCIDENTAL)
         if kinds is not None:
             wanted = set(kinds)
             relevance = {d: v for d, v in relevance.items() if self._documents[d].kind in wanted}
@@ -331,7 +331,7 @@ class SearchIndex:
         """The documents of a situation's topics, ranked for the person."""
         docs = self._situation_docs.get(situation_id, {})
         fit_of = self._situation_fit.get(situation_id, {})
-        return self._rank(dict(docs), limit, profession_id, municipality_id, fit_of)
+        return self._rank(dict(docs), limit, profession_id, municipality_id, (fit_of, {}))
 
     def _rank(
         self,
@@ -339,7 +339,7 @@ class SearchIndex:
         limit: int,
         profession_id: str | None,
         municipality_id: str | None,
-        secondary: Mapping[int, float] | None = None,
+        secondary: Secondary = NO_SECONDARY,
     ) -> list[SearchHit]:
         """By relevance, the person's fit, the closest service, `secondary`, the title."""
         # Umbrella entries come after all real ones: ranked apart, appended after.
@@ -350,37 +350,15 @@ class SearchIndex:
             if umbrella:
                 relevance = {d: v for d, v in relevance.items() if d not in umbrella}
         fit = self._fit_function(profession_id, municipality_id)
-        extra = secondary or {}
-        best_docs = self._top(relevance, limit, fit, extra)
-        best_docs += self._top(umbrella, limit - len(best_docs), fit, extra)
+        best_docs = top(relevance, limit, fit, secondary, self._order)
+        best_docs += top(umbrella, limit - len(best_docs), fit, secondary, self._order)
         values = {**relevance, **umbrella} if umbrella else relevance
-        return [
-            SearchHit(
-                kind=self._documents[doc].kind,
-                id=self._documents[doc].id,
-                title=self._documents[doc].title,
-                score=round(values[doc] % MATCHED, 3),
-                matched_words=int(values[doc] // MATCHED),
-                fit=fit(doc),
-            )
-            for doc in best_docs
-        ]
+        return [self._hit(d, values[d], fit(d)) for d in best_docs]
 
-    def _top(
-        self, relevance: dict[int, float], limit: int, fit: Fit, secondary: Mapping[int, float]
-    ) -> list[int]:
-        if not relevance or limit <= 0:
-            return []
-        # Fit and title only break ties, so they are computed only for documents that can still
-        # make the cut, not for the thousands a common word matches.
-        cut = heapq.nlargest(limit, relevance.values())[-1]
-        candidates = [doc for doc, value in relevance.items() if value >= cut]
-        tie_rank, reach = self._tie_rank, self._reach
-        return heapq.nsmallest(
-            limit,
-            candidates,
-            key=lambda d: (-relevance[d], -fit(d), reach[d], -secondary.get(d, 0.0), tie_rank[d]),
-        )
+    def _hit(self, doc: int, value: float, fit: int) -> SearchHit:
+        document = self._documents[doc]
+        score, matched = round(value % MATCHED, 3), int(value // MATCHED)
+        return SearchHit(document.kind, document.id, document.title, score, matched, fit)
 
     def _fit_function(self, profession_id: str | None, municipality_id: str | None) -> Fit:
         """0–2 local relevance of a document: serves the profession (+1), is listed for the

@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping, Sequence
 
-from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Situation
 from bot.knowledge.normalize import tokens
 from bot.knowledge.situation_match import VAGUE_PARTS
@@ -77,28 +76,6 @@ def _affinity(
         for doc, weight in best.items():
             found[doc] = found.get(doc, 0.0) + weight
     return found
-
-
-NOT_LOCAL = 1 << 30  # nationwide, or listed for no place: after every local service
-
-
-def places_reached(
-    knowledge: KnowledgeBase, listed_in: Mapping[str, frozenset[int]], documents: int
-) -> list[int]:
-    """Per document, how many places (regions without a smaller region inside) it is listed
-    for, directly or through a Kreis: the service closest to the person reaches fewest, so a
-    town's Kinderschutzbund comes before a Kreis-wide service, and that before a state portal."""
-    parents = {region.parent for region in knowledge.regions.values()}
-    reach = [0] * documents
-    for region_id in knowledge.regions:
-        if region_id in parents:
-            continue
-        reaching: set[int] = set()
-        for region in knowledge.region_chain(region_id):
-            reaching |= listed_in.get(region, frozenset())
-        for doc in reaching:
-            reach[doc] += 1
-    return [count or NOT_LOCAL for count in reach]
 
 
 def words_beside(
