@@ -4,9 +4,10 @@ reminder catch what identifies a child, without firing on ordinary questions?
 Search part: every query of `relevance_queries.py` runs through the real finder service
 (`DirectoryService.find`, as the chat calls it) with the query's profile (profession and
 municipality) on the shipped knowledge base. The answer is read as the chat shows it: first
-the guidance button (the recognised situation and its Anhaltspunkte entry), then the results in
-order (an offer also counts as the contacts its screen shows); when nothing is found, the ways
-on (own Meldeweg, the IseF, the advice hotline). Each query has labelled *needs* (guidance, the
+the recognised situation and its Anhaltspunkte guidance; then the results in order – for a
+situation with guidance those its "Passende Angebote" button lists (`DirectoryService.situation`),
+else the query's own results (an offer also counts as the contacts its screen shows); when
+nothing is found, the ways on (own Meldeweg, the IseF, the advice hotline). Each query has labelled *needs* (guidance, the
 own Meldeweg, a fitting offer; alternatives for one need joined with `|`).
 - recall@3: the share of a query's needs met within the first three items, averaged;
 - MRR: the mean of 1 / rank of the first item that meets any need.
@@ -25,7 +26,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -125,7 +126,14 @@ def evaluate_search(knowledge: KnowledgeBase) -> SearchFigures:
                 figures.dropped_needs += 1
             else:
                 wanted.append(labels - absent)
-        items = ranking(directory.find(query, profession, municipality), knowledge)
+        findings = directory.find(query, profession, municipality)
+        if findings.guidance is not None and findings.situation is not None:
+            # The chat shows the guidance screen; its "Passende Angebote" lists the situation's
+            # results (the typed text is not kept, so only the situation is known there).
+            offers = directory.situation(findings.situation.id, profession, municipality)
+            if offers is not None:
+                findings = replace(offers, guidance=findings.guidance)
+        items = ranking(findings, knowledge)
         met = [need for need in wanted if any(need & item for item in items[:K])]
         first = next((n for n, item in enumerate(items, 1) if any(w & item for w in wanted)), 0)
         figures.results.append(
