@@ -7,8 +7,9 @@ municipality) on the shipped knowledge base. The answer is read as the chat show
 the recognised situation and its Anhaltspunkte guidance; then the results in order – for a
 situation with guidance those its "Passende Angebote" button lists (`DirectoryService.situation`),
 else the query's own results (an offer also counts as the contacts its screen shows); when
-nothing is found, the ways on (own Meldeweg, the IseF, the advice hotline). Each query has labelled *needs* (guidance, the
-own Meldeweg, a fitting offer; alternatives for one need joined with `|`).
+nothing is found, the ways on (own Meldeweg, the IseF, the advice hotline). Each query has
+labelled *needs* (guidance, the own Meldeweg, a fitting offer; alternatives for one need joined
+with `|`).
 - recall@3: the share of a query's needs met within the first three items, averaged;
 - MRR: the mean of 1 / rank of the first item that meets any need.
 Labelled ids that are not in the knowledge are listed ("not yet in knowledge"); a need none of

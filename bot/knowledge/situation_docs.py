@@ -89,14 +89,13 @@ def words_beside(
     in a text or as a part of a word, it goes into `beside` – it orders the situation's documents
     after the person's fit, and alone finds only what comes after them. Returned: the documents
     where it is exact in a title or tag ("Baby"), where it counts as a matched word."""
-    strong = {
-        doc
-        for posting, trust in sources
-        if trust == 1.0
-        for doc, value in posting.items()
-        if value % matched >= tags
-    }
+    threshold = matched + tags  # exact postings hold MATCHED + weight
+    strong: set[int] = set()
+    for posting, trust in sources:
+        if trust == 1.0:
+            strong.update(doc for doc, value in posting.items() if value >= threshold)
+    get = beside.get
     for doc, value in best.items():
         if doc not in strong:
-            beside[doc] = beside.get(doc, 0.0) + value % matched
+            beside[doc] = get(doc, 0.0) + value - matched
     return {doc: value for doc, value in best.items() if doc in strong}
