@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -92,6 +92,7 @@ class Location:
         concern: Concern | None = None,
         due: date | None = None,
         entry_id: str | None = None,
+        pending: tuple[SourceDocument, Path] | None = None,
     ) -> Finding:
         return Finding(
             file=self.file,
@@ -102,6 +103,7 @@ class Location:
             concern=concern,
             due=due,
             entry_id=entry_id,
+            pending=pending,
         )
 
 
@@ -122,15 +124,15 @@ class Sourced:
         due: date | None = None,
     ) -> Finding:
         path = (*self.location.path, *subpath)
-        found = self.location.finding(
+        return self.location.finding(
             message,
             severity,
             path=path,
             concern=concern,
             due=due,
             entry_id=getattr(self.entry, "id", None),
+            pending=(self.document, path),
         )
-        return replace(found, pending=(self.document, path))
 
 
 def resolve_lines(findings: list[Finding]) -> list[Finding]:
@@ -159,6 +161,15 @@ def resolve_lines(findings: list[Finding]) -> list[Finding]:
                 line = document.field_line(finding.line, path[2])
             if line is None:
                 line = document.line_of(path)
-            resolved[index] = replace(finding, line=line, pending=None)
+            resolved[index] = Finding(
+                finding.file,
+                line,
+                finding.path,
+                finding.message,
+                finding.severity,
+                finding.concern,
+                finding.due,
+                finding.entry_id,
+            )
         document.release()
     return resolved

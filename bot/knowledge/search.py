@@ -28,7 +28,7 @@ from bot.knowledge.search_hits import HitKind as HitKind
 from bot.knowledge.search_hits import SearchHit as SearchHit
 from bot.knowledge.search_rank import NO_SECONDARY, Fit, Order, Secondary, top
 from bot.knowledge.search_terms import Terms, add_compound_parts
-from bot.knowledge.situation_docs import situation_documents, words_beside
+from bot.knowledge.situation_docs import situation_documents
 from bot.knowledge.situation_match import SituationMatcher
 from bot.knowledge.suggest import Suggester, Suggestion
 
@@ -37,6 +37,7 @@ SHORT_TEXT = 80  # texts up to this length are folded once and reused while inde
 MAX_QUERY_WORDS = 12  # a longer text is not a search; it also keeps MATCHED arithmetic exact
 MATCHED = 1000.0
 INCIDENTAL = 0.1  # a word beside a recognised situation: a tie-breaker only
+STRONG = frozenset({MATCHED + TAGS, MATCHED + TITLE})  # an exact match in a tag or title
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,6 @@ class SearchIndex:
             self._tie_rank[doc] = rank
         self._serving = {key: frozenset(value) for key, value in serving.items()}
         self._listed_in = {key: frozenset(value) for key, value in listed_in.items()}
-        self._order = Order.of(knowledge, self._listed_in, self._tie_rank)
         add_compound_parts(postings)
         self._names = {
             term: {doc: MATCHED + weight for doc, weight in posting.items()}
@@ -217,9 +217,10 @@ class SearchIndex:
         self._suggester = Suggester(knowledge)
         # Per situation: every document of its topics, valued as a match in the tags, ordered
         # within by how much its text speaks of the situation (situation_docs.py).
-        self._situation_docs, self._situation_fit = situation_documents(
+        self._situation_docs, situation_fit = situation_documents(
             knowledge.situations, by_topic, postings, MATCHED, TAGS
         )
+        self._order = Order.of(knowledge, self._listed_in, self._tie_rank, situation_fit)
         # Stored as MATCHED + weight. The values are a handful of distinct numbers, so each is
         # one shared float object (half a million postings would otherwise hold their own).
         shared: dict[float, float] = {}
@@ -261,7 +262,6 @@ class SearchIndex:
         # hold MATCHED + weight, so an exact word uses its posting without any Python loop.
         relevance: dict[int, float] = {}
         owned = False  # whether `relevance` is our own dict (not a shared posting)
-        beside: dict[int, float] = {}
         for word, situation_values in zip(words, per_word, strict=True):
             sources = [
                 *(
@@ -288,26 +288,23 @@ class SearchIndex:
                         best[doc] = value
             if best is None:
                 continue
-            if situations and not situation_values:
-                kept = words_beside(sources, best, beside, MATCHED, TAGS)
-                if not kept:
-                    continue
-                best, best_owned = kept, True
-            if not relevance:
+            beside = bool(situations) and not situation_values
+            if not relevance and not beside:
                 relevance, owned = best, best_owned
                 continue
             if not owned:
                 relevance, owned = dict(relevance), True
             get = relevance.get
+            if beside:
+                # A word beside the situation ("Schüler", "Angst") counts as a matched word only
+                # where it is exact in a title or tag ("Baby"); elsewhere it only orders.
+                for doc, value in best.items():
+                    add = value if value in STRONG else (value - MATCHED) * INCIDENTAL
+                    relevance[doc] = get(doc, 0.0) + add
+                continue
             for doc, value in best.items():
                 relevance[doc] = get(doc, 0.0) + value
-        secondary = NO_SECONDARY  # how well each document fits the situation
-        if situations:
-            secondary = (self._situation_fit[situations[0].situation.id], beside)
-            if beside and not owned:
-                relevance = dict(relevance)
-            for doc, value in beside.items():
-                relevance.setdefault(doc, value * INCIDENTAL)
+        secondary = (situations[0].situation.id, {}) if situations else NO_SECONDARY
         if kinds is not None:
             wanted = set(kinds)
             relevance = {d: v for d, v in relevance.items() if self._documents[d].kind in wanted}
@@ -330,8 +327,14 @@ class SearchIndex:
     ) -> list[SearchHit]:
         """The documents of a situation's topics, ranked for the person."""
         docs = self._situation_docs.get(situation_id, {})
-        fit_of = self._situation_fit.get(situation_id, {})
-        return self._rank(dict(docs), limit, profession_id, municipality_id, (fit_of, {}))
+        known = situation_id in self._situation_docs
+        return self._rank(
+            dict(docs),
+            limit,
+            profession_id,
+            municipality_id,
+            (situation_id, {}) if known else NO_SECONDARY,
+        )
 
     def _rank(
         self,

@@ -16,29 +16,46 @@ from dataclasses import dataclass
 from bot.knowledge.base import KnowledgeBase
 
 Fit = Callable[[int], int]
-Secondary = tuple[Mapping[int, float], Mapping[int, float]]  # the fit to a situation, in parts
-NO_SECONDARY: Secondary = ({}, {})
+# The recognised situation (its documents' fit to it, computed once per index) and the query's
+# words beside it, which add to that fit.
+Secondary = tuple[str | None, Mapping[int, float]]
+NO_SECONDARY: Secondary = (None, {})
 NOT_LOCAL = 1 << 30  # nationwide, or listed for no place: after every local service
 
 
 @dataclass(frozen=True)
 class Order:
-    """Per document, computed once per index: places reached, title rank, and both together."""
+    """Per document, computed once per index: places reached, title rank, both together, and
+    per situation the fit to it and the rank by (places, fit, title)."""
 
     reach: list[int]
     tie_rank: Sequence[int]
     place_rank: list[int]
+    situation_fit: Mapping[str, Mapping[int, float]]
+    situation_rank: Mapping[str, list[int]]
 
     @classmethod
     def of(
-        cls, knowledge: KnowledgeBase, listed_in: Mapping[str, frozenset[int]], tie_rank: list[int]
+        cls,
+        knowledge: KnowledgeBase,
+        listed_in: Mapping[str, frozenset[int]],
+        tie_rank: list[int],
+        situation_fit: Mapping[str, Mapping[int, float]],
     ) -> Order:
         reach = places_reached(knowledge, listed_in, len(tie_rank))
-        place_rank = [0] * len(tie_rank)
-        by_place = sorted(range(len(tie_rank)), key=lambda d: (reach[d], tie_rank[d]))
-        for rank, doc in enumerate(by_place):
-            place_rank[doc] = rank
-        return cls(reach, tie_rank, place_rank)
+        place_rank = _ranks(reach, tie_rank, {})
+        ranks = {
+            situation: _ranks(reach, tie_rank, fits) for situation, fits in situation_fit.items()
+        }
+        return cls(reach, tie_rank, place_rank, situation_fit, ranks)
+
+
+def _ranks(reach: list[int], tie_rank: list[int], fits: Mapping[int, float]) -> list[int]:
+    ordered = sorted(range(len(tie_rank)), key=lambda d: (reach[d], -fits.get(d, 0.0), tie_rank[d]))
+    rank = [0] * len(tie_rank)
+    for position, doc in enumerate(ordered):
+        rank[doc] = position
+    return rank
 
 
 def places_reached(
@@ -66,14 +83,14 @@ def top(
         return []
     cut = heapq.nlargest(limit, relevance.values())[-1]
     candidates = [doc for doc, value in relevance.items() if value >= cut]
-    first, second = secondary
-    if not first and not second:  # the closest service, then the title: one number
-        place = order.place_rank
-        return heapq.nsmallest(limit, candidates, key=lambda d: (-relevance[d], -fit(d), place[d]))
-    reach, tie_rank = order.reach, order.tie_rank
+    situation, beside = secondary
+    if situation is None or not beside:  # (places, fit to the situation, title): one number
+        rank = order.situation_rank[situation] if situation is not None else order.place_rank
+        return heapq.nsmallest(limit, candidates, key=lambda d: (-relevance[d], -fit(d), rank[d]))
+    reach, tie_rank, fits = order.reach, order.tie_rank, order.situation_fit[situation]
 
     def key(d: int) -> tuple[float, int, int, float, int]:
-        situation_fit = first.get(d, 0.0) + second.get(d, 0.0)
+        situation_fit = fits.get(d, 0.0) + beside.get(d, 0.0)
         return (-relevance[d], -fit(d), reach[d], -situation_fit, tie_rank[d])
 
     return heapq.nsmallest(limit, candidates, key=key)

@@ -12,7 +12,7 @@ service comes before a nationwide one of the same topic.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from bot.knowledge.models import Situation
 from bot.knowledge.normalize import tokens
@@ -76,26 +76,3 @@ def _affinity(
         for doc, weight in best.items():
             found[doc] = found.get(doc, 0.0) + weight
     return found
-
-
-def words_beside(
-    sources: Sequence[tuple[Mapping[int, float], float]],
-    best: Mapping[int, float],
-    beside: dict[int, float],
-    matched: float,
-    tags: float,
-) -> dict[int, float]:
-    """A query word beside a recognised situation ("Schüler", "Angst"): where it is found only
-    in a text or as a part of a word, it goes into `beside` – it orders the situation's documents
-    after the person's fit, and alone finds only what comes after them. Returned: the documents
-    where it is exact in a title or tag ("Baby"), where it counts as a matched word."""
-    threshold = matched + tags  # exact postings hold MATCHED + weight
-    strong: set[int] = set()
-    for posting, trust in sources:
-        if trust == 1.0:
-            strong.update(doc for doc, value in posting.items() if value >= threshold)
-    get = beside.get
-    for doc, value in best.items():
-        if doc not in strong:
-            beside[doc] = get(doc, 0.0) + value - matched
-    return {doc: value for doc, value in best.items() if doc in strong}
