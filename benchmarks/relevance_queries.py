@@ -25,7 +25,7 @@ HARM_L = (
 HARM_V = "off:isef-beratung-vsn|off:dksb-viersen|off:caritas-eb-viersen"
 HARM_K = "off:isef-beratung-kem|off:dksb-kempen"
 HARM_W = "off:isef-beratung-wil|con:paed-ambulanz-willich"
-HARM_N = "off:isef-beratung-net|off:caritas-eb-viersen"
+HARM_N = "off:isef-beratung-net|off:caritas-eb-viersen|con:isef-nettetal"
 HARM_B = "off:isef-beratung-vie|off:caritas-eb-viersen"
 MED = "off:medizinische-hotline"
 ADDICT_L = "off:suchthilfe-lev|off:sucht-drogen-hotline"
@@ -34,7 +34,7 @@ DV_L = "off:frauenberatung-lev|off:hilfetelefon-gewalt|off:kinderschutzbund-lev"
 DV_VIE = "off:frauenzentrum-viersen|off:frauenhaus-viersen|off:hilfetelefon-gewalt"
 SEX_L = "off:hilfetelefon-nina|off:hilfe-portal-missbrauch|off:frauennotruf-lev"
 SEX_VIE = "off:hilfetelefon-nina|off:hilfe-portal-missbrauch|off:frauenzentrum-viersen"
-CRISIS = "off:krisenchat|off:nummer-gegen-kummer|off:jugendnotmail"
+CRISIS = "off:krisenchat|off:nummer-gegen-kummer|off:jugendnotmail|off:u25"
 CRISIS_VIE = CRISIS + "|off:lvr-kjp-viersen|off:schulberatung-kreis-vie"
 BULLY = "off:juuuport|off:klicksafe|off:nummer-gegen-kummer|off:krisenchat"
 BULLY_VIE = BULLY + "|off:schulberatung-kreis-vie|off:medienscouts-kreis-vie"
@@ -48,7 +48,8 @@ BABY_W = "off:wochenbett-willich|off:fruehe-hilfen-suche|con:elterntelefon"
 FAMILY_L = "off:kinderschutzbund-lev|off:bke-onlineberatung|con:elterntelefon|off:fruehe-hilfen-lev"
 FAMILY_VIE = "off:caritas-eb-viersen|off:bke-onlineberatung|con:elterntelefon"
 SCHOOL_VIE = "off:schulberatung-kreis-vie|off:caritas-eb-viersen|off:bke-onlineberatung"
-PSY_L = "off:kinderschutzbund-lev|off:bke-onlineberatung|con:elterntelefon|off:isef-beratung-lev"
+# A parent's depression: also the information line for people with depression and relatives.
+DEPRESSED = "|off:info-telefon-depression"
 
 INJURY = "anh:koerperliche-gewalt"
 NEGLECT = "anh:vernachlaessigung"
@@ -77,7 +78,7 @@ QUERIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("kita", "nettetal", "Eltern trennen sich, Kind weint viel", (TRENN, FAMILY_VIE)),
     # Kindertagespflege
     ("tagespflege", "leverkusen", "Tageskind hat Striemen am Rücken", (INJURY, OWN, HARM_L)),
-    ("tagespflege", "leverkusen", "Mutter depressiv Baby", (NEGLECT, OWN, BABY_L)),
+    ("tagespflege", "leverkusen", "Mutter depressiv Baby", (NEGLECT, OWN, BABY_L + DEPRESSED)),
     ("tagespflege", "viersen", "Vater kommt betrunken zum Abholen", (NEGLECT, OWN, ADDICT_VIE)),
     ("tagespflege", "viersen", "Säugling schreit ständig, Mutter überfordert", (SCHREI, BABY_V)),
     ("tagespflege", "kempen", "Windeln nie gewechselt, wunder Po", (NEGLECT, OWN, HARM_K)),
@@ -100,7 +101,7 @@ QUERIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         "schulsozialarbeit",
         "nettetal",
         "Mutter psychisch krank, Kind kümmert sich um alles",
-        (NEGLECT, OWN, FAMILY_VIE),
+        (NEGLECT, OWN, FAMILY_VIE + DEPRESSED),
     ),
     ("schulsozialarbeit", "leverkusen", "Schüler wird zu Hause eingesperrt", (PSYCH, OWN, HARM_L)),
     # Lehrkräfte
@@ -185,7 +186,12 @@ QUERIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         "Verdacht auf sexuellen Missbrauch",
         (SEXUAL, OWN, MED + "|" + SEX_VIE),
     ),
-    ("gesundheit", "leverkusen", "Mutter mit Wochenbettdepression", (NEGLECT, OWN, BABY_L)),
+    (
+        "gesundheit",
+        "leverkusen",
+        "Mutter mit Wochenbettdepression",
+        (NEGLECT, OWN, BABY_L + DEPRESSED),
+    ),
     (
         "gesundheit",
         "leverkusen",
@@ -207,7 +213,12 @@ QUERIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ),
     # Hebammen
     ("hebammen", "leverkusen", "Mutter überfordert, Baby schreit viel", (SCHREI, BABY_L)),
-    ("hebammen", "viersen", "junge Mutter depressiv nach der Geburt", (NEGLECT, OWN, BABY_V)),
+    (
+        "hebammen",
+        "viersen",
+        "junge Mutter depressiv nach der Geburt",
+        (NEGLECT, OWN, BABY_V + DEPRESSED),
+    ),
     ("hebammen", "leverkusen", "Partner schlägt die Schwangere", (DOMESTIC, OWN, DV_L)),
     ("hebammen", "willich", "Baby nimmt nicht zu, Wohnung vermüllt", (NEGLECT, OWN, HARM_W)),
     (
