@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -92,6 +92,7 @@ class Location:
         concern: Concern | None = None,
         due: date | None = None,
         entry_id: str | None = None,
+        pending: tuple[SourceDocument, Path] | None = None,
     ) -> Finding:
         return Finding(
             file=self.file,
@@ -102,6 +103,7 @@ class Location:
             concern=concern,
             due=due,
             entry_id=entry_id,
+            pending=pending,
         )
 
 
@@ -122,19 +124,20 @@ class Sourced:
         due: date | None = None,
     ) -> Finding:
         path = (*self.location.path, *subpath)
-        found = self.location.finding(
+        return self.location.finding(
             message,
             severity,
             path=path,
             concern=concern,
             due=due,
             entry_id=getattr(self.entry, "id", None),
+            pending=(self.document, path),
         )
-        return replace(found, pending=(self.document, path))
 
 
 def resolve_lines(findings: list[Finding]) -> list[Finding]:
-    """The exact line of every finding, composing each file's tree once and releasing it after.
+    """The exact line of every finding, composing each file's tree once and releasing it after
+    – only where the text alone does not tell a field's line (`SourceDocument.field_line`).
 
     Until then a finding carries its entry's line. With one tree alive at a time, a knowledge
     base with thousands of warnings costs no more memory than one with none.
@@ -152,8 +155,21 @@ def resolve_lines(findings: list[Finding]) -> list[Finding]:
         for index in indexes:
             finding = resolved[index]
             assert finding.pending is not None  # noqa: S101 - selected above
-            resolved[index] = replace(
-                finding, line=document.line_of(finding.pending[1]), pending=None
+            path = finding.pending[1]
+            line = None
+            if len(path) == 3 and isinstance(path[1], int) and isinstance(path[2], str):
+                line = document.field_line(finding.line, path[2])
+            if line is None:
+                line = document.line_of(path)
+            resolved[index] = Finding(
+                finding.file,
+                line,
+                finding.path,
+                finding.message,
+                finding.severity,
+                finding.concern,
+                finding.due,
+                finding.entry_id,
             )
         document.release()
     return resolved

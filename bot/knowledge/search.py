@@ -9,14 +9,14 @@ of other words: "Vater" is no "Tagesvater". The words people type for situations
 the situation's topics.
 
 Ranking is deterministic: umbrella entries (the network's meetings, events, examples) after real
-ones; then matched query words, score, fit to the user's profession and place, kind and title.
+ones; then matched words, score, fit to profession and place, the closest service, the fit to a
+recognised situation (situation_docs.py), kind and title.
 """
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.knowledge.base import KnowledgeBase
@@ -26,16 +26,18 @@ from bot.knowledge.normalize import normalize, tokens
 from bot.knowledge.search_hits import KIND_ORDER, SearchMatch
 from bot.knowledge.search_hits import HitKind as HitKind
 from bot.knowledge.search_hits import SearchHit as SearchHit
+from bot.knowledge.search_rank import NO_SECONDARY, Fit, Order, Secondary, top
 from bot.knowledge.search_terms import Terms, add_compound_parts
+from bot.knowledge.situation_docs import situation_documents
 from bot.knowledge.situation_match import SituationMatcher
 from bot.knowledge.suggest import Suggester, Suggestion
 
-# How much a match in each part of a document counts.
-TITLE, TAGS, BODY = 3.0, 2.0, 1.0
+TITLE, TAGS, BODY = 3.0, 2.0, 1.0  # how much a match in each part of a document counts
 SHORT_TEXT = 80  # texts up to this length are folded once and reused while indexing
 MAX_QUERY_WORDS = 12  # a longer text is not a search; it also keeps MATCHED arithmetic exact
 MATCHED = 1000.0
-LATER_TOPIC = 0.8  # a situation's second and further topics
+INCIDENTAL = 0.1  # a word beside a recognised situation: a tie-breaker only
+STRONG = frozenset({MATCHED + TAGS, MATCHED + TITLE})  # an exact match in a tag or title
 
 
 @dataclass(frozen=True)
@@ -213,16 +215,12 @@ class SearchIndex:
         self._demoted = frozenset(demoted)
         self._situations = SituationMatcher(knowledge.situations)
         self._suggester = Suggester(knowledge)
-        # Per situation: every document of its topics, valued as a match in the tags.
-        self._situation_docs: dict[str, dict[int, float]] = {}
-        for situation in knowledge.situations.values():
-            # Its first topic is its main one: offers of later topics count a little less.
-            docs: dict[int, float] = {}
-            for rank, topic in enumerate(situation.topics):
-                value = MATCHED + TAGS * (1.0 if rank == 0 else LATER_TOPIC)
-                for doc in sorted(by_topic.get(topic, ())):
-                    docs.setdefault(doc, value)
-            self._situation_docs[situation.id] = docs
+        # Per situation: every document of its topics, valued as a match in the tags, ordered
+        # within by how much its text speaks of the situation (situation_docs.py).
+        self._situation_docs, situation_fit = situation_documents(
+            knowledge.situations, by_topic, postings, MATCHED, TAGS
+        )
+        self._order = Order.of(knowledge, self._listed_in, self._tie_rank, situation_fit)
         # Stored as MATCHED + weight. The values are a handful of distinct numbers, so each is
         # one shared float object (half a million postings would otherwise hold their own).
         shared: dict[float, float] = {}
@@ -290,20 +288,30 @@ class SearchIndex:
                         best[doc] = value
             if best is None:
                 continue
-            if not relevance:
+            beside = bool(situations) and not situation_values
+            if not relevance and not beside:
                 relevance, owned = best, best_owned
                 continue
             if not owned:
                 relevance, owned = dict(relevance), True
             get = relevance.get
+            if beside:
+                # A word beside the situation ("Schüler", "Angst") counts as a matched word only
+                # where it is exact in a title or tag ("Baby"); elsewhere it only orders.
+                for doc, value in best.items():
+                    add = value if value in STRONG else (value - MATCHED) * INCIDENTAL
+                    relevance[doc] = get(doc, 0.0) + add
+                continue
             for doc, value in best.items():
                 relevance[doc] = get(doc, 0.0) + value
+        secondary = (situations[0].situation.id, {}) if situations else NO_SECONDARY
         if kinds is not None:
             wanted = set(kinds)
             relevance = {d: v for d, v in relevance.items() if self._documents[d].kind in wanted}
         if not relevance or limit <= 0:
             return SearchMatch([], situations)
-        return SearchMatch(self._rank(relevance, limit, profession_id, municipality_id), situations)
+        hits = self._rank(relevance, limit, profession_id, municipality_id, secondary)
+        return SearchMatch(hits, situations)
 
     def suggest(self, query: str) -> list[Suggestion]:
         """Known words close to a query that found nothing ('Meinten Sie …?')."""
@@ -319,7 +327,14 @@ class SearchIndex:
     ) -> list[SearchHit]:
         """The documents of a situation's topics, ranked for the person."""
         docs = self._situation_docs.get(situation_id, {})
-        return self._rank(dict(docs), limit, profession_id, municipality_id)
+        known = situation_id in self._situation_docs
+        return self._rank(
+            dict(docs),
+            limit,
+            profession_id,
+            municipality_id,
+            (situation_id, {}) if known else NO_SECONDARY,
+        )
 
     def _rank(
         self,
@@ -327,7 +342,9 @@ class SearchIndex:
         limit: int,
         profession_id: str | None,
         municipality_id: str | None,
+        secondary: Secondary = NO_SECONDARY,
     ) -> list[SearchHit]:
+        """By relevance, the person's fit, the closest service, `secondary`, the title."""
         # Umbrella entries come after all real ones: ranked apart, appended after.
         umbrella: dict[int, float] = {}
         if self._demoted and relevance:
@@ -336,36 +353,17 @@ class SearchIndex:
             if umbrella:
                 relevance = {d: v for d, v in relevance.items() if d not in umbrella}
         fit = self._fit_function(profession_id, municipality_id)
-        best_docs = self._top(relevance, limit, fit)
-        best_docs += self._top(umbrella, limit - len(best_docs), fit)
+        best_docs = top(relevance, limit, fit, secondary, self._order)
+        best_docs += top(umbrella, limit - len(best_docs), fit, secondary, self._order)
         values = {**relevance, **umbrella} if umbrella else relevance
-        return [
-            SearchHit(
-                kind=self._documents[doc].kind,
-                id=self._documents[doc].id,
-                title=self._documents[doc].title,
-                score=round(values[doc] % MATCHED, 3),
-                matched_words=int(values[doc] // MATCHED),
-                fit=fit(doc),
-            )
-            for doc in best_docs
-        ]
+        return [self._hit(d, values[d], fit(d)) for d in best_docs]
 
-    def _top(self, relevance: dict[int, float], limit: int, fit: Callable[[int], int]) -> list[int]:
-        if not relevance or limit <= 0:
-            return []
-        # Fit and title only break ties, so they are computed only for documents that can still
-        # make the cut, not for the thousands a common word matches.
-        cut = heapq.nlargest(limit, relevance.values())[-1]
-        candidates = [doc for doc, value in relevance.items() if value >= cut]
-        tie_rank = self._tie_rank
-        return heapq.nsmallest(
-            limit, candidates, key=lambda d: (-relevance[d], -fit(d), tie_rank[d])
-        )
+    def _hit(self, doc: int, value: float, fit: int) -> SearchHit:
+        document = self._documents[doc]
+        score, matched = round(value % MATCHED, 3), int(value // MATCHED)
+        return SearchHit(document.kind, document.id, document.title, score, matched, fit)
 
-    def _fit_function(
-        self, profession_id: str | None, municipality_id: str | None
-    ) -> Callable[[int], int]:
+    def _fit_function(self, profession_id: str | None, municipality_id: str | None) -> Fit:
         """0–2 local relevance of a document: serves the profession (+1), is listed for the
         municipality or its Kreis (+1); the profession's own Meldeweg counts 2."""
         serving = self._serving.get(profession_id, frozenset()) if profession_id else frozenset()

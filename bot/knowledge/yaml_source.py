@@ -31,6 +31,8 @@ Path = tuple[str | int, ...]
 _NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 _STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = frozenset({_STR_TAG, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+_ENTRY_START = re.compile(r"^ *- +(?=[A-Za-z_])")  # "  - id: …": the entry's first field
+_PLAIN_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?:\s|$)")
 
 
 class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -68,9 +70,47 @@ class SourceDocument:
     problems: list[SourceProblem] = field(default_factory=list)
     flagged: list[Path] = field(default_factory=list)
 
+    _lines: list[str] | None = field(default=None, repr=False)
+
     def release(self) -> None:
         self.data = None
         self.root = None
+        self._lines = None
+
+    def field_line(self, entry_line: int, key: str) -> int | None:
+        """The line of a list entry's field `key` (what `line_of((section, index, key))` gives),
+        read from the text alone: from the entry's `- ` line, the lines at the entry's field
+        indentation are its keys. Without composing the file again, thousands of findings on
+        one file cost a scan of their entries' lines. None where the text does not decide
+        plainly (flow style, a quoted key, an entry whose first field is on its own line):
+        then `line_of` does."""
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        lines = self._lines
+        if not 0 < entry_line <= len(lines):
+            return None
+        first = _ENTRY_START.match(lines[entry_line - 1])
+        if first is None:
+            return None
+        indent = first.end()
+        for number in range(entry_line, len(lines) + 1):
+            line = lines[number - 1]
+            text = line[indent:]
+            if number > entry_line:
+                stripped = line.lstrip(" ")
+                if not stripped or stripped.startswith("#"):
+                    continue
+                depth = len(line) - len(stripped)
+                if depth < indent:
+                    return entry_line  # the entry ends: the key is missing, as line_of says
+                if depth > indent:
+                    continue
+            found = _PLAIN_KEY.match(text)
+            if found is None:
+                return None
+            if found.group(1) == key:
+                return number
+        return entry_line
 
     def line_of(self, path: Path) -> int:
         """Line of `path`, or of its deepest existing prefix (a missing key points at its parent).

@@ -34,8 +34,15 @@ _PHONE = re.compile(r"(?<!\d)(?:\+|0)\d[\d /-]{5,}\d(?!\d)")
 # The local part starts where its run of characters starts (after white space or "@"): without
 # the look-behind, a long text without white space took quadratic time.
 _EMAIL = re.compile(r"(?<![^@\s])[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
+_STREET = r"(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm)"
 _ADDRESS = re.compile(
-    r"\b[A-ZÄÖÜ][a-zäöüß-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm)\s*\d+",
+    r"\b[A-ZÄÖÜ][a-zäöüß-]*"
+    + _STREET
+    + r"\s*\d+"
+    # "Kölner Str. 45", "Am Marktplatz 3": the street word apart (letters only: linear).
+    + r"|\b[A-ZÄÖÜ][a-zäöüß]+\s(?:"
+    + _STREET.replace("(?:", "").replace(")", "").title()
+    + r")\s?\d+",
 )
 _NUMBER_WORDS = (
     "ein|eins|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwoelf|"
@@ -51,7 +58,8 @@ _SIGN = re.compile(
     r"|\b(?:klasse|kl\.)\s?\d{1,2}"
     r"|\b\d{1,2}\.\s?(?:klasse|schuljahr)"
     r"|(?<!§)(?<!§ )\b\d{1,2}[a-f]\b"  # aus der 3b (but not § 8a)
-    r"|(?<=[,:])\s?\d{1,2}\b(?!\s?(?:uhr|€|euro|%|\.\d))",  # "Mia, 4"
+    r"|(?<=[,:])\s?\d{1,2}\b(?!\s?(?:uhr|€|euro|%|\.\d))"  # "Mia, 4"
+    r"|\bist\s(?:\d{1,2}|" + _NUMBER_WORDS + r")\b(?!\s?(?:uhr|€|euro|%|\.\d))",  # "Lina ist fünf"
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")

@@ -169,3 +169,47 @@ async def test_a_first_name_with_an_age_gets_the_reminder(chat: Chat) -> None:
     await chat.send(USER, "Kind 8 Jahre Mediennutzung")
     sent = chat.api.bot_messages(USER)[before:]
     assert not any("Bitte keine Fallangaben" in visible(m) for m in sent)
+
+
+@pytest.mark.parametrize(
+    ("profile", "query", "guidance", "offers"),
+    [
+        (
+            ("Kita / OGS", "Kreis Viersen", "Kempen"),
+            "Kind hat blaue Flecken",
+            "Körperliche Gewalt",
+            ("Kinderschutzbund Kempen", "insoweit"),
+        ),
+        (
+            ("Schulsozialarbeit", "Leverkusen"),
+            "Vater trinkt",
+            "Vernachlässigung",
+            ("Suchthilfe",),
+        ),
+        (
+            ("Hebammen", "Leverkusen"),
+            "Partner schlägt die Schwangere",
+            "Häusliche Gewalt",
+            ("Frauenberatungsstelle", "Hilfetelefon", "Kinderschutzbund"),
+        ),
+    ],
+)
+async def test_shipped_situation_queries_put_guidance_own_path_and_a_local_offer_first(
+    shipped_chat: Chat,
+    profile: tuple[str, ...],
+    query: str,
+    guidance: str,
+    offers: tuple[str, ...],
+) -> None:
+    """On the shipped knowledge: the guidance screen, its offers the own Meldeweg first and then
+    an offer that helps in this situation at this place (benchmarks/relevance.py measures this
+    for 66 queries)."""
+    await shipped_chat.onboard(USER, *profile)
+    screen = await shipped_chat.send(USER, query)
+    assert visible(screen).startswith(f"🔎 {guidance}") or guidance in visible(screen)
+    found = await shipped_chat.press(USER, "Passende Angebote")
+    labels = [label for label, _ in buttons(found)]
+    assert labels[0] == f"🔎 {guidance}", labels  # back to the guidance
+    assert labels[1] == "1. 🧭 Ihr Meldeweg", labels
+    assert labels[2].startswith("2. ") and any(o in labels[2] for o in offers), labels
+    assert "Kindertagespflege" not in visible(found)

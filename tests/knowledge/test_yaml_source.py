@@ -71,3 +71,44 @@ def test_duplicate_keys_name_both_lines() -> None:
 def test_several_documents_are_a_syntax_error() -> None:
     document = parse_yaml("a: 1\n---\nb: 2\n")
     assert document.problems and "YAML-Syntaxfehler" in document.problems[0].message
+
+
+TRICKY = """\
+angebote:
+  - id: eins
+    # quelle: a comment is no key
+    beschreibung: >-
+      Text mit quelle: im Fließtext
+    quelle: https://example.org
+  - {id: zwei, quelle: https://example.org}
+  - id: drei
+    "quelle": https://example.org
+  -
+    id: vier
+    quelle: https://example.org
+  - id: fuenf
+    woerter: [a,
+      b]
+
+    stand: 2026-12-02
+kontakte:
+  - id: sechs
+"""
+
+
+def test_a_fields_line_from_the_text_is_the_line_of_its_node() -> None:
+    """`field_line` (a scan of the entry's lines, so findings need no second parse) says what
+    `line_of` says, or leaves it to `line_of` where the text is not plain."""
+    document = parse_yaml(TRICKY)
+    for section, entries in document.data.items():
+        for index, entry in enumerate(entries):
+            start = document.line_of((section, index))
+            for key in [*entry, "quelle", "gibt-es-nicht"]:
+                found = document.field_line(start, key)
+                if found is not None:
+                    assert found == document.line_of((section, index, key)), (section, index, key)
+    assert document.field_line(2, "quelle") == 6
+    assert document.field_line(2, "fehlt") == 2  # missing: the entry's line, as line_of says
+    assert document.field_line(7, "quelle") is None  # flow style
+    assert document.field_line(8, "quelle") is None  # a quoted key
+    assert document.field_line(13, "stand") == 17  # past a blank line and a flow list
