@@ -16,7 +16,9 @@ Labelled ids that are not in the knowledge are listed ("not yet in knowledge"); 
 whose ids exist is left out of the figures and counted.
 
 Case-details part: the labelled messages of `case_details_texts.py` through
-`looks_like_case_details`: recall on the case-like ones, false-positive rate on the neutral.
+`looks_like_case_details`: recall on the case-like ones, false-positive rate on the neutral;
+then its speed on hostile input (one piece repeated to Telegram's 4,096 characters and to
+100,000): linear time means the longer text takes about 25 times as long, not 600 times.
 
 Usage:  .venv/bin/python benchmarks/relevance.py [--verbose]
 Targets: recall@3 >= 0.9, MRR >= 0.75; reminder recall >= 0.95, false positives <= 5 %.
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -166,6 +169,28 @@ def evaluate_case_details() -> ReminderFigures:
     )
 
 
+HOSTILE_PIECES = ("a", "<", "0/", "x@", "A-", "1.1.", "Ab ", "ist ", "Leon, 8 ")
+
+
+def seconds_for(text: str, runs: int = 3) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        looks_like_case_details(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def case_details_speed() -> list[tuple[str, float, float]]:
+    """Per hostile piece: best-of-three seconds at 4,096 and at 100,000 characters."""
+    rows = []
+    for piece in HOSTILE_PIECES:
+        short = piece * (4096 // len(piece))
+        long = piece * (100_000 // len(piece))
+        rows.append((piece, seconds_for(short), seconds_for(long)))
+    return rows
+
+
 def load() -> KnowledgeBase:
     return load_knowledge(ROOT / "knowledge", TODAY).knowledge
 
@@ -212,6 +237,9 @@ def main() -> int:
         print(f"  missed: {text!r}")
     for text in reminder.false_alarms:
         print(f"  false alarm: {text!r}")
+    print("case-details check on hostile input (best of 3): 4,096 chars / 100,000 chars")
+    for piece, short, long in case_details_speed():
+        print(f"  {piece!r:10} {short * 1000:7.2f} ms  {long * 1000:8.2f} ms  ×{long / short:5.1f}")
     return 0
 
 

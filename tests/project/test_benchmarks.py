@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from bot.config import OutboxSettings
 from bot.publish.pdf import available as pdf_available
 from tests.conftest import PROJECT_ROOT as ROOT
 
@@ -61,7 +62,9 @@ def test_fanout_benchmark_survives_kills_small() -> None:
     output = run_script("fanout.py", "--reminders", "60", "--kills", "1").stdout
     assert "60/60 chats reached" in output
     duplicates = int(output.split(" duplicates")[0].rsplit(" ", 1)[-1])
-    assert duplicates <= 1
+    # What a kill may repeat is what was in flight at that moment: at most `outbox.concurrency`
+    # messages (bot/chat/dispatch.py); one under a quiet machine, more when the machine is loaded.
+    assert duplicates <= OutboxSettings().concurrency
 
 
 def test_fanout_benchmark_with_slow_chats_and_an_outage_runs_small() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from bot.knowledge.base import KnowledgeBase
@@ -75,11 +73,10 @@ def test_ordinary_searches_are_not_flagged(text: str) -> None:
 
 
 @pytest.mark.parametrize("piece", ["a", "<", "0/", "x@", "A-", "1.1.", "Ab ", "ist "])
-def test_case_details_check_takes_linear_time(piece: str) -> None:
+def test_case_details_check_answers_hostile_input(piece: str) -> None:
     """A long message without white space once took quadratic time in the e-mail pattern
-    (100 ms at Telegram's 4096 characters, minutes at this length); now it takes milliseconds.
-    The bound is generous on purpose: only the quadratic behaviour can reach it."""
+    (100 ms at Telegram's 4096 characters, minutes at this length). The speed is measured in
+    benchmarks/relevance.py (no timed unit tests); here the answer on 100,000 characters,
+    which a quadratic pattern would turn into minutes of a stuck test run."""
     text = piece * (100_000 // len(piece))
-    started = time.perf_counter()
     assert not looks_like_case_details(text)
-    assert time.perf_counter() - started < 2.0
