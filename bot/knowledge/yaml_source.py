@@ -71,46 +71,58 @@ class SourceDocument:
     flagged: list[Path] = field(default_factory=list)
 
     _lines: list[str] | None = field(default=None, repr=False)
+    _entry_keys: dict[int, tuple[dict[str, int], bool]] = field(default_factory=dict, repr=False)
 
     def release(self) -> None:
         self.data = None
         self.root = None
         self._lines = None
+        self._entry_keys = {}
 
     def field_line(self, entry_line: int, key: str) -> int | None:
         """The line of a list entry's field `key` (what `line_of((section, index, key))` gives),
         read from the text alone: from the entry's `- ` line, the lines at the entry's field
         indentation are its keys. Without composing the file again, thousands of findings on
-        one file cost a scan of their entries' lines. None where the text does not decide
-        plainly (flow style, a quoted key, an entry whose first field is on its own line):
-        then `line_of` does."""
+        one file cost one scan of each entry's lines (kept for the entry's further findings).
+        None where the text does not decide plainly (flow style, a quoted key, an entry whose
+        first field is on its own line): then `line_of` does."""
+        keys = self._entry_keys.get(entry_line)
+        if keys is None:
+            keys = self._entry_keys[entry_line] = self._scan_entry(entry_line)
+        lines, decided = keys
+        if key in lines:
+            return lines[key]
+        return entry_line if decided else None  # a missing key: the entry's line, as line_of
+
+    def _scan_entry(self, entry_line: int) -> tuple[dict[str, int], bool]:
+        """The entry's plain keys with their lines, up to the first line the text does not
+        decide; and whether the scan reached the entry's end (so a key not seen is missing)."""
         if self._lines is None:
             self._lines = self.text.splitlines()
         lines = self._lines
+        found_keys: dict[str, int] = {}
         if not 0 < entry_line <= len(lines):
-            return None
+            return found_keys, False
         first = _ENTRY_START.match(lines[entry_line - 1])
         if first is None:
-            return None
+            return found_keys, False
         indent = first.end()
         for number in range(entry_line, len(lines) + 1):
             line = lines[number - 1]
-            text = line[indent:]
             if number > entry_line:
                 stripped = line.lstrip(" ")
                 if not stripped or stripped.startswith("#"):
                     continue
                 depth = len(line) - len(stripped)
                 if depth < indent:
-                    return entry_line  # the entry ends: the key is missing, as line_of says
+                    return found_keys, True
                 if depth > indent:
                     continue
-            found = _PLAIN_KEY.match(text)
+            found = _PLAIN_KEY.match(line[indent:])
             if found is None:
-                return None
-            if found.group(1) == key:
-                return number
-        return entry_line
+                return found_keys, False
+            found_keys.setdefault(found.group(1), number)
+        return found_keys, True
 
     def line_of(self, path: Path) -> int:
         """Line of `path`, or of its deepest existing prefix (a missing key points at its parent).
