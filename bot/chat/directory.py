@@ -22,9 +22,11 @@ from bot.chat.common import complete_profile, current_user, onboarding, show
 from bot.chat.context import LotseContext
 from bot.chat.format import (
     contact_block,
+    contact_line,
     esc,
     join_blocks,
     offer_text,
+    screen_note,
 )
 from bot.chat.screens import Screen, button, keyboard, menu_row, rows, short
 from bot.knowledge.base import KnowledgeBase
@@ -207,8 +209,15 @@ def contacts(directory: DirectoryService, user: UserRecord | None, page: int) ->
     if selected.has_next:
         paging.append(button(texts.BUTTON_NEXT_PAGE, ContactsAction.PAGE, selected.number + 1))
     today = directory.today()
-    text = join_blocks([header, *(contact_block(c, today) for c in selected.items)])
-    return Screen(text, keyboard(paging, menu_row()))
+    # One line per contact, one warning for the page; each contact's details one tap away.
+    note = screen_note(selected.items, today)
+    lines = [contact_line(c) for c in selected.items]
+    text = join_blocks([header, "\n".join([*lines, *([note] if note else [])])])
+    details = [
+        [button(f"📇 {short(c.organisation, 40)}", ContactsAction.CONTACT, c.id)]
+        for c in selected.items
+    ]
+    return Screen(text, keyboard(*details, paging, menu_row()))
 
 
 def profile_names_place(directory: DirectoryService, municipality_id: str) -> str:

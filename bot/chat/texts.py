@@ -187,6 +187,7 @@ MELDEWEG_STEPS = (
     "<i>Meldeweg für {profession}: {count} Schritte. Mit „Weiter“ geht es Schritt für Schritt.</i>"
 )
 STEP_HEADER = "<b>Meldeweg für {profession}</b> · Schritt {number} von {count}\n<i>{title}</i>"
+STEP_HEADER_SHORT = "<b>Meldeweg für {profession}</b> · Schritt {number} von {count}"
 LEGAL_REFERENCE = "§ <i>Rechtsgrundlage:</i> {reference}"
 STAND_SOURCES = "<i>Stand: {stand} · Quelle: {sources}</i>"
 STAND = "<i>Stand: {stand}</i>"
