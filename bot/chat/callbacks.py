@@ -123,6 +123,7 @@ class EmergencyAction(Actions):
 
 
 class OnboardingAction(Actions):
+    START = "s"  # the profession choice again (back from the region choice)
     PROFESSION = "p"  # profession → region choice
     KEEP_PLACE = "k"  # profession changed, municipality kept
     REGION = "r"  # profession, region

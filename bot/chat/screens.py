@@ -118,10 +118,12 @@ def main_menu(text: str = texts.MENU) -> Screen:
 
 
 def choose_profession(knowledge: KnowledgeBase, text: str, keep_place: bool = False) -> Screen:
-    """Profession buttons; with `keep_place` the choice only changes the profession."""
+    """Profession buttons; with `keep_place` the choice only changes the profession (and the
+    way back leads to the profile). Notfall and the menu are always one tap away."""
     action = OnboardingAction.KEEP_PLACE if keep_place else OnboardingAction.PROFESSION
     buttons = [button(p.label, action, p.id) for p in knowledge.professions_in_order]
-    return Screen(text, keyboard(*rows(buttons, 2)))
+    back = [button(texts.BUTTON_PROFILE_BACK, MenuAction.GO, Area.PROFILE)] if keep_place else []
+    return Screen(text, keyboard(*rows(buttons, 2), back, menu_row()))
 
 
 def profile_names(knowledge: KnowledgeBase, user: UserRecord) -> tuple[str, str]:

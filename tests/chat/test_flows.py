@@ -18,7 +18,13 @@ async def test_welcome_explains_and_asks_for_profession(chat: Chat) -> None:
     assert "ersetze nicht" in visible(welcome)
     assert "keine Angaben zu Kindern oder Familien" in visible(welcome)
     assert "In welchem Bereich arbeiten Sie?" in visible(welcome)
-    assert [text for text, _ in buttons(welcome)] == ["Ärzte", "Kita", "Sport"]
+    assert [text for text, _ in buttons(welcome)] == [
+        "Ärzte",
+        "Kita",
+        "Sport",
+        "🚨 Notfall",
+        "☰ Menü",
+    ]
 
 
 async def test_onboarding_in_a_kreisfreie_stadt(chat: Chat) -> None:
@@ -33,7 +39,13 @@ async def test_onboarding_in_a_kreis_takes_two_levels(chat: Chat) -> None:
     await chat.send(COACH, "/start")
     await chat.press(COACH, "Sport")
     kreis = await chat.press(COACH, "Kreis Beispiel")
-    assert [text for text, _ in buttons(kreis)] == ["Nordheim", "Südheim", "‹ Zurück"]
+    assert [text for text, _ in buttons(kreis)] == [
+        "Nordheim",
+        "Südheim",
+        "‹ Zurück",
+        "🚨 Notfall",
+        "☰ Menü",
+    ]
     done = await chat.press(COACH, "Nordheim")
     assert "Sport in Nordheim" in visible(done)
 
