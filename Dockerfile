@@ -12,6 +12,11 @@ COPY bot ./bot
 RUN pip wheel --no-cache-dir --wheel-dir /wheels .
 
 FROM python:3.11-slim
+# Pango (and a font) for WeasyPrint: the Aushang and Dokumentationsbogen PDFs (README, "Design").
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+        libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     KINDERSCHUTZ_LOTSE_CONFIG=/app/config.yaml

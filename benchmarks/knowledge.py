@@ -5,7 +5,8 @@ reporting paths) as YAML in a temporary directory, then reports:
 - load + validate time (`load_knowledge`: parse, validate every entry, cross-check) and the
   search index build time, best and median of several runs;
 - search latency p50/p95/p99 over 1,000 mixed queries (exact words, synonyms, prefixes,
-  compounds, typos, several words, nonsense);
+  compounds, typos, several words, nonsense, the situation words of knowledge/situationen.yaml,
+  which the base includes with its topics);
 - peak RSS of the process.
 
 Usage:  .venv/bin/python benchmarks/knowledge.py [--offers 10000] [--contacts 2000] [--runs 3]
@@ -26,6 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+import yaml  # noqa: E402
 
 from bot.knowledge.loader import load_knowledge  # noqa: E402
 from bot.knowledge.search import SearchIndex  # noqa: E402
@@ -115,6 +118,9 @@ def generate(directory: Path, offers: int, contacts: int, rng: random.Random) ->
         f"  stand: {STAND}\n  quelle: synthetisch\n"
     )
     (directory / "stammdaten.yaml").write_text("".join(parts), encoding="utf-8")
+    (directory / "situationen.yaml").write_text(
+        yaml.safe_dump({"situationen": situations()}, allow_unicode=True), encoding="utf-8"
+    )
 
     for chunk in range(0, contacts, 500):
         lines = ["kontakte:\n"]
@@ -147,7 +153,28 @@ def generate(directory: Path, offers: int, contacts: int, rng: random.Random) ->
         (directory / f"angebote-{chunk // 500}.yaml").write_text("".join(lines), encoding="utf-8")
 
 
+SITUATIONS = ROOT / "knowledge" / "situationen.yaml"
+
+
+def situations() -> list[dict[str, object]]:
+    """The shipped situations, with only the topics the synthetic base has."""
+    loaded = yaml.safe_load(SITUATIONS.read_text(encoding="utf-8"))["situationen"]
+    kept = []
+    for entry in loaded:
+        entry.pop("anhaltspunkte", None)
+        entry["themen"] = [t for t in entry["themen"] if t in TOPICS]
+        entry["stand"] = STAND
+        if entry["themen"]:
+            kept.append(entry)
+    return kept
+
+
+def situation_words() -> list[str]:
+    return [str(word) for entry in situations() for word in entry["woerter"]]  # type: ignore[attr-defined]
+
+
 def make_queries(rng: random.Random, count: int) -> list[str]:
+    words_of_situations = situation_words()
     synonyms = [s for _, values in (*TOPICS.values(), *PROFESSIONS.values()) for s in values]
 
     def typo(word: str) -> str:
@@ -163,6 +190,8 @@ def make_queries(rng: random.Random, count: int) -> list[str]:
         lambda: " ".join(rng.choices(WORDS, k=3)),
         lambda: rng.choice(["xyzzy", "qwertz uiop", "blubb"]),
         lambda: f"{rng.choice(synonyms)} {rng.choice(WORDS)}",
+        lambda: rng.choice(words_of_situations),
+        lambda: f"{rng.choice(['Vater', 'Mutter', 'Kind'])} {rng.choice(words_of_situations)}",
     ]
     return [rng.choice(makers)() for _ in range(count)]
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import ApplicationBuilder, Defaults
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.chat import sending
 from bot.chat.admin import reload_screen
@@ -27,20 +27,27 @@ from bot.chat.context import (
     DISPATCHER_KEY,
     FLOOD_GUARD_KEY,
     SERVICES_KEY,
+    UPDATE_HEALTH_KEY,
     LotseApplication,
     LotseContext,
+    TrackedApplication,
 )
 from bot.chat.dispatch import OutboxDispatcher
 from bot.chat.flood import FloodGuard
+from bot.chat.outage import outage_guard
 from bot.chat.pacing import Pacer
 from bot.chat.setup import publish_commands, register
+from bot.chat.updates import SkippingRequest
+from bot.chat.webhook import ListenError
 from bot.clock import BERLIN, Clock, SystemClock, today_in_berlin
-from bot.config import Config
-from bot.health import HEARTBEAT_INTERVAL, beat, heartbeat_path
+from bot.config import Config, proxy_for_log
+from bot.health import HEARTBEAT_INTERVAL, UpdateHealth, beat, heartbeat_path
 from bot.knowledge.loader import KnowledgeSource
+from bot.logsafe import describe
 from bot.services.container import Services, build_services, catch_up
 from bot.services.snapshot import KnowledgeStore, Snapshot
-from bot.storage.db import Database
+from bot.storage.db import Database, DatabaseOpenError
+from bot.storage.faults import STORAGE_ERRORS
 
 # python-telegram-bot 22 warns that RetryAfter.retry_after becomes a timedelta; we handle both
 # (bot/chat/dispatch.py) and opt in to the future behaviour.
@@ -105,25 +112,49 @@ def build_application(
         builder = builder.base_url(config.telegram.base_url)
     if config.telegram.base_file_url:
         builder = builder.base_file_url(config.telegram.base_file_url)
+    proxy = config.telegram.proxy
+    if proxy and not (transport and (transport.request or transport.get_updates_request)):
+        # Both clients: the bot's calls here, the long poll for updates in its request below.
+        builder = builder.proxy(proxy)
+        log.info("outgoing proxy: %s", proxy_for_log(proxy))
     if transport and transport.request:
         builder = builder.request(transport.request)
-    if transport and transport.get_updates_request:
-        builder = builder.get_updates_request(transport.get_updates_request)
+    # Every update is checked before python-telegram-bot decodes the batch (bot/chat/updates.py).
+    update_health = UpdateHealth()
+    builder = builder.application_class(TrackedApplication).get_updates_request(
+        SkippingRequest(
+            update_health,
+            transport.get_updates_request
+            if transport and transport.get_updates_request
+            else HTTPXRequest(connection_pool_size=1, proxy=proxy or None),
+        )
+    )
 
     async def post_init(application: LotseApplication) -> None:
-        database = await Database.open(config.database.path)
+        database = await Database.open(config.database.path, check=True)
         application.bot_data[DATABASE_KEY] = database
         services = build_services(config, database, store, clock, source)
         application.bot_data[SERVICES_KEY] = services
+        if database.integrity != "ok":
+            log.error("database %s failed quick_check: serving degraded", database.path)
         dispatcher = OutboxDispatcher(
             application,
             services.outbox,
             services.outbox_signal,
             clock,
             pacer=Pacer(per_second=config.outbox.messages_per_second),
+            concurrency=config.outbox.concurrency,
+            guard=outage_guard(config.outbox, clock),
         )
         application.bot_data[DISPATCHER_KEY] = dispatcher
-        await catch_up(services)
+        try:
+            await catch_up(services)
+        except STORAGE_ERRORS as error:
+            # A damaged or locked database: the bot still serves what needs only the knowledge.
+            services.storage.noticed(error)
+            log.error("catching up on event changes failed: %s", describe(error))
+        if not source.preview:  # the demo is a preview: its placeholders are expected
+            services.go_live.log()
         dispatcher.start()
         await publish_commands(application)
         _reload_on_sighup(application, services)
@@ -131,14 +162,21 @@ def build_application(
             heartbeat = heartbeat_path(config.database.path)
 
             async def write_heartbeat(_: LotseContext) -> None:
-                beat(heartbeat)
+                # Only while updates are processed, or polling finds none pending: a stuck
+                # loop lets the file age, and `health` turns red.
+                polling = config.telegram.mode != "webhook"
+                pending = application.update_queue.qsize()
+                if update_health.progressing(polling=polling, pending=pending):
+                    await services.storage.probe()
+                    beat(heartbeat, heartbeat_status(services, update_health))
 
             # An in-memory database (tests) has no place for a heartbeat file.
             if str(config.database.path) != ":memory:":
                 # The first beat now: a job added before the queue starts runs first one
                 # interval after the start (APScheduler computes its first run only then, and
                 # `first=0` is already past), so a fresh container looked unhealthy for a minute.
-                beat(heartbeat)
+                await services.storage.probe()
+                beat(heartbeat, heartbeat_status(services, update_health))
                 application.job_queue.run_repeating(write_heartbeat, HEARTBEAT_INTERVAL, first=0)
 
             async def apply_retention(_: LotseContext) -> None:
@@ -177,6 +215,9 @@ def build_application(
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
         await stop_dispatcher(application)  # if the application never got as far as stopping
+        # A reply waiting out Telegram's flood limit, a reload: not worth delaying the stop for.
+        for task in list(application.bot_data.get(BACKGROUND_KEY, ())):
+            task.cancel()
         services = application.bot_data.get(SERVICES_KEY)
         if isinstance(services, Services):
             with contextlib.suppress(Exception):  # counts are not worth failing a shutdown for
@@ -188,12 +229,24 @@ def build_application(
     application = (
         builder.post_init(post_init).post_stop(post_stop).post_shutdown(post_shutdown).build()
     )
+    application.bot_data[UPDATE_HEALTH_KEY] = update_health
     flood_guard = FloodGuard(
         config.flood.max_updates, config.flood.window_seconds, config.flood.cooldown_seconds
     )
     application.bot_data[FLOOD_GUARD_KEY] = flood_guard
     register(application, flood_guard)
     return application
+
+
+def heartbeat_status(services: Services, updates: UpdateHealth) -> dict[str, Any]:
+    """What the heartbeat file says besides its time: read by `kinderschutz-lotse health`."""
+    storage = services.storage.report()
+    return {
+        "status": "degraded" if storage["faults"] else "ok",
+        "database_faults": storage["faults"],
+        "database_path": str(services.storage.faults.path),
+        "skipped_updates": updates.skipped_updates,
+    }
 
 
 def _reload_on_sighup(application: LotseApplication, services: Services) -> None:
@@ -223,6 +276,8 @@ def _reload_on_sighup(application: LotseApplication, services: Services) -> None
 def startup_problem(error: BaseException, token: str) -> str:
     """One line for the operator when the bot could not start or ended by an error; never the
     token."""
+    if isinstance(error, StartupError | DatabaseOpenError | ListenError):
+        return str(error)
     if isinstance(error, InvalidToken):
         return (
             "Telegram lehnt das Bot-Token ab (falsch oder widerrufen?). Bitte TELEGRAM_BOT_TOKEN "

@@ -1,4 +1,5 @@
-"""Command line: `kinderschutz-lotse run | demo | check | outbox | backup | health`."""
+"""Command line: `kinderschutz-lotse run | demo | check | outbox | backup | health | tabelle |
+aushang | website`."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from typing import TextIO
 
 from bot.clock import BERLIN, Clock, SystemClock, today_in_berlin
 from bot.config import Config, ConfigError, KnowledgeSettings, load_config
-from bot.health import heartbeat_path, is_fresh
+from bot.health import heartbeat_path, is_fresh, read_beat
 from bot.knowledge.findings import Finding
 from bot.knowledge.loader import load_knowledge
+from bot.publish import commands as publish
+from bot.website import commands as website
 
 SECTION_LABELS = {
     "berufe": "Berufsgruppen",
@@ -101,6 +104,12 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="VERZEICHNIS",
         help="wohin die Dateien geschrieben werden (Standard: ./bericht)",
     )
+    report.add_argument(
+        "--knowledge",
+        type=Path,
+        metavar="VERZEICHNIS",
+        help="Wissensbasis (Standard: knowledge.directory aus der Konfiguration)",
+    )
     backup = commands.add_parser(
         "backup",
         help="die Datenbank im laufenden Betrieb sichern (konsistente Kopie)",
@@ -112,6 +121,12 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     backup.add_argument("target", type=Path, metavar="ZIEL", help="Datei der Sicherung")
     backup.add_argument("--force", action="store_true", help="eine vorhandene Datei ZIEL ersetzen")
+    # tabelle export|import: the spreadsheet round trip (bot/spreadsheet/)
+    from bot.spreadsheet.commands import add_parser as add_tabelle_parser
+
+    add_tabelle_parser(commands)
+    publish.add_commands(commands)  # aushang (bot/publish/commands.py)
+    website.add_command(commands)  # website (bot/website/commands.py)
     commands.add_parser(
         "run",
         help="den Bot starten (Token aus TELEGRAM_BOT_TOKEN oder TELEGRAM_BOT_TOKEN_FILE)",
@@ -134,6 +149,7 @@ def _print_findings(title: str, findings: list[Finding], base: Path, out: TextIO
                 finding.path,
                 finding.message,
                 finding.severity,
+                entry_id=finding.entry_id,
             )
         )
         print(f"  {shown.format()}", file=out)
@@ -146,6 +162,12 @@ def run_check(directory: Path, strict: bool, clock: Clock, out: TextIO) -> int:
     counts = ", ".join(
         f"{result.counts.get(section, 0)} {label}" for section, label in SECTION_LABELS.items()
     )
+    if result.held_back:
+        print(
+            f"Hinweis: {result.held_back} Warnungen über fehlende Einträge (z. B. „zu diesem "
+            "Thema gibt es noch kein Angebot“) folgen, sobald alle Einträge lesbar sind.",
+            file=out,
+        )
     verdict = "ungültig" if result.errors else "gültig"
     print(
         f"Ergebnis: {verdict} – {len(result.errors)} Fehler, {len(result.warnings)} Warnungen "
@@ -211,17 +233,20 @@ async def _outbox(config: Config, retry_parked: bool, clock: Clock, out: TextIO)
     return 0
 
 
-def _report(config: Config, out_dir: Path, clock: Clock, out: TextIO) -> int:
+def _report(
+    config: Config, out_dir: Path, clock: Clock, out: TextIO, knowledge: Path | None = None
+) -> int:
     import asyncio
 
     from bot.report.make import report_from_files, save
 
     started = time.perf_counter()
+    directory = knowledge or config.knowledge.directory
     database = config.database.path if config.database.path.exists() else None
-    rendered = asyncio.run(report_from_files(config.knowledge.directory, database, clock))
+    rendered = asyncio.run(report_from_files(directory, database, clock))
     if rendered is None:
         print(
-            f"Die Wissensbasis {config.knowledge.directory} lässt sich nicht laden; "
+            f"Die Wissensbasis {directory} lässt sich nicht laden; "
             "Details: kinderschutz-lotse check",
             file=out,
         )
@@ -257,6 +282,30 @@ def run_backup(config: Config, target: Path, force: bool, out: TextIO, err: Text
     return 0
 
 
+def _health(database: Path) -> int:
+    heartbeat = heartbeat_path(database)
+    if not is_fresh(heartbeat):
+        print(
+            f"kein aktueller Herzschlag in {heartbeat}: Der Bot läuft nicht oder verarbeitet "
+            "keine Nachrichten mehr (Log prüfen).",
+            file=sys.stderr,
+        )
+        return 1
+    state = read_beat(heartbeat)
+    skipped = state.get("skipped_updates")
+    if skipped:
+        print(f"übersprungene, nicht lesbare Updates: {skipped}", file=sys.stderr)
+    if state.get("status", "ok") != "ok":
+        faults = ", ".join(str(fault) for fault in state.get("database_faults", []))
+        print(
+            f"eingeschränkter Betrieb: Datenbank {state.get('database_path', database)} "
+            f"({faults or 'Störung'}); Abhilfe im Log und in docs/betrieb.md",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     args = _build_parser().parse_args(argv)
     clock = clock or SystemClock()
@@ -271,19 +320,23 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     if args.command == "demo":
         return _demo(config, args.knowledge)
     if args.command == "health":
-        heartbeat = heartbeat_path(config.database.path)
-        if is_fresh(heartbeat):
-            return 0
-        print(f"kein aktueller Herzschlag in {heartbeat}", file=sys.stderr)
-        return 1
+        return _health(config.database.path)
     if args.command == "outbox":
         import asyncio
 
         return asyncio.run(_outbox(config, args.retry_parked, clock, sys.stdout))
     if args.command == "report":
-        return _report(config, args.out, clock, sys.stdout)
+        return _report(config, args.out, clock, sys.stdout, args.knowledge)
     if args.command == "backup":
         return run_backup(config, args.target, args.force, sys.stdout, sys.stderr)
+    if args.command == "tabelle":
+        from bot.spreadsheet.commands import run as run_tabelle
+
+        return run_tabelle(args, config.knowledge.directory, clock.now(), sys.stdout)
+    if args.command == website.COMMAND:
+        return website.run_command(args, config, clock, sys.stdout)
+    if args.command in publish.COMMANDS:
+        return publish.run_command(args, config, clock, sys.stdout)
     if args.command == "run":
         from bot.runner import run  # imports telegram; `check` stays light
 

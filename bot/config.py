@@ -23,6 +23,9 @@ TOKEN_FILE_ENV = "TELEGRAM_BOT_TOKEN_FILE"  # noqa: S105
 WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"  # noqa: S105
 BASE_URL_ENV = "TELEGRAM_BASE_URL"
 BASE_FILE_URL_ENV = "TELEGRAM_BASE_FILE_URL"
+# The standard variables for an outgoing proxy, in the order they are tried (curl's and
+# httpx's names; lower case as many Unix tools set them).
+PROXY_ENVS = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")
 
 
 class ConfigError(Exception):
@@ -52,7 +55,13 @@ class TelegramSettings(_Section):
     mode: Literal["polling", "webhook"] = "polling"
     base_url: str | None = None
     base_file_url: str | None = None
+    # Outgoing HTTP(S) proxy for the calls to Telegram, e.g. "http://proxy.stadt.example:3128"
+    # (user:password@ allowed). Without it: HTTPS_PROXY or HTTP_PROXY from the environment.
+    proxy: str | None = Field(default=None, pattern=r"^(https?|socks5h?)://\S+$")
     webhook: WebhookSettings = WebhookSettings()
+    # The bot's @name (without @): the QR codes on the Aushänge and the website link to
+    # https://t.me/<bot_username>?start=… . Without it they have no QR code.
+    bot_username: str | None = None
 
 
 class PrivacySettings(_Section):
@@ -70,6 +79,16 @@ class PrivacySettings(_Section):
     anonymise_after_days: int = Field(default=90, ge=1, le=3650)
 
 
+class WebsiteSettings(_Section):
+    """What `kinderschutz-lotse website` puts on its Impressum page (the operator must fill it
+    in before publishing; while it says PLATZHALTER the page and the command warn)."""
+
+    impressum: str = (
+        "PLATZHALTER: Anbieter der Website (Name, Anschrift, E-Mail, Telefon) und "
+        "inhaltlich Verantwortliche/r"
+    )
+
+
 class OutboxSettings(_Section):
     """The dispatcher of pushed messages (reminders, notices, announcements)."""
 
@@ -77,6 +96,14 @@ class OutboxSettings(_Section):
     messages_per_second: float = Field(default=29.0, gt=0, le=30)
     # A message that keeps failing is parked after this many attempts (see `outbox` command).
     max_attempts: int = Field(default=5, ge=1, le=100)
+    # Messages in flight at once, never two to the same chat: a slow chat holds one of these
+    # and delays only itself. The pacing (messages_per_second, one per chat and second) holds.
+    concurrency: int = Field(default=8, ge=1, le=64)
+    # This many failed sends in a row (network error, timeout, 5xx) in as many different chats,
+    # with no answer from Telegram in between, mean Telegram is down: the whole queue pauses
+    # (5 s, doubling up to outage_pause_max_seconds) instead of every row using up its attempts.
+    outage_after_failures: int = Field(default=8, ge=2, le=1000)
+    outage_pause_max_seconds: float = Field(default=60.0, ge=5, le=3600)
 
 
 class AdminSettings(_Section):
@@ -101,6 +128,7 @@ class Config(_Section):
     database: DatabaseSettings = DatabaseSettings()
     telegram: TelegramSettings = TelegramSettings()
     privacy: PrivacySettings = PrivacySettings()
+    website: WebsiteSettings = WebsiteSettings()
     admins: tuple[AdminSettings, ...] = ()
     outbox: OutboxSettings = OutboxSettings()
     flood: FloodSettings = FloodSettings()
@@ -127,10 +155,15 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] = os.enviro
         raise ConfigError(f"Konfigurationsdatei {source} nicht gefunden")
     else:
         config, base = Config(), Path.cwd()
+    base_url = environ.get(BASE_URL_ENV) or config.telegram.base_url
+    # A self-hosted Bot API server is usually local: the environment's proxy is not forced on
+    # it (httpx still applies HTTPS_PROXY with NO_PROXY there); a configured proxy always is.
+    from_env = proxy_from_env(environ) if base_url is None else None
     telegram = config.telegram.model_copy(
         update={
-            "base_url": environ.get(BASE_URL_ENV) or config.telegram.base_url,
+            "base_url": base_url,
             "base_file_url": environ.get(BASE_FILE_URL_ENV) or config.telegram.base_file_url,
+            "proxy": config.telegram.proxy or from_env,
         }
     )
     return config.model_copy(
@@ -140,6 +173,26 @@ def load_config(path: Path | None = None, environ: Mapping[str, str] = os.enviro
             "telegram": telegram,
         }
     )
+
+
+def proxy_from_env(environ: Mapping[str, str]) -> str | None:
+    """HTTPS_PROXY, else HTTP_PROXY (either case): the first that is set. Municipal networks
+    often set only HTTP_PROXY and mean it for HTTPS too, so it is used for api.telegram.org."""
+    for name in PROXY_ENVS:
+        value = environ.get(name, "").strip()
+        if value:
+            return value
+    return None
+
+
+def proxy_for_log(proxy: str) -> str:
+    """The proxy without a password, for the log: 'http://user:***@proxy:3128'."""
+    scheme, _, rest = proxy.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    if not at:
+        return proxy
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{host}"
 
 
 def read_token(environ: Mapping[str, str] = os.environ) -> str | None:

@@ -12,6 +12,7 @@ from datetime import timedelta
 from babel.dates import format_datetime, format_time
 
 from bot.clock import BERLIN
+from bot.knowledge.checks import SECTION_LABELS
 from bot.knowledge.findings import Concern
 from bot.knowledge.models import Event
 from bot.storage.registration_records import Status
@@ -70,8 +71,29 @@ CONCERN_LABELS: dict[Concern, str] = {
     Concern.SOURCE: "Quelle prüfen",
     Concern.MISSING_DATUM: "Angabe fehlt",
     Concern.EXAMPLE: "Beispiel",
+    Concern.INCOMPLETE: "fehlt noch",
 }
 REPORT_ERROR = "Fehler"
+CONCERN_LABELS_OTHER = "ergänzen"  # a warning about structure (a topic without offers, …)
+# An entry's kind in the review list: "Kontakt asd-lev (…)" – the one table check uses too.
+SECTION_SINGULAR: dict[str, str] = SECTION_LABELS
+# The review list's groups: what a coordinator must do (bot/services/review.py:Task).
+TASK_LABELS: tuple[str, ...] = (
+    "Hinweise aus der Praxis („Angabe falsch?“) prüfen",
+    "Fehler beheben (sonst lädt die Wissensbasis nicht)",
+    "beim Jugendamt erfragen",
+    "beim Träger oder Anbieter erfragen",
+    "Quelle erneut prüfen",
+    "Platzhalter und Beispiele ersetzen",
+    "Inhalte ergänzen",
+)
+# "Angabe falsch?": the four fixed reasons (bot/services/hints.py:HintReason values).
+HINT_REASON_LABELS: dict[str, str] = {
+    "nummer": "Nummer falsch oder nicht erreichbar",
+    "weg": "Angebot gibt es nicht mehr",
+    "adresse": "Adresse oder Zeiten falsch",
+    "anderes": "anderes",
+}
 REPORT_FILES_BROKEN = (
     "Die Dateien in {directory} sind fehlerhaft ({count} Fehler); "
     "Abdeckung und Termine zeigen den Stand, mit dem der Bot gerade arbeitet."

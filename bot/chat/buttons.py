@@ -19,9 +19,10 @@ from telegram.ext import CallbackQueryHandler
 
 from bot.chat import screens, texts
 from bot.chat.callbacks import Area, Callback
-from bot.chat.common import current_user, show
+from bot.chat.common import current_user, show, user_without_fail
 from bot.chat.context import LotseContext
 from bot.chat.screens import Screen
+from bot.chat.sending import acknowledge
 from bot.storage.users import UserRecord
 
 # A route: the screen for a well-formed button of its area, or None when the button is stale or
@@ -53,14 +54,17 @@ def group_handler() -> Handler:
 
 
 def area_handler(area: Area, route: Route) -> Handler:
+    # Notfall never waits for or fails with the database (bot/chat/common.py).
+    lookup = user_without_fail if area is Area.EMERGENCY else current_user
+
     async def on_button(update: Update, context: LotseContext) -> None:
         query = update.callback_query
         if query is None:  # pragma: no cover - the handler is only called for button presses
             return
-        await query.answer()
+        await acknowledge(query)
         screen = None
         if context.tap is not None:
-            screen = await route(update, context, context.tap, await current_user(update, context))
+            screen = await route(update, context, context.tap, await lookup(update, context))
         await show(update, context, screen or screens.main_menu(texts.STALE_BUTTON))
 
     on_button.__name__ = f"on_{area.name.lower()}_button"
@@ -71,7 +75,7 @@ async def stale_button(update: Update, context: LotseContext) -> None:
     """A button of no area: from an older version, or forged."""
     if update.callback_query is None:  # pragma: no cover
         return
-    await update.callback_query.answer()
+    await acknowledge(update.callback_query)
     if context.tap is not None:
         await current_user(update, context)  # as for any well-formed button: the person was here
     await show(update, context, screens.main_menu(texts.STALE_BUTTON))

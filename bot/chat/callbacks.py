@@ -80,6 +80,8 @@ class Area(StrEnum):
     SETTINGS = "st"
     ANNOUNCE = "ak"
     ERASE = "dl"
+    HINT = "hw"  # "Angabe falsch?"
+    ANHALTSPUNKTE = "ap"
 
     @property
     def pattern(self) -> str:
@@ -178,6 +180,7 @@ class SettingsAction(Actions):
     REMINDERS = "r"
     LEAD = "l"  # seconds
     TOPIC = "t"  # topic
+    HINT_DIGEST = "d"  # organisers: the daily "Angabe falsch?" digest on/off
 
 
 class AnnounceAction(Actions):
@@ -191,9 +194,24 @@ class AnnounceAction(Actions):
     DISCARD = "x"
 
 
+class AnhaltspunkteAction(Actions):
+    SHOW = "s"  # entry[, situation]  (as the four below)
+    ALL = "a"
+    NEXT = "n"
+    CHILD = "k"
+    PARENTS = "e"
+    RESULTS = "r"  # situation: its results ranked for the person
+
+
 class EraseAction(Actions):
     YES = "ja"
     NO = "nein"
+
+
+class HintAction(Actions):
+    ASK = "a"  # section (k: contact, a: offer), entry
+    REASON = "r"  # section, entry, reason
+    PICK = "p"  # page of /kontakte: which of its contacts is wrong
 
 
 AREA_OF: dict[type[Actions], Area] = {
@@ -209,4 +227,6 @@ AREA_OF: dict[type[Actions], Area] = {
     SettingsAction: Area.SETTINGS,
     AnnounceAction: Area.ANNOUNCE,
     EraseAction: Area.ERASE,
+    HintAction: Area.HINT,
+    AnhaltspunkteAction: Area.ANHALTSPUNKTE,
 }

@@ -21,7 +21,8 @@ DATABASE_KEY = "database"
 SERVICES_KEY = "services"
 DISPATCHER_KEY = "dispatcher"
 FLOOD_GUARD_KEY = "flood_guard"
-BACKGROUND_KEY = "_background"  # tasks started from a signal handler, kept until they finish
+UPDATE_HEALTH_KEY = "update_health"  # bot/health.py: signs of life, skipped updates
+BACKGROUND_KEY = "_background"  # tasks beside the update loop (a reload, a retried reply)
 
 Data = dict[Any, Any]
 
@@ -49,6 +50,20 @@ class LotseContext(CallbackContext[ExtBot[None], Data, Data, Data]):
 def services_of(bot_data: Data) -> Services:
     found: Services = bot_data[SERVICES_KEY]
     return found
+
+
+class TrackedApplication(Application[ExtBot[None], LotseContext, Data, Data, Data, Any]):
+    """Counts each update's processing as a sign of life for the heartbeat (bot/health.py)."""
+
+    async def process_update(self, update: object) -> None:
+        health = self.bot_data.get(UPDATE_HEALTH_KEY)
+        if health is not None:
+            health.started()
+        try:
+            await super().process_update(update)
+        finally:
+            if health is not None:
+                health.finished()
 
 
 CONTEXT_TYPES = ContextTypes(context=LotseContext)

@@ -6,16 +6,12 @@ Free text is used for the answer only: it is never stored and never logged.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from telegram import Update
 
-from telegram import InlineKeyboardButton, Update
-
-from bot.chat import screens, texts
+from bot.chat import anhaltspunkte, screens, texts
 from bot.chat.callbacks import (
     Callback,
     ContactsAction,
-    EventAction,
-    MeldewegAction,
     OffersAction,
 )
 from bot.chat.common import complete_profile, current_user, onboarding, show
@@ -28,12 +24,19 @@ from bot.chat.format import (
     offer_text,
     screen_note,
 )
+from bot.chat.hints import list_hint_row, with_hint
 from bot.chat.screens import Screen, button, keyboard, menu_row, rows, short
+from bot.chat.search_screens import ALL_TOPICS, findings_screen
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import ALL_PROFESSIONS, Offer
-from bot.knowledge.search import HitKind, SearchHit
-from bot.services.directory import DirectoryService, looks_like_case_details, paginate
-from bot.services.profiles import variant_of
+from bot.knowledge.search import HitKind
+from bot.services.directory import (
+    CONTACTS_PAGE_SIZE,
+    DirectoryService,
+    looks_like_case_details,
+    paginate,
+)
+from bot.services.hints import HintSection
 from bot.storage.users import UserRecord
 
 
@@ -70,16 +73,25 @@ async def search(
     user: UserRecord | None,
     kinds: list[HitKind] | None,
 ) -> None:
+    """A typed query: the reminder if it looks like case details (the text is used for the
+    answer only), then the guidance on the situation it describes, else the results or the
+    ways on (search_screens.py)."""
     svc = context.services
     if looks_like_case_details(query):
         await show(update, context, Screen(texts.CASE_DETAILS_WARNING))
-    hits = svc.directory.search(
+    findings = svc.directory.find(
         query,
         user.profession_id if user else None,
         user.municipality_id if user else None,
         kinds=kinds,
     )
-    screen = search_results(hits, query, svc.store.current.knowledge, user)
+    knowledge = svc.store.current.knowledge
+    if findings.guidance is not None and findings.situation is not None and kinds is None:
+        screen = anhaltspunkte.guidance_screen(
+            svc.directory, findings.guidance, findings.situation.id, user, findings.situation.name
+        )
+    else:
+        screen = findings_screen(findings, query, knowledge, user)
     await show(update, context, screen)
 
 
@@ -101,9 +113,9 @@ async def route_offers(
     if action is OffersAction.TOPIC:
         return offers(svc.directory, complete, names, topic, callback.int_arg(1))
     if action is OffersAction.OFFER:
-        return offer_detail(
-            svc.directory, knowledge, callback.arg(0) or "", topic, callback.int_arg(2)
-        )
+        offer_id = callback.arg(0) or ""
+        screen = offer_detail(svc.directory, knowledge, offer_id, topic, callback.int_arg(2))
+        return await with_hint(update, context, screen, HintSection.OFFER, offer_id)
     return None
 
 
@@ -115,13 +127,13 @@ async def route_contacts(
     if action is ContactsAction.PAGE:
         return contacts(directory, user, callback.int_arg(0))
     if action is ContactsAction.CONTACT:
-        return contact_detail(directory, callback.arg(0) or "")
+        contact_id = callback.arg(0) or ""
+        screen = contact_detail(directory, contact_id)
+        return await with_hint(update, context, screen, HintSection.CONTACT, contact_id)
     return None
 
 
 # --- screens -----------------------------------------------------------------------------------
-
-ALL_TOPICS = "alle"
 
 
 def topics(directory: DirectoryService, user: UserRecord, names: tuple[str, str]) -> Screen:
@@ -196,7 +208,9 @@ def offer_block(directory: DirectoryService, knowledge: KnowledgeBase, offer: Of
 def contacts(directory: DirectoryService, user: UserRecord | None, page: int) -> Screen:
     municipality_id = user.municipality_id if user else None
     profession_id = user.profession_id if user else None
-    selected = paginate(directory.local_contacts(municipality_id, profession_id), page, size=4)
+    selected = paginate(
+        directory.local_contacts(municipality_id, profession_id), page, size=CONTACTS_PAGE_SIZE
+    )
     place = texts.YOUR_PLACE
     if user and municipality_id:
         place = profile_names_place(directory, municipality_id)
@@ -217,7 +231,8 @@ def contacts(directory: DirectoryService, user: UserRecord | None, page: int) ->
         [button(f"📇 {short(c.organisation, 40)}", ContactsAction.CONTACT, c.id)]
         for c in selected.items
     ]
-    return Screen(text, keyboard(*details, paging, menu_row()))
+    hint = list_hint_row(selected.number) if selected.items else []
+    return Screen(text, keyboard(*details, paging, hint, menu_row()))
 
 
 def profile_names_place(directory: DirectoryService, municipality_id: str) -> str:
@@ -233,47 +248,3 @@ def contact_detail(directory: DirectoryService, contact_id: str) -> Screen | Non
         contact_block(contact, directory.today()),
         keyboard([button(texts.BUTTON_CONTACTS, ContactsAction.PAGE, 0)], menu_row()),
     )
-
-
-def search_results(
-    hits: Sequence[SearchHit], query: str, knowledge: KnowledgeBase, user: UserRecord | None
-) -> Screen:
-    if not hits:
-        return Screen(texts.SEARCH_NOTHING.format(query=esc(query[:80])), keyboard(menu_row()))
-    buttons = []
-    for hit in hits:
-        target = _hit_target(hit, knowledge, user)
-        if target is not None:
-            icon = {"meldeweg": "🧭", "angebot": "🤝", "kontakt": "📇", "termin": "📅"}[
-                hit.kind.value
-            ]
-            buttons.append(
-                [InlineKeyboardButton(f"{icon} {short(hit.title)}", callback_data=target)]
-            )
-    return Screen(
-        texts.SEARCH_RESULTS.format(query=esc(query[:80])), keyboard(*buttons, menu_row())
-    )
-
-
-def _hit_target(hit: SearchHit, knowledge: KnowledgeBase, user: UserRecord | None) -> str | None:
-    if hit.kind is HitKind.MELDEWEG:
-        if user and user.profession_id in knowledge.professions:
-            own = knowledge.professions[user.profession_id or ""]
-            saved = variant_of(user, own.id)
-            if own.meldeweg_id(saved) == hit.id:
-                return MeldewegAction.STEP.data(own.id, 1, *((saved,) if saved else ()))
-            for option in own.variants.options if own.variants else ():
-                if option.meldeweg == hit.id:
-                    return MeldewegAction.STEP.data(own.id, 1, option.id)
-        for profession in sorted(knowledge.professions.values(), key=lambda p: p.id):
-            if profession.meldeweg == hit.id:
-                return MeldewegAction.STEP.data(profession.id, 1)
-            for option in profession.variants.options if profession.variants else ():
-                if option.meldeweg == hit.id:
-                    return MeldewegAction.STEP.data(profession.id, 1, option.id)
-        return None
-    if hit.kind is HitKind.OFFER:
-        return OffersAction.OFFER.data(hit.id, ALL_TOPICS, 0)
-    if hit.kind is HitKind.CONTACT:
-        return ContactsAction.CONTACT.data(hit.id)
-    return EventAction.DETAIL.data(hit.id)

@@ -5,15 +5,21 @@ What a row says, whether it is still useful, and the retry policy belong to the 
 pacing and what Telegram's errors mean.
 
 One dispatcher per process, started in `post_init`, stopped in `post_stop`. It sleeps until
-the next row is due (or until a service rings the `OutboxSignal` after writing rows), sends rows
-one at a time in due order, paced below Telegram's limits (pacing.py), and:
-- `RetryAfter`: waits as long as Telegram asks, then sends the same row again;
+the next row is due (or until a service rings the `OutboxSignal` after writing rows), then sends
+due rows in due order with up to `concurrency` messages in flight, never two to the same chat
+(a chat whose answers are slow holds one place and delays only its own rows), all paced below
+Telegram's limits (pacing.py), and:
+- `RetryAfter`: waits as long as Telegram asks (every send waits: `Pacer.hold`), then sends the
+  same row again;
 - `Forbidden` (the person blocked the bot): marks them blocked, withdraws their pending rows;
 - network trouble: tries again later with exponential backoff; after `max_attempts` the row is
   parked with its error (see `kinderschutz-lotse outbox`), never retried forever;
+- network trouble in many chats in a row: Telegram is down, the whole queue pauses and resumes
+  by itself without spending each row's attempts (outage.py);
 - a reminder whose event has started, or a row whose event is gone: dropped with a log line.
 
-A crash between "sent" and "marked sent" can repeat that one message; nothing is ever lost.
+A crash between "sent" and "marked sent" can repeat the messages in flight at that moment (at
+most `concurrency`, at most one per chat); nothing is ever lost.
 """
 
 from __future__ import annotations
@@ -21,7 +27,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from datetime import timedelta
 from enum import StrEnum
 
 from telegram import InputFile
@@ -29,8 +34,9 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from bot.chat.context import LotseApplication
 from bot.chat.notices import Delivery, render
+from bot.chat.outage import OutageGuard, Verdict
 from bot.chat.pacing import Pacer
-from bot.chat.sending import send_text
+from bot.chat.sending import retry_after_seconds, send_text
 from bot.clock import Clock
 from bot.logsafe import describe
 from bot.services.outbox import OutboxService, OutboxSignal
@@ -59,15 +65,20 @@ class OutboxDispatcher:
         signal: OutboxSignal,
         clock: Clock,
         pacer: Pacer | None = None,
+        concurrency: int = 8,
+        guard: OutageGuard | None = None,
     ) -> None:
+        if concurrency < 1:
+            raise ValueError("concurrency must be positive")
         self._app = application
         self._outbox = outbox
         self._signal = signal
         self._clock = clock
         self.pacer = pacer or Pacer()
+        self.concurrency = concurrency
+        self.guard = guard or OutageGuard(clock)
         self._one_pass = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
-        self._progress = 0
 
     def wake(self) -> None:
         self._signal.ring()
@@ -99,24 +110,75 @@ class OutboxDispatcher:
             await self._signal.wait(timeout)
 
     async def _seconds_to_next_due(self) -> float:
+        return min(max(await self.seconds_to_next(), 0.05), IDLE_WAKE)
+
+    async def seconds_to_next(self) -> float:
+        """Seconds until a row is due or the pause ends (IDLE_WAKE when nothing is pending)."""
+        now = self._clock.now()
+        paused_until = self.guard.paused_until
+        if paused_until is not None:
+            return (paused_until - now).total_seconds()
         due = await self._outbox.next_due()
         if due is None:
             return IDLE_WAKE
-        return min(max((due - self._clock.now()).total_seconds(), 0.05), IDLE_WAKE)
+        return (due - now).total_seconds()
 
     async def run_once(self) -> int:
         """Send every row that is due now; returns how many were sent."""
-        sent = 0
         async with self._one_pass:
-            while rows := await self._outbox.due(self._clock.now()):
-                progressed = False
-                for row in rows:
-                    outcome = await self._deliver(row)
-                    sent += outcome is Outcome.SENT
-                    progressed = progressed or outcome is not Outcome.RETRY_LATER
-                if not progressed:
-                    break
+            flights: dict[int, asyncio.Task[Outcome]] = {}  # by chat id
+            try:
+                return await self._pass(flights)
+            finally:
+                # Cancelled (stop()): the sends still in flight end with the pass.
+                for task in flights.values():
+                    task.cancel()
+                if flights:
+                    await asyncio.wait(flights.values())
+
+    async def _pass(self, flights: dict[int, asyncio.Task[Outcome]]) -> int:
+        sent = 0
+        started: set[int] = set()  # the row ids of this pass
+        refill = True
+        failure: BaseException | None = None
+        while True:
+            if refill:
+                refill = await self._start_due(flights, started)
+            if not flights:
+                break
+            done, _ = await asyncio.wait(flights.values(), return_when=asyncio.FIRST_COMPLETED)
+            for chat_id in [c for c, task in flights.items() if task in done]:
+                task = flights.pop(chat_id)
+                error = task.exception()
+                if error is not None:
+                    failure = failure or error
+                    refill = False  # finish what is in flight, then report the error
+                elif task.result() is Outcome.SENT:
+                    sent += 1
+        if failure is not None:
+            raise failure
         return sent
+
+    async def _start_due(
+        self, flights: dict[int, asyncio.Task[Outcome]], started: set[int]
+    ) -> bool:
+        """Fill the free places with due rows of chats that have nothing in flight. False when a
+        row of this pass came back due (it could not be marked): start no more in this pass."""
+        while (room := self.guard.room(self.concurrency) - len(flights)) > 0:
+            rows = await self._outbox.due(self._clock.now(), limit=room, exclude_chats=flights)
+            if not rows:
+                return True
+            for row in rows:
+                if row.id in started:
+                    return False
+                if row.chat_id in flights:
+                    continue  # a second row of the same chat: after the first
+                if room == 0:
+                    break
+                started.add(row.id)
+                flights[row.chat_id] = asyncio.create_task(self._deliver(row))
+                room -= 1
+        return True
 
     async def _deliver(self, row: OutboxRow) -> Outcome:
         now = self._clock.now()
@@ -130,66 +192,76 @@ class OutboxDispatcher:
         if delivery is None:
             await self._outbox.drop(row)
             return Outcome.DROPPED
-        parts_sent = 0  # a message and its calendar file: after a RetryAfter, send only the rest
+        progress = _Progress()  # a message and its calendar file: after a RetryAfter, the rest
         while True:
             try:
-                parts_sent = await self._send(row.chat_id, delivery, parts_sent)
+                await self._send(row.chat_id, delivery, progress)
             except RetryAfter as error:
-                wait = _seconds(error.retry_after)
+                self.guard.answered()
+                wait = retry_after_seconds(error.retry_after)
                 log.warning("flood limit: waiting %.0f s before outbox row %s", wait, row.id)
                 self.pacer.hold(wait)
-                parts_sent = self._progress
                 continue
             except Forbidden:
+                self.guard.answered()
                 withdrawn = await self._outbox.recipient_gone(row.chat_id)
                 log.info(
                     "recipient of outbox row %s blocked the bot; %d withdrawn", row.id, withdrawn
                 )
                 return Outcome.GONE
             except BadRequest as error:
+                self.guard.answered()
                 if "chat not found" in str(error).lower():
                     await self._outbox.recipient_gone(row.chat_id)
                     return Outcome.GONE
                 return await self._failed(row, error, retryable=False)
             except NetworkError as error:
-                return await self._failed(row, error, retryable=True)
+                return await self._unreachable(row, error)
             except TelegramError as error:
+                self.guard.answered()
                 return await self._failed(row, error, retryable=False)
-            # Marked as soon as Telegram accepted it: a crash can repeat at most this one row.
+            self.guard.answered()
+            # Marked as soon as Telegram accepted it: a crash can repeat only rows in flight.
             await self._outbox.sent(row, self._clock.now())
             return Outcome.SENT
+
+    async def _unreachable(self, row: OutboxRow, error: NetworkError) -> Outcome:
+        """No answer from Telegram (network, timeout, 5xx): this row's trouble, or everyone's."""
+        if self.guard.failed(row.chat_id) is Verdict.POSTPONE:
+            until = self.guard.paused_until or self._clock.now()
+            await self._outbox.postpone(row, f"{type(error).__name__}: {error}", until)
+            return Outcome.RETRY_LATER
+        return await self._failed(row, error, retryable=True)
 
     async def _failed(self, row: OutboxRow, error: TelegramError, *, retryable: bool) -> Outcome:
         reason = f"{type(error).__name__}: {error}"
         parked = await self._outbox.failed(row, reason, retryable=retryable, now=self._clock.now())
         return Outcome.PARKED if parked else Outcome.RETRY_LATER
 
-    async def _send(self, chat_id: int, delivery: Delivery, already_sent: int) -> int:
-        """Send the parts not sent yet; `_progress` tells a caught error how far it got."""
+    async def _send(self, chat_id: int, delivery: Delivery, progress: _Progress) -> None:
+        """Send the parts not sent yet; `progress` tells a caught error how far it got."""
         bot = self._app.bot
-        self._progress = already_sent
-        if self._progress == 0:
+        if progress.parts == 0:
             await self.pacer.slot(chat_id)
             screen = delivery.screen
             await send_text(bot, chat_id, screen.text, screen.keyboard)
-            self._progress = 1
-        if self._progress == 1 and delivery.document is not None:
+            progress.parts = 1
+        if progress.parts == 1 and delivery.document is not None:
             await self.pacer.slot(chat_id)
             name, content, caption = delivery.document
             await bot.send_document(
                 chat_id, document=InputFile(content, filename=name), caption=caption
             )
-            self._progress = 2
-        return self._progress
+            progress.parts = 2
+
+
+class _Progress:
+    """How many parts of one delivery Telegram has accepted."""
+
+    parts = 0
 
 
 def _described(error: BaseException) -> str:
     """For the log: type and place; the message only where it cannot quote an announcement's
     text or a person's data (Telegram's and SQLite's own descriptions)."""
     return describe(error, message_for=(TelegramError, sqlite3.Error))
-
-
-def _seconds(value: object) -> float:
-    if isinstance(value, timedelta):
-        return value.total_seconds()
-    return float(value)  # type: ignore[arg-type]

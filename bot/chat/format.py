@@ -27,8 +27,16 @@ MAX_MESSAGE = 4096
 _MORE = "\n…"
 
 
+# Bidirectional controls (embeddings, overrides, isolates, marks) would let echoed user text
+# reorder the bot's own words around it (the reliability probe of 2026-12); none belongs in a
+# German screen, so they are dropped from everything that goes through `esc`.
+_BIDI_CONTROLS = dict.fromkeys(
+    [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]
+)
+
+
 def esc(text: str) -> str:
-    return escape(text, quote=True)
+    return escape(text.translate(_BIDI_CONTROLS), quote=True)
 
 
 def join_blocks(blocks: Iterable[str], limit: int = MAX_MESSAGE) -> str:

@@ -13,7 +13,7 @@ from bot.chat.callbacks import (
     EmergencyAction,
     MeldewegAction,
 )
-from bot.chat.common import current_user, onboarding, show
+from bot.chat.common import current_user, onboarding, show, user_without_fail
 from bot.chat.context import LotseContext
 from bot.chat.format import (
     esc,
@@ -60,7 +60,7 @@ def _profession_picker(context: LotseContext, text: str) -> Screen:
 
 
 async def notfall(update: Update, context: LotseContext) -> None:
-    user = await current_user(update, context)
+    user = await user_without_fail(update, context)
     municipality = user.municipality_id if user else None
     profession = user.profession_id if user else None
     await show(

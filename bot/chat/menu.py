@@ -8,19 +8,21 @@ used for the answer only: it is never stored and never logged.
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
-from bot.chat import directory, guidance, screens, texts
+from bot.chat import directory, guidance, screens, texts, texts_print
 from bot.chat.callbacks import (
     Area,
     Callback,
     MenuAction,
+    OnboardingAction,
 )
 from bot.chat.common import complete_profile, current_user, onboarding, show
 from bot.chat.context import LotseContext
 from bot.chat.events import list_screen
 from bot.chat.onboarding import profile_screen
-from bot.chat.screens import Screen
+from bot.chat.screens import Screen, button, keyboard, short
+from bot.publish.deeplink import parse_meldeweg_payload
 from bot.services.profiles import variant_of
 from bot.storage.users import UserRecord
 
@@ -34,6 +36,9 @@ async def start(update: Update, context: LotseContext) -> None:
     wanted = context.args[0] if context.args else None
     if wanted == "notfall":
         await guidance.notfall(update, context)
+        return
+    # The QR code of an Aushang (`mw_<profession>_<municipality>`): that Meldeweg.
+    if wanted and await open_from_aushang(update, context, wanted):
         return
     if user is not None and wanted == "termine":
         await show(update, context, await list_screen(context, user))
@@ -49,6 +54,41 @@ async def start(update: Update, context: LotseContext) -> None:
     # One message: the welcome, with the first question's buttons right under it.
     welcome = f"{texts.WELCOME}\n\n<b>{texts.ASK_PROFESSION}</b>"
     await show(update, context, screens.choose_profession(knowledge, welcome))
+
+
+async def open_from_aushang(update: Update, context: LotseContext, payload: str) -> bool:
+    """The Meldeweg of an Aushang's QR code (`mw_<profession>_<municipality>`). Someone without
+    a profile gets a button to take that profession and place as their own – nothing is saved
+    by scanning. False when the payload names no Meldeweg of the knowledge being served."""
+    landing = parse_meldeweg_payload(payload)
+    if landing is None:
+        return False
+    svc = context.services
+    knowledge = svc.store.current.knowledge
+    profession_id, municipality_id = landing
+    profession = knowledge.professions.get(profession_id)
+    region = knowledge.regions.get(municipality_id or "")
+    if region is not None and not region.is_municipality:
+        region = None
+    screen = guidance.meldeweg_screen(svc.guidance, profession_id, region.id if region else None, 0)
+    if profession is None or screen is None:
+        return False
+    user = complete_profile(await current_user(update, context))
+    if user is None and region is not None:
+        label = texts_print.LANDING_ADOPT.format(
+            profession=profession.label, municipality=region.name
+        )
+        adopt = [button(short(label, 60), OnboardingAction.MUNICIPALITY, profession.id, region.id)]
+        screen = Screen(screen.text, _with_first_row(screen.keyboard, adopt))
+    await show(update, context, screen)
+    return True
+
+
+def _with_first_row(
+    markup: InlineKeyboardMarkup | None, row: list[InlineKeyboardButton]
+) -> InlineKeyboardMarkup:
+    existing = [list(r) for r in markup.inline_keyboard] if markup is not None else []
+    return keyboard(row, *existing)
 
 
 async def hilfe(update: Update, context: LotseContext) -> None:

@@ -21,13 +21,14 @@ from bot.services.outbox import (
     AnnouncementSummary,
     Changed,
     FeedbackRequest,
+    HintDigest,
     NewEvent,
     Notice,
     Promoted,
     Reminder,
     WorkshopPromoted,
 )
-from bot.wording import german_when
+from bot.wording import HINT_REASON_LABELS, german_when
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,22 @@ def render(notice: Notice) -> Delivery:
             return Delivery(_reminder(notice))
         case FeedbackRequest(event=event):
             return Delivery(feedback_rating(event))
+        case HintDigest():
+            return Delivery(_hint_digest(notice))
+
+
+def _hint_digest(notice: HintDigest) -> Screen:
+    lines = [texts_admin.HINT_DIGEST.format(day=notice.day.strftime("%d.%m.%Y"))]
+    lines += [
+        texts_admin.HINT_DIGEST_LINE.format(
+            entry=esc(line.entry),
+            reason=HINT_REASON_LABELS.get(line.reason, line.reason),
+            count=line.count,
+        )
+        for line in notice.lines
+    ]
+    lines.append(texts_admin.HINT_DIGEST_FOOT)
+    return Screen("\n".join(lines), keyboard([button(texts.BUTTON_MENU, MenuAction.MENU)]))
 
 
 def _event_buttons(event: Event, text: str) -> Screen:

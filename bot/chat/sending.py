@@ -19,16 +19,26 @@ bot/chat/callbacks.py); turning that on would need these functions changed.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import re
 import warnings
+from collections.abc import Awaitable, Callable, Coroutine
+from datetime import timedelta
+from typing import Any
 
-from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions
+from telegram import Bot, CallbackQuery, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.error import EndPointNotFound, InvalidToken
+from telegram.error import EndPointNotFound, InvalidToken, RetryAfter, TelegramError
 from telegram.warnings import PTBUserWarning
+
+log = logging.getLogger(__name__)
 
 PARSE_MODE = ParseMode.HTML
 LINK_PREVIEW = LinkPreviewOptions(is_disabled=True)
+# A reply to someone using the chat that Telegram's flood limit refuses is sent once more after
+# the wait, if the person is likely still looking; a longer wait gives up with a log line.
+MAX_REPLY_RETRY_WAIT = 30.0
 
 _SEND = "sendMessage"
 _EDIT = "editMessageText"
@@ -76,3 +86,48 @@ async def _request(bot: Bot, endpoint: str, fields: dict[str, object]) -> None:
         await bot.do_api_request(endpoint, api_kwargs=fields)
     except EndPointNotFound as error:
         raise InvalidToken from error
+
+
+def retry_after_seconds(value: object) -> float:
+    """`RetryAfter.retry_after`: seconds, or a timedelta with PTB_TIMEDELTA (bot/app.py)."""
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    return float(value)  # type: ignore[arg-type]
+
+
+async def retried_once(
+    send: Callable[[], Awaitable[None]], spawn: Callable[[Coroutine[Any, Any, None]], object]
+) -> None:
+    """An interactive reply: on a 429, send it once more after Telegram's wait (at most
+    MAX_REPLY_RETRY_WAIT), in the background (`spawn`): updates are processed one at a time,
+    and waiting here would hold up everyone else's, Notfall included. The outbox does not come
+    here: its dispatcher paces every send itself."""
+    try:
+        await send()
+    except RetryAfter as error:
+        wait = retry_after_seconds(error.retry_after)
+        if wait > MAX_REPLY_RETRY_WAIT:
+            log.warning("flood limit: a reply given up, Telegram asks to wait %.0f s", wait)
+            return
+        log.info("flood limit: a reply is sent again in %.0f s", wait)
+        spawn(_again(send, wait))
+
+
+async def _again(send: Callable[[], Awaitable[None]], wait: float) -> None:
+    await asyncio.sleep(wait)
+    try:
+        await send()
+    except TelegramError as error:
+        log.warning("flood limit: the reply sent again failed too (%s)", type(error).__name__)
+
+
+async def acknowledge(query: CallbackQuery) -> None:
+    """Answer a button press (the spinner stops). A failure here must not cost the action the
+    person tapped for (the announcement "send" of the probe of 2026-12): it is logged, and the
+    screen follows as usual."""
+    try:
+        await query.answer()
+    except TelegramError as error:
+        log.warning(
+            "could not answer a button press (%s); acting on it anyway", type(error).__name__
+        )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.chat import texts
+from bot.chat import texts, texts_admin
 from bot.chat.callbacks import Area, Callback, MenuAction, SettingsAction
 from bot.chat.context import LotseContext
 from bot.chat.screens import Screen, button, keyboard, menu_row, rows, short
@@ -16,7 +16,9 @@ from bot.services.preferences import STANDARD_LEADS, Preferences
 from bot.storage.users import UserRecord
 
 
-def notifications_screen(preferences: Preferences, topics: list[tuple[str, str]]) -> Screen:
+def notifications_screen(
+    preferences: Preferences, topics: list[tuple[str, str]], organiser: bool = False
+) -> Screen:
     state = texts.REMINDERS_ON if preferences.reminders else texts.REMINDERS_OFF
     master = button(
         texts.REMINDERS_TOGGLE.format(icon="🔔" if preferences.reminders else "🔕", state=state),
@@ -39,12 +41,19 @@ def notifications_screen(preferences: Preferences, topics: list[tuple[str, str]]
         )
         for topic_id, name in topics
     ]
+    digest = [
+        button(
+            texts_admin.HINT_DIGEST_TOGGLE.format(icon="✅" if preferences.hint_digest else "⬜️"),
+            SettingsAction.HINT_DIGEST,
+        )
+    ]
     return Screen(
         texts.NOTIFICATIONS.format(reminders=state),
         keyboard(
             [master],
             leads,
             *rows(topic_buttons, 2),
+            digest if organiser else [],
             [button(texts.BUTTON_PROFILE_BACK, MenuAction.GO, Area.PROFILE)],
             menu_row(),
         ),
@@ -61,6 +70,7 @@ async def route_settings(
     if await svc.profiles.get(telegram_id) is None:
         return None
     knowledge = svc.store.current.knowledge
+    organiser = svc.admins.is_admin(telegram_id)
     preferences = await svc.profiles.preferences(telegram_id)
     action = SettingsAction.of(callback)
     if action is SettingsAction.REMINDERS:
@@ -69,9 +79,11 @@ async def route_settings(
         preferences = preferences.toggled_lead(callback.int_arg(0))
     elif action is SettingsAction.TOPIC and (callback.arg(0) or "") in knowledge.topics:
         preferences = preferences.toggled_topic(callback.arg(0) or "")
+    elif action is SettingsAction.HINT_DIGEST and organiser:
+        preferences = preferences.toggled_hint_digest()
     elif action is not SettingsAction.SHOW:
         return None
     if action is not SettingsAction.SHOW:
         preferences = await svc.profiles.save_preferences(telegram_id, preferences)
     topics = sorted(((t.id, t.name) for t in knowledge.topics.values()), key=lambda p: p[1])
-    return notifications_screen(preferences, topics)
+    return notifications_screen(preferences, topics, organiser)

@@ -18,13 +18,16 @@ from telegram.ext import (
 from bot import logsafe
 from bot.chat import (
     admin,
+    anhaltspunkte,
     announcements,
     common,
     directory,
     events,
     group,
     guidance,
+    hints,
     menu,
+    notfall,
     onboarding,
     privacy,
     screens,
@@ -33,9 +36,11 @@ from bot.chat import (
 )
 from bot.chat.buttons import Route, area_handler, group_handler, stale_handler
 from bot.chat.callbacks import Area
-from bot.chat.context import LotseApplication, LotseContext
+from bot.chat.context import SERVICES_KEY, LotseApplication, LotseContext
 from bot.chat.flood import FloodGuard, flood_handler
+from bot.chat.sending import acknowledge
 from bot.chat.usage import usage_handler
+from bot.services.container import Services
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +83,8 @@ ROUTES: dict[Area, Route] = {
     Area.SETTINGS: settings.route_settings,
     Area.ANNOUNCE: announcements.route_announcement,
     Area.ERASE: privacy.route_erasure,
+    Area.HINT: hints.route_hint,
+    Area.ANHALTSPUNKTE: anhaltspunkte.route_anhaltspunkte,
 }
 ADMIN_COMMANDS = {
     "teilnehmer": admin.teilnehmer,
@@ -133,7 +140,10 @@ async def on_error(update: object, context: LotseContext) -> None:
     """Log the failure without any message content, and give the user a way on.
 
     Not `exc_info`: an exception's message can quote what the person typed. Only Telegram's
-    own error descriptions ("Forbidden: bot was blocked by the user") are shown.
+    own error descriptions ("Forbidden: bot was blocked by the user") are shown. A fault of the
+    database is recorded for health and answered with its own apology (nothing was saved, the
+    information screens still work); a Notfall request that failed anyway still gets the
+    Notfall screen, from the knowledge in memory.
     """
     update_id = update.update_id if isinstance(update, Update) else None
     log.error(
@@ -141,14 +151,40 @@ async def on_error(update: object, context: LotseContext) -> None:
         update_id,
         logsafe.describe(context.error, message_for=(TelegramError,)),
     )
-    if isinstance(update, Update) and update.effective_chat is not None:
-        try:
-            if update.callback_query is not None:
-                await update.callback_query.answer()
-            await context.bot.send_message(
-                update.effective_chat.id,
-                texts.ERROR,
-                reply_markup=screens.main_menu().keyboard,
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    services = context.application.bot_data.get(SERVICES_KEY)
+    storage_fault = (
+        isinstance(services, Services)
+        and context.error is not None
+        and services.storage.noticed(context.error) is not None
+    )
+    screen = screens.main_menu(texts.STORAGE_ERROR if storage_fault else texts.ERROR)
+    try:
+        if update.callback_query is not None:
+            await acknowledge(update.callback_query)
+        if isinstance(services, Services) and _asks_for_notfall(update, context):
+            user_id = update.effective_user.id if update.effective_user else None
+            user = services.profiles.cached(user_id) if user_id is not None else None
+            screen = notfall.render_notfall(
+                services.store.current.knowledge,
+                services.guidance.now(),
+                user.profession_id if user else None,
+                user.municipality_id if user else None,
             )
-        except Exception:
-            log.warning("could not send the error reply for update %s", update_id)
+        await context.bot.send_message(
+            update.effective_chat.id, screen.text, reply_markup=screen.keyboard
+        )
+    except Exception:
+        log.warning("could not send the error reply for update %s", update_id)
+
+
+def _asks_for_notfall(update: Update, context: LotseContext) -> bool:
+    """/notfall (also `/start notfall` from a group's link) or a Notfall button."""
+    if context.tap is not None:
+        return context.tap.area == Area.EMERGENCY.value
+    message = update.effective_message
+    words = (message.text or "").split() if message is not None else []
+    return bool(words) and (
+        words[0].split("@")[0] == "/notfall" or words[:2] == ["/start", "notfall"]
+    )

@@ -71,6 +71,13 @@ FLOOD_NOTICE = (
 )
 STALE_BUTTON = "Diese Schaltfläche ist nicht mehr aktuell. Hier ist das Menü."
 ERROR = "Entschuldigung, da ist etwas schiefgegangen. Bitte versuchen Sie es noch einmal."
+# When the database refuses a write (damaged, read-only, full, locked): nothing was saved, but
+# everything that only shows information still works.
+STORAGE_ERROR = (
+    "Entschuldigung, das konnte ich gerade nicht speichern: Der Speicher des Bots hat eine "
+    "Störung. Notfallnummern, Meldeweg, Angebote und Kontakte können Sie weiter abrufen. "
+    "Bitte versuchen Sie es später noch einmal."
+)
 UNKNOWN_PROFESSION = (
     "Die Berufsgruppe „{text}“ kenne ich nicht. Wählen Sie bitte eine aus der Liste:"
 )

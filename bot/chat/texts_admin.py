@@ -91,3 +91,47 @@ RELOAD_MORE_ERRORS = "\n… und {more} weitere (alle: kinderschutz-lotse check)"
 RELOAD_NO_CHANGES = "keine"
 # /teilnehmer and /auswertung without an id: an example id when the admin has no event
 EXAMPLE_EVENT_ID = "termin-id"
+
+# "Angabe falsch?" (bot/chat/hints.py): the professional's side, then the organisers'.
+BUTTON_HINT = "⚠️ Angabe falsch?"
+HINT_ASK = (
+    "<b>Was stimmt nicht?</b>\n{entry}\n\n"
+    "Tippen Sie einen Grund an. Mehr brauchen wir nicht – bitte keine Angaben zu Fällen."
+)
+HINT_THANKS = (
+    "Danke! Ihr Hinweis ist bei der Netzwerkkoordination angekommen; sie prüft die Angabe. "
+    "Gespeichert wird nur, dass die Angabe gemeldet wurde – nicht, von wem."
+)
+HINT_GONE = "Diesen Eintrag gibt es nicht mehr."
+HINT_PICK = "<b>Welcher Kontakt stimmt nicht?</b>"
+HINT_REPORTED = "🛈 Hinweis gemeldet am {day} (nur für die Koordination sichtbar)"
+HINT_DIGEST = (
+    "⚠️ <b>„Angabe falsch?“ – Hinweise vom {day}</b>\n"
+    "Fachkräfte haben diese Einträge als falsch gemeldet:"
+)
+HINT_DIGEST_LINE = "• {entry}: {reason} ({count}×)"
+HINT_DIGEST_FOOT = (
+    "Alle Hinweise stehen oben auf der Prüfliste des Berichts (/bericht). "
+    "Abbestellen: /profil → Benachrichtigungen."
+)
+HINT_DIGEST_TOGGLE = "{icon} Tagesübersicht „Angabe falsch?“"
+
+# For the operator, on stderr, when the webhook server cannot listen (bot/chat/webhook.py).
+LISTEN_IN_USE = (
+    "Der Webhook-Port {where} ist schon belegt (ein zweiter Bot oder ein anderer Dienst?). "
+    "Nächster Schritt: `ss -ltnp` zeigt, wer ihn hält; diesen Prozess beenden oder "
+    "telegram.webhook.port ändern."
+)
+LISTEN_NOT_ALLOWED = (
+    "Keine Berechtigung, auf {where} zu lauschen (Ports unter 1024 brauchen besondere Rechte). "
+    "Nächster Schritt: telegram.webhook.port ab 1024 wählen, z. B. 8443, und nginx davor "
+    "(docs/betrieb.md)."
+)
+LISTEN_NO_ADDRESS = (
+    "Die Adresse {listen} gibt es auf diesem Rechner nicht. Nächster Schritt: "
+    "telegram.webhook.listen prüfen (z. B. 127.0.0.1 oder 0.0.0.0)."
+)
+LISTEN_FAILED = (
+    "Der Webhook-Server kann nicht auf {where} lauschen ({reason}). Nächster Schritt: "
+    "telegram.webhook.listen und port prüfen."
+)

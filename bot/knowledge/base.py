@@ -8,6 +8,8 @@ from types import MappingProxyType
 
 from bot.knowledge.models import (
     ALL_PROFESSIONS,
+    CONVERSATIONS,
+    Anhaltspunkt,
     Contact,
     Emergency,
     Event,
@@ -17,6 +19,7 @@ from bot.knowledge.models import (
     Profession,
     Region,
     ReportingPath,
+    Situation,
     Topic,
 )
 from bot.knowledge.normalize import normalize, sort_key
@@ -36,6 +39,10 @@ class KnowledgeBase:
     events: Mapping[str, Event]
     emergency: Emergency
     version: str
+    # Optional kinds (the base loads without them): the words people type for situations, and
+    # the guidance on Anhaltspunkte they lead to.
+    situations: Mapping[str, Situation] = field(default_factory=dict)
+    anhaltspunkte: Mapping[str, Anhaltspunkt] = field(default_factory=dict)
     _profession_words: Mapping[str, str] = field(init=False, repr=False)
     _children: Mapping[str, tuple[str, ...]] = field(init=False, repr=False)
     professions_in_order: tuple[Profession, ...] = field(init=False, repr=False)
@@ -53,6 +60,8 @@ class KnowledgeBase:
             "offers",
             "meldewege",
             "events",
+            "situations",
+            "anhaltspunkte",
         ):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         words: dict[str, str] = {}
@@ -201,3 +210,12 @@ class KnowledgeBase:
             for c in self.emergency.hotlines
             if c in self.contacts and self.hotline_serves(c, profession_id)
         )
+
+    # --- situations and Anhaltspunkte --------------------------------------------------------
+
+    def conversations(self) -> Anhaltspunkt | None:
+        """The general entry on talking with the child and the parents, if there is one."""
+        return self.anhaltspunkte.get(CONVERSATIONS)
+
+    def guidance_for(self, situation: Situation) -> Anhaltspunkt | None:
+        return self.anhaltspunkte.get(situation.anhaltspunkte or "")

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
 from bot.knowledge.check_base import Report as Report
 from bot.knowledge.content_checks import ContentRules
+from bot.knowledge.fields import fold_id
 from bot.knowledge.findings import Concern, Finding, Severity, Sourced, format_path
+from bot.knowledge.guide_checks import GuideRules
 from bot.knowledge.models import (
     ALL_PROFESSIONS,
     Contact,
@@ -29,7 +32,8 @@ REVIEW_SOON = timedelta(days=30)  # warn this long before an entry turns 12 mont
 PLACEHOLDER = re.compile(r"PLATZHALTER|TODO|\?\?\?|XXX")
 ROLE_NAMES = frozenset(role.value for role in JugendamtRole)
 
-_LABELS = {
+# An entry's kind in German, singular: check's messages and the report's review list.
+SECTION_LABELS = {
     "berufe": "Berufsgruppe",
     "regionen": "Region",
     "jugendaemter": "Jugendamt",
@@ -38,11 +42,15 @@ _LABELS = {
     "angebote": "Angebot",
     "meldewege": "Meldeweg",
     "termine": "Termin",
+    "anhaltspunkte": "Anhaltspunkte-Eintrag",
+    "situationen": "Situation",
+    "notfall": "Notfall",
 }
 
 
-class _Checker(ContentRules):
-    """Reference and structure rules; the content rules come from `ContentRules`."""
+class _Checker(ContentRules, GuideRules):
+    """Reference and structure rules; the content rules come from `ContentRules`, those of
+    situations and Anhaltspunkte from `GuideRules`."""
 
     def refs(self, item: Sourced, key: str, values: Iterable[str], section: str) -> None:
         for index, value in enumerate(values):
@@ -50,19 +58,31 @@ class _Checker(ContentRules):
                 self.error(
                     item,
                     (key, index),
-                    f"unbekannte(r) {_LABELS[section]} '{value}'",
+                    f"unbekannte(r) {SECTION_LABELS[section]} '{value}'"
+                    f"{self._hint(value, section)}",
                     Concern.BROKEN_LINK,
                 )
 
     def ref_at(self, item: Sourced, subpath: tuple[str | int, ...], meldeweg: str) -> None:
         if meldeweg not in self.ids["meldewege"]:
-            self.error(item, subpath, f"unbekannte(r) Meldeweg '{meldeweg}'", Concern.BROKEN_LINK)
+            hint = self._hint(meldeweg, "meldewege")
+            self.error(
+                item, subpath, f"unbekannte(r) Meldeweg '{meldeweg}'{hint}", Concern.BROKEN_LINK
+            )
 
     def ref(self, item: Sourced, key: str, value: str | None, section: str) -> None:
         if value is not None and value not in self.ids[section]:
             self.error(
-                item, (key,), f"unbekannte(r) {_LABELS[section]} '{value}'", Concern.BROKEN_LINK
+                item,
+                (key,),
+                f"unbekannte(r) {SECTION_LABELS[section]} '{value}'{self._hint(value, section)}",
+                Concern.BROKEN_LINK,
             )
+
+    def _hint(self, value: str, section: str) -> str:
+        """' (meinten Sie 'medien'?)' for a misspelt or capitalised id, else ''."""
+        close = suggest_id(value, self.ids[section])
+        return f" (meinten Sie '{close}'?)" if close else ""
 
     # --- rules ---------------------------------------------------------------------------------
 
@@ -108,7 +128,12 @@ class _Checker(ContentRules):
         used = {path for item in self.entries["berufe"] for path in item.entry.all_meldewege()}
         for item in self.entries["meldewege"]:
             if item.entry.id not in used:
-                self.warn(item, ("id",), "keine Berufsgruppe verweist auf diesen Meldeweg")
+                self.warn(
+                    item,
+                    ("id",),
+                    "keine Berufsgruppe verweist auf diesen Meldeweg",
+                    Concern.INCOMPLETE,
+                )
 
     def regions(self) -> None:
         for item in self.entries["regionen"]:
@@ -124,7 +149,7 @@ class _Checker(ContentRules):
             if item.entry.kind is RegionKind.KREIS and not any(
                 other.entry.parent == item.entry.id for other in self.entries["regionen"]
             ):
-                self.warn(item, ("id",), "Kreis ohne Städte/Gemeinden")
+                self.warn(item, ("id",), "Kreis ohne Städte/Gemeinden", Concern.INCOMPLETE)
 
     def jugendaemter(self) -> None:
         served = {item.entry.jugendamt for item in self.entries["regionen"]}
@@ -134,7 +159,12 @@ class _Checker(ContentRules):
                 self.refs(item, role.value, jugendamt.contacts_for(role), "kontakte")
             self._jugendamt_checklist(item, jugendamt)
             if jugendamt.id not in served:
-                self.warn(item, ("id",), "keine Stadt/Gemeinde verweist auf dieses Jugendamt")
+                self.warn(
+                    item,
+                    ("id",),
+                    "keine Stadt/Gemeinde verweist auf dieses Jugendamt",
+                    Concern.INCOMPLETE,
+                )
 
     def contacts(self) -> None:
         for item in self.entries["kontakte"]:
@@ -150,7 +180,12 @@ class _Checker(ContentRules):
                     Concern.UNVERIFIED,
                 )
             if not (contact.phones or contact.email or contact.url):
-                self.warn(item, ("id",), "weder Telefon noch E-Mail noch Web-Adresse")
+                self.warn(
+                    item,
+                    ("id",),
+                    "weder Telefon noch E-Mail noch Web-Adresse",
+                    Concern.MISSING_DATUM,
+                )
 
     def offers(self) -> None:
         with_offers: set[str] = set()
@@ -177,7 +212,9 @@ class _Checker(ContentRules):
                 )
         for item in self.entries["themen"]:
             if item.entry.id not in with_offers:
-                self.warn(item, ("id",), "zu diesem Thema gibt es noch kein Angebot")
+                self.warn(
+                    item, ("id",), "zu diesem Thema gibt es noch kein Angebot", Concern.INCOMPLETE
+                )
 
     def meldewege(self) -> None:
         for item in self.entries["meldewege"]:
@@ -192,10 +229,12 @@ class _Checker(ContentRules):
         for index, name in enumerate(names):
             if name not in ROLE_NAMES and name not in self.ids["kontakte"]:
                 roles = ", ".join(sorted(ROLE_NAMES))
+                close = suggest_id(name, ROLE_NAMES | self.ids["kontakte"])
+                hint = f"meinten Sie '{close}'? " if close else ""
                 self.error(
                     item,
                     (*subpath, index),
-                    f"unbekannte Rolle oder unbekannter Kontakt '{name}' (Rollen: {roles})",
+                    f"unbekannte Rolle oder unbekannter Kontakt '{name}' ({hint}Rollen: {roles})",
                 )
 
     def events(self) -> None:
@@ -229,6 +268,7 @@ def cross_check(
     checker.offers()
     checker.meldewege()
     checker.events()
+    checker.guidance()
     checker.examples()
     checker.sources(emergency)
     checker.dead_ends()
@@ -236,8 +276,22 @@ def cross_check(
     return checker.report
 
 
-def placeholder_warnings(file: str, document: SourceDocument) -> list[Finding]:
-    """Text still marked as a placeholder; the reader flagged it while parsing (`PLACEHOLDER`)."""
+def suggest_id(value: str, known: Iterable[str]) -> str | None:
+    """The known id a coordinator most likely meant: the same letters in lower case, or the
+    closest spelling (difflib, as for unknown field names)."""
+    candidates = sorted(known)
+    folded = fold_id(value)
+    if folded in candidates and folded != value:
+        return folded
+    close = difflib.get_close_matches(folded, candidates, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def placeholder_warnings(
+    file: str, document: SourceDocument, ids: Mapping[tuple[str | int, ...], str] | None = None
+) -> list[Finding]:
+    """Text still marked as a placeholder; the reader flagged it while parsing (`PLACEHOLDER`).
+    `ids` names the entries of this file by their place: (section, index) -> id."""
     return [
         Finding(
             file,
@@ -246,6 +300,7 @@ def placeholder_warnings(file: str, document: SourceDocument) -> list[Finding]:
             "Platzhalter: noch nicht ausgefüllt",
             Severity.WARNING,
             concern=Concern.PLACEHOLDER,
+            entry_id=(ids or {}).get(tuple(path[:2])),
         )
         for path in document.flagged
     ]

@@ -76,6 +76,8 @@ class ContentRules(CheckerBase):
 
     def sources(self, emergency: list[Sourced]) -> None:
         for item in [*(i for items in self.entries.values() for i in items), *emergency]:
+            if not item.entry.sources and not getattr(item.entry, "needs_source", True):
+                continue  # words only (situations): nothing to source
             for index, source in enumerate(item.entry.sources):
                 urls = source_rules.urls_in(source)
                 subpath = ("quelle", index) if len(item.entry.sources) > 1 else ("quelle",)

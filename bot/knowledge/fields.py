@@ -38,15 +38,28 @@ _LEAD_TIME_UNITS = {
 }
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def fold_id(value: str) -> str:
+    """What an id typed with capitals, umlauts or spaces would be: 'Jugendamt Köln' ->
+    'jugendamt-koeln' (for "meinten Sie …?")."""
+    folded = value.strip().lower().translate(_UMLAUTS)
+    folded = re.sub(r"[^a-z0-9]+", "-", folded)
+    return folded.strip("-")
+
+
 def _check_slug(value: str) -> str:
     if len(value) > ID_MAX_LENGTH:
         raise ValueError(
             f"id '{value}' ist zu lang ({len(value)} Zeichen, höchstens {ID_MAX_LENGTH})"
         )
     if not _ID_PATTERN.match(value):
+        folded = fold_id(value)
+        hint = f" – meinten Sie '{folded}'?" if folded and _ID_PATTERN.match(folded) else ""
         raise ValueError(
             f"id '{value}' ist ungültig: nur Kleinbuchstaben a–z, Ziffern und Bindestriche "
-            "(keine Umlaute, kein Bindestrich am Anfang oder Ende)"
+            f"(keine Großbuchstaben, keine Umlaute, kein Bindestrich am Anfang oder Ende){hint}"
         )
     return value
 

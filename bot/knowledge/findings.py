@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from bot.knowledge.yaml_source import Path, SourceDocument
+
+_ENTRY_INDEX = re.compile(r"^([a-z_]+)\[\d+\]")
 
 
 class Concern(StrEnum):
@@ -18,6 +21,9 @@ class Concern(StrEnum):
     SOURCE = "quelle"  # a source without a link or date, or older than two years
     MISSING_DATUM = "fehlt"  # a number or route the bot cannot give yet
     EXAMPLE = "beispiel"
+    # Something nobody has entered yet (a topic without offers, a Jugendamt no town names): only
+    # meaningful when every file was read, so held back while any entry cannot be read.
+    INCOMPLETE = "ergaenzen"
 
 
 class Severity(StrEnum):
@@ -53,9 +59,19 @@ class Finding:
     # costs memory, so the loader does it once per file for all its findings, then lets it go.
     pending: tuple[SourceDocument, Path] | None = field(default=None, compare=False, repr=False)
 
+    @property
+    def shown_path(self) -> str:
+        """The path with the entry named by its id, not its position: `angebote[2].stand`
+        becomes `angebote[medienberatung-lev].stand` (a coordinator finds an id in the file; they
+        would have to count to find the third entry)."""
+        if not self.entry_id:
+            return self.path
+        return _ENTRY_INDEX.sub(lambda m: f"{m[1]}[{self.entry_id}]", self.path, count=1)
+
     def format(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}  {self.path}: {self.message}" if self.path else f"{where}  {self.message}"
+        path = self.shown_path
+        return f"{where}  {path}: {self.message}" if path else f"{where}  {self.message}"
 
 
 @dataclass(frozen=True)

@@ -7,22 +7,51 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
-from bot.knowledge import checks
+from bot.knowledge import checks, limits
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.findings import Finding, Location, Sourced, format_path, resolve_lines
+from bot.knowledge.findings import (
+    Concern,
+    Finding,
+    Location,
+    Sourced,
+    format_path,
+    resolve_lines,
+)
 from bot.knowledge.gc_pause import cyclic_gc_paused
-from bot.knowledge.messages import german_message
+from bot.knowledge.messages import german_message, is_follow_on
 from bot.knowledge.models import EMERGENCY_SECTION, SECTIONS, Emergency, Entry
 from bot.knowledge.yaml_source import SourceDocument, parse_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
+_ID_SHAPE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
+_SECTION_LINE = re.compile(r"^([a-z_]+):")
+_ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*[\"']?([A-Za-z0-9_-]+)")
+
+
+def ids_in_text(text: str) -> list[tuple[str, str]]:
+    """(section, id) of every `id:` line in a file that could not be parsed, by the last
+    top-level key above it: a rough reading, only to keep references to them from failing."""
+    found = []
+    section = ""
+    for line in text.splitlines():
+        top = _SECTION_LINE.match(line)
+        if top:
+            section = top[1]
+        entry = _ID_LINE.match(line)
+        if entry and section:
+            found.append((section, entry[1]))
+    return found
+
+
 REQUIRED_SECTIONS = ("berufe", "regionen", "jugendaemter", "meldewege")
 
 
@@ -32,6 +61,11 @@ class LoadResult:
     errors: list[Finding] = field(default_factory=list)
     warnings: list[Finding] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    # Warnings about what is missing (a topic without offers …), held back while an entry
+    # or a whole file cannot be read: it would be missing only because it was not read.
+    held_back: int = 0
+    # (section, id) -> (file, line) of every valid entry, for lists that name entries by place.
+    places: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -89,11 +123,18 @@ class _Collector:
         self.emergency: list[Sourced] = []
         self.documents: dict[str, SourceDocument] = {}
         self.emergency_sections = 0
+        self.unreadable: list[str] = []
 
     def error(
-        self, file: str, document: SourceDocument, path: tuple[str | int, ...], msg: str
+        self,
+        file: str,
+        document: SourceDocument,
+        path: tuple[str | int, ...],
+        msg: str,
+        entry_id: str | None = None,
     ) -> None:
-        self.errors.append(Finding(file, document.line_of(path), format_path(path), msg))
+        line = document.line_of(path)
+        self.errors.append(Finding(file, line, format_path(path), msg, entry_id=entry_id))
 
     def add_document(self, file: str, document: SourceDocument) -> None:
         self.documents[file] = document
@@ -102,6 +143,13 @@ class _Collector:
                 Finding(file, problem.line, format_path(problem.path), problem.message)
             )
         data = document.data
+        if data is None and document.problems:
+            # The file could not be read: its ids still count as known, so references to them
+            # do not cascade into "unknown contact" errors elsewhere.
+            self.unreadable.append(file)
+            for section, entry_id in ids_in_text(document.text):
+                if section in self.broken_ids:
+                    self.broken_ids[section].add(entry_id)
         if data is None:
             if not document.problems:
                 self.errors.append(Finding(file, 1, "", "Datei ist leer"))
@@ -163,10 +211,32 @@ class _Collector:
         try:
             return model.model_validate(raw)
         except ValidationError as error:
-            for detail in error.errors(include_url=False):
+            raw_id = raw.get("id")
+            entry_id = raw_id if isinstance(raw_id, str) and _ID_SHAPE.match(raw_id) else None
+            details = error.errors(include_url=False)
+            explained = _misspelt_required(details)
+            for detail in details:
+                if is_follow_on(detail) or tuple(detail["loc"]) in explained:
+                    continue
                 full = (*path, *detail["loc"])
-                self.error(file, document, full, german_message(detail, _KNOWN_KEYS))
+                message = german_message(detail, _KNOWN_KEYS)
+                self.error(file, document, full, message, entry_id)
             return None
+
+
+def _misspelt_required(details: list[ErrorDetails]) -> set[tuple[str | int, ...]]:
+    """Required fields that are missing only because they were misspelt (`träger:` for
+    `traeger:`): the unknown field's "meinten Sie 'traeger'?" says it all, one error, not two."""
+    missing = {tuple(d["loc"]) for d in details if d["type"] == "missing"}
+    explained = set()
+    for detail in details:
+        if detail["type"] != "extra_forbidden" or not detail["loc"]:
+            continue
+        *parent, key = detail["loc"]
+        close = difflib.get_close_matches(str(key), _KNOWN_KEYS, n=1, cutoff=0.6)
+        if close and (*parent, close[0]) in missing:
+            explained.add((*parent, close[0]))
+    return explained
 
 
 def _version(files: list[tuple[Path, str]]) -> str:
@@ -229,9 +299,15 @@ def _load(directory: Path, today: date, extra: tuple[Path, ...], serving: bool) 
                 for path in discover_files(folder)
             ]
     collector = _Collector()
+    roots = (directory, *extra)
     for path, relative in named:
+        # Limits first (limits.py): a link to outside or an oversized file is never read.
+        content = limits.read_bounded(path, roots)
+        if isinstance(content, str):
+            collector.errors.append(Finding(relative, 0, "", content))
+            continue
         try:
-            text = path.read_text(encoding="utf-8")
+            text = content.decode("utf-8")
         except UnicodeDecodeError:
             collector.errors.append(Finding(relative, 1, "", "Datei ist nicht UTF-8-kodiert"))
             continue
@@ -264,16 +340,25 @@ def _load(directory: Path, today: date, extra: tuple[Path, ...], serving: bool) 
             for item in items
             if item.entry.example
         )
+    entry_ids: dict[str, dict[tuple[str | int, ...], str]] = {}
+    for items in collector.entries.values():
+        for item in items:
+            of_file = entry_ids.setdefault(item.location.file, {})
+            of_file[tuple(item.location.path)] = item.entry.id
     for file, document in collector.documents.items():
-        warnings.extend(checks.placeholder_warnings(file, document))
+        warnings.extend(checks.placeholder_warnings(file, document, entry_ids.get(file)))
 
+    held_back = 0
+    if collector.errors:  # a file or an entry could not be read
+        kept = [w for w in warnings if w.concern is not Concern.INCOMPLETE]
+        held_back, warnings = len(warnings) - len(kept), kept
     resolved = resolve_lines([*errors, *warnings])
     errors, warnings = resolved[: len(errors)], resolved[len(errors) :]
     counts = {section: len(items) for section, items in collector.entries.items()}
     errors.sort()
     warnings.sort()
     if errors:
-        return LoadResult(None, errors, warnings, counts)
+        return LoadResult(None, errors, warnings, counts, held_back)
 
     def by_id(section: str) -> dict[str, Any]:
         return {item.entry.id: item.entry for item in collector.entries[section]}
@@ -287,7 +372,14 @@ def _load(directory: Path, today: date, extra: tuple[Path, ...], serving: bool) 
         offers=by_id("angebote"),
         meldewege=by_id("meldewege"),
         events=by_id("termine"),
+        situations=by_id("situationen"),
+        anhaltspunkte=by_id("anhaltspunkte"),
         emergency=collector.emergency[0].entry,
         version=_version(named),
     )
-    return LoadResult(knowledge, errors, warnings, counts)
+    places = {
+        (section, item.entry.id): (item.location.file, item.location.line)
+        for section, items in collector.entries.items()
+        for item in items
+    }
+    return LoadResult(knowledge, errors, warnings, counts, held_back, places)

@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, PlainValidator, model_validator
+from pydantic import BeforeValidator, Field, PlainSerializer, PlainValidator, model_validator
 
 from bot.knowledge.event_models import (
     DEFAULT_REMINDERS as DEFAULT_REMINDERS,
@@ -34,6 +34,9 @@ from bot.knowledge.event_models import (
     Workshop as Workshop,
 )
 from bot.knowledge.fields import Email, PhoneNumber, Slug, SourceDateField, TextList, Url
+from bot.knowledge.guide_models import CONVERSATIONS as CONVERSATIONS
+from bot.knowledge.guide_models import Anhaltspunkt as Anhaltspunkt
+from bot.knowledge.guide_models import Situation as Situation
 from bot.knowledge.office_hours import OfficeHours, parse_office_hours
 from bot.knowledge.schema_base import ALL_PROFESSIONS as ALL_PROFESSIONS
 from bot.knowledge.schema_base import BERLIN as BERLIN
@@ -206,7 +209,12 @@ def _office_hours(value: Any) -> OfficeHours:
     return parse_office_hours(value)
 
 
-OfficeHoursField = Annotated[OfficeHours, PlainValidator(_office_hours)]
+# Dumped as the text it was written as (the validator parses it back), so model_dump is exact.
+OfficeHoursField = Annotated[
+    OfficeHours,
+    PlainValidator(_office_hours),
+    PlainSerializer(lambda hours: hours.text, return_type=str),
+]
 
 
 class Jugendamt(Entry):
@@ -322,5 +330,7 @@ SECTIONS: dict[str, type[Entry]] = {
     "angebote": Offer,
     "meldewege": ReportingPath,
     "termine": Event,
+    "anhaltspunkte": Anhaltspunkt,
+    "situationen": Situation,
 }
 EMERGENCY_SECTION = "notfall"

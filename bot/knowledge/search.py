@@ -1,64 +1,41 @@
 """Search over offers, contacts, reporting paths and events.
 
-Built once per knowledge load, read-only afterwards. A query word finds index terms by, in order
-of trust: exact match, prefix ("medien" -> "medienkompetenz"), suffix ("hotline" ->
-"kinderschutzhotline"), compound parts ("suchtberatung" -> "sucht" + "beratung"), and typo
-tolerance ("gewallt" -> "gewalt", rapidfuzz). Synonyms need no special path: a document is
-indexed with the names and synonyms of its topics and professions, so "Drogen" finds what is
-tagged "Sucht" and "Übungsleiter" finds the sport path.
+Built once per knowledge load, read-only afterwards. How a query word finds index terms (exact,
+prefix, suffix, compound parts, typos) is in `search_terms.py`. Synonyms need no special path:
+a document is indexed with the names and synonyms of its topics, so "Drogen" finds what is
+tagged "Sucht". Profession names and synonyms are matched as whole words only, never as parts
+of other words: "Vater" is no "Tagesvater". The words people type for situations come from
+`situationen.yaml` (situation_match.py): a word that names a situation finds every document of
+the situation's topics.
 
-Ranking is deterministic: first how many query words matched, then the score, then the fit to
-the user's profession and municipality, then kind and title.
+Ranking is deterministic: umbrella entries (the network's meetings, events, examples) after real
+ones; then matched query words, score, fit to the user's profession and place, kind and title.
 """
 
 from __future__ import annotations
 
-import bisect
 import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from enum import StrEnum
-
-from rapidfuzz import fuzz, process
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.gc_pause import cyclic_gc_paused
 from bot.knowledge.models import ALL_PROFESSIONS
 from bot.knowledge.normalize import normalize, tokens
+from bot.knowledge.search_hits import KIND_ORDER, SearchMatch
+from bot.knowledge.search_hits import HitKind as HitKind
+from bot.knowledge.search_hits import SearchHit as SearchHit
+from bot.knowledge.search_terms import Terms, add_compound_parts
+from bot.knowledge.situation_match import SituationMatcher
+from bot.knowledge.suggest import Suggester, Suggestion
 
 # How much a match in each part of a document counts.
 TITLE, TAGS, BODY = 3.0, 2.0, 1.0
-# How much each way of matching a query word is trusted.
-EXACT, PREFIX, COMPOUND, FUZZY = 1.0, 0.85, 0.7, 0.75
-MIN_PART = 3  # shortest compound part or prefix that counts
-SUFFIX_MIN_LENGTH = 5  # "hotline" finds "kinderschutzhotline"; "ung" finds nothing
-FUZZY_MIN_LENGTH = 4
-FUZZY_CUTOFF = 75.0
-MAX_PREFIX_TERMS = 64
 SHORT_TEXT = 80  # texts up to this length are folded once and reused while indexing
 MAX_QUERY_WORDS = 12  # a longer text is not a search; it also keeps MATCHED arithmetic exact
 MATCHED = 1000.0
-
-
-class HitKind(StrEnum):
-    MELDEWEG = "meldeweg"
-    OFFER = "angebot"
-    CONTACT = "kontakt"
-    EVENT = "termin"
-
-
-_KIND_ORDER = {HitKind.MELDEWEG: 0, HitKind.OFFER: 1, HitKind.CONTACT: 2, HitKind.EVENT: 3}
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    kind: HitKind
-    id: str
-    title: str
-    score: float
-    matched_words: int
-    fit: int
+LATER_TOPIC = 0.8  # a situation's second and further topics
 
 
 @dataclass(frozen=True)
@@ -69,7 +46,7 @@ class _Document:
 
     @property
     def tie_breaker(self) -> tuple[int, str, str]:
-        return (_KIND_ORDER[self.kind], self.title.casefold(), self.id)
+        return (KIND_ORDER[self.kind], self.title.casefold(), self.id)
 
 
 class SearchIndex:
@@ -83,6 +60,10 @@ class SearchIndex:
         self._knowledge = knowledge
         self._documents: list[_Document] = []
         postings: dict[str, dict[int, float]] = defaultdict(dict)
+        # Profession names and synonyms: matched as whole words only (see the module text).
+        names: dict[str, dict[int, float]] = defaultdict(dict)
+        by_topic: dict[str, set[int]] = defaultdict(set)
+        demoted: set[int] = set()
         serving: dict[str, set[int]] = defaultdict(set)
         listed_in: dict[str, set[int]] = defaultdict(set)
         self._path_document: dict[str, int] = {}
@@ -95,9 +76,20 @@ class SearchIndex:
             fields: Iterable[tuple[str, float]],
             professions: Iterable[str] = (),
             regions: Iterable[str] = (),
+            profession_names: Iterable[tuple[str, float]] = (),
+            topics: Iterable[str] = (),
+            umbrella: bool = False,
         ) -> int:
             index = len(self._documents)
             self._documents.append(_Document(kind, entry_id, title))
+            for text, weight in profession_names:
+                for term in normalize(text).split():
+                    if names[term].get(index, 0.0) < weight:
+                        names[term][index] = weight
+            for topic in topics:
+                by_topic[topic].add(index)
+            if umbrella:
+                demoted.add(index)
             for text, weight in fields:
                 # Short texts (topic and profession names, providers) repeat on thousands of
                 # documents; long descriptions do not and would only fill the cache.
@@ -126,12 +118,15 @@ class SearchIndex:
                 path.title,
                 [
                     (path.title, TITLE),
-                    # Someone typing a profession's name wants that profession's path first.
-                    *((name, TITLE) for p in professions for name in (p.name, *p.synonyms)),
                     *((basis, TAGS) for basis in path.legal_basis),
                     (path.summary, BODY),
                     *((step.title, BODY) for step in path.steps),
                 ],
+                # Someone typing a profession's name wants that profession's path first.
+                profession_names=[
+                    (name, TITLE) for p in professions for name in (p.name, *p.synonyms)
+                ],
+                umbrella=path.example,
             )
             for profession in professions:
                 self._path_document[profession.id] = index
@@ -156,12 +151,16 @@ class SearchIndex:
                 [
                     (offer.title, TITLE),
                     *((name, TAGS) for t in topics for name in (t.name, *t.synonyms)),
-                    *((name, BODY) for p in professions for name in (p.name, *p.synonyms)),
                     (offer.provider, BODY),
                     (offer.description, BODY),
                 ],
                 professions=served,
                 regions=offer.regions,
+                profession_names=[
+                    (name, BODY) for p in professions for name in (p.name, *p.synonyms)
+                ],
+                topics=offer.topics,
+                umbrella=offer.network or offer.example,
             )
         for contact in knowledge.contacts.values():
             add(
@@ -175,6 +174,7 @@ class SearchIndex:
                     (contact.address or "", BODY),
                 ],
                 regions=contact.regions,
+                umbrella=contact.example,
             )
         for event in knowledge.events.values():
             add(
@@ -193,6 +193,8 @@ class SearchIndex:
                     else event.professions
                 ),
                 regions=event.regions,
+                # The network's own meetings: found, but after the offers for a case.
+                umbrella=True,
             )
 
         # The last tie-breaker never changes between searches, so each document's place in it is
@@ -203,7 +205,24 @@ class SearchIndex:
             self._tie_rank[doc] = rank
         self._serving = {key: frozenset(value) for key, value in serving.items()}
         self._listed_in = {key: frozenset(value) for key, value in listed_in.items()}
-        self._add_compound_parts(postings)
+        add_compound_parts(postings)
+        self._names = {
+            term: {doc: MATCHED + weight for doc, weight in posting.items()}
+            for term, posting in names.items()
+        }
+        self._demoted = frozenset(demoted)
+        self._situations = SituationMatcher(knowledge.situations)
+        self._suggester = Suggester(knowledge)
+        # Per situation: every document of its topics, valued as a match in the tags.
+        self._situation_docs: dict[str, dict[int, float]] = {}
+        for situation in knowledge.situations.values():
+            # Its first topic is its main one: offers of later topics count a little less.
+            docs: dict[int, float] = {}
+            for rank, topic in enumerate(situation.topics):
+                value = MATCHED + TAGS * (1.0 if rank == 0 else LATER_TOPIC)
+                for doc in sorted(by_topic.get(topic, ())):
+                    docs.setdefault(doc, value)
+            self._situation_docs[situation.id] = docs
         # Stored as MATCHED + weight. The values are a handful of distinct numbers, so each is
         # one shared float object (half a million postings would otherwise hold their own).
         shared: dict[float, float] = {}
@@ -214,62 +233,7 @@ class SearchIndex:
                 if weight not in shared:
                     shared[weight] = MATCHED + weight
             self._postings[term] = {doc: shared[weight] for doc, weight in posting.items()}
-        self._vocabulary = list(self._postings)
-        # Reversed terms, sorted: a suffix lookup ("hotline" in "kinderschutzhotline") becomes a
-        # prefix lookup, as German compounds put the general word last.
-        self._reversed = sorted(term[::-1] for term in self._postings)
-        self._by_length: dict[int, list[str]] = defaultdict(list)
-        for term in self._vocabulary:
-            self._by_length[len(term)].append(term)
-
-    @staticmethod
-    def _add_compound_parts(postings: dict[str, dict[int, float]]) -> None:
-        """Index 'suchtberatung' also under 'sucht' and 'beratung' when both are known words."""
-        known = set(postings)
-        for term in list(known):
-            for head, tail in _splits(term, known):
-                for part in (head, tail):
-                    bucket = postings[part]
-                    for doc, weight in postings[term].items():
-                        reduced = weight * COMPOUND
-                        if bucket.get(doc, 0.0) < reduced:
-                            bucket[doc] = reduced
-
-    def _expand(self, word: str) -> dict[str, float]:
-        """Index terms a query word stands for, each with how much the match is trusted."""
-        found: dict[str, float] = {}
-        if word in self._postings:
-            found[word] = EXACT
-        if len(word) >= MIN_PART:
-            start = bisect.bisect_left(self._vocabulary, word)
-            for term in self._vocabulary[start : start + MAX_PREFIX_TERMS]:
-                if not term.startswith(word):
-                    break
-                found.setdefault(term, PREFIX)
-        # Only for words that are not terms themselves: known words already reach the compounds
-        # they end in through the compound parts indexed at build time.
-        if len(word) >= SUFFIX_MIN_LENGTH and word not in self._postings:
-            backwards = word[::-1]
-            start = bisect.bisect_left(self._reversed, backwards)
-            for reversed_term in self._reversed[start : start + MAX_PREFIX_TERMS]:
-                if not reversed_term.startswith(backwards):
-                    break
-                found.setdefault(reversed_term[::-1], COMPOUND)
-        if not found:
-            for head, tail in _splits(word, self._postings):
-                found.setdefault(head, COMPOUND)
-                found.setdefault(tail, COMPOUND)
-        if not found and len(word) >= FUZZY_MIN_LENGTH:
-            candidates = [
-                term
-                for length in range(len(word) - 2, len(word) + 3)
-                for term in self._by_length.get(length, ())
-            ]
-            for term, similarity, _ in process.extract(
-                word, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3
-            ):
-                found.setdefault(term, FUZZY * similarity / 100.0)
-        return found
+        self._terms = Terms(self._postings, self._names)
 
     def search(
         self,
@@ -280,18 +244,38 @@ class SearchIndex:
         kinds: Iterable[HitKind] | None = None,
         limit: int = 10,
     ) -> list[SearchHit]:
+        where = {"profession_id": profession_id, "municipality_id": municipality_id}
+        return self.match(query, **where, kinds=kinds, limit=limit).hits
+
+    def match(
+        self,
+        query: str,
+        *,
+        profession_id: str | None = None,
+        municipality_id: str | None = None,
+        kinds: Iterable[HitKind] | None = None,
+        limit: int = 10,
+    ) -> SearchMatch:
         words = list(dict.fromkeys(tokens(query) or normalize(query).split()))[:MAX_QUERY_WORDS]
+        situations, per_word = self._situations.analyse(words)
         # One number per document: MATCHED per query word it matches plus the match values.
         # Values per word are at most TITLE (3.0), so the thousands count the matched words
         # and ordering by this number is ordering by (matched words, score). Postings already
         # hold MATCHED + weight, so an exact word uses its posting without any Python loop.
         relevance: dict[int, float] = {}
         owned = False  # whether `relevance` is our own dict (not a shared posting)
-        for word in words:
+        for word, situation_values in zip(words, per_word, strict=True):
+            sources = [
+                *(
+                    (self._postings[t], trust)
+                    for t, trust in self._terms.expand(word, fuzzy=not situation_values).items()
+                ),
+                *((self._names[t], trust) for t, trust in self._terms.expand_names(word).items()),
+                *((self._situation_docs[s], v) for s, v in situation_values.items()),
+            ]
             best: dict[int, float] | None = None
             best_owned = False
-            for term, trust in self._expand(word).items():
-                posting = self._postings[term]
+            for posting, trust in sources:
                 if trust != 1.0:
                     shift = (1.0 - trust) * MATCHED
                     posting = {doc: trust * value + shift for doc, value in posting.items()}
@@ -318,27 +302,66 @@ class SearchIndex:
             wanted = set(kinds)
             relevance = {d: v for d, v in relevance.items() if self._documents[d].kind in wanted}
         if not relevance or limit <= 0:
-            return []
-        # Fit and title only break ties, so they are computed only for documents that can still
-        # make the cut, not for the thousands a common word matches.
-        cut = heapq.nlargest(limit, relevance.values())[-1]
-        candidates = [doc for doc, value in relevance.items() if value >= cut]
+            return SearchMatch([], situations)
+        return SearchMatch(self._rank(relevance, limit, profession_id, municipality_id), situations)
+
+    def suggest(self, query: str) -> list[Suggestion]:
+        """Known words close to a query that found nothing ('Meinten Sie …?')."""
+        return self._suggester.suggest(query)
+
+    def situation_hits(
+        self,
+        situation_id: str,
+        *,
+        profession_id: str | None = None,
+        municipality_id: str | None = None,
+        limit: int = 10,
+    ) -> list[SearchHit]:
+        """The documents of a situation's topics, ranked for the person."""
+        docs = self._situation_docs.get(situation_id, {})
+        return self._rank(dict(docs), limit, profession_id, municipality_id)
+
+    def _rank(
+        self,
+        relevance: dict[int, float],
+        limit: int,
+        profession_id: str | None,
+        municipality_id: str | None,
+    ) -> list[SearchHit]:
+        # Umbrella entries come after all real ones: ranked apart, appended after.
+        umbrella: dict[int, float] = {}
+        if self._demoted and relevance:
+            small, large = sorted((self._demoted, relevance), key=len)
+            umbrella = {d: relevance[d] for d in small if d in large and d in self._demoted}
+            if umbrella:
+                relevance = {d: v for d, v in relevance.items() if d not in umbrella}
         fit = self._fit_function(profession_id, municipality_id)
-        tie_rank = self._tie_rank
-        best_docs = heapq.nsmallest(
-            limit, candidates, key=lambda d: (-relevance[d], -fit(d), tie_rank[d])
-        )
+        best_docs = self._top(relevance, limit, fit)
+        best_docs += self._top(umbrella, limit - len(best_docs), fit)
+        values = {**relevance, **umbrella} if umbrella else relevance
         return [
             SearchHit(
                 kind=self._documents[doc].kind,
                 id=self._documents[doc].id,
                 title=self._documents[doc].title,
-                score=round(relevance[doc] % MATCHED, 3),
-                matched_words=int(relevance[doc] // MATCHED),
+                score=round(values[doc] % MATCHED, 3),
+                matched_words=int(values[doc] // MATCHED),
                 fit=fit(doc),
             )
             for doc in best_docs
         ]
+
+    def _top(self, relevance: dict[int, float], limit: int, fit: Callable[[int], int]) -> list[int]:
+        if not relevance or limit <= 0:
+            return []
+        # Fit and title only break ties, so they are computed only for documents that can still
+        # make the cut, not for the thousands a common word matches.
+        cut = heapq.nlargest(limit, relevance.values())[-1]
+        candidates = [doc for doc, value in relevance.items() if value >= cut]
+        tie_rank = self._tie_rank
+        return heapq.nsmallest(
+            limit, candidates, key=lambda d: (-relevance[d], -fit(d), tie_rank[d])
+        )
 
     def _fit_function(
         self, profession_id: str | None, municipality_id: str | None
@@ -358,18 +381,3 @@ class SearchIndex:
             return (doc in serving) + (doc in local)
 
         return fit
-
-
-def _splits(word: str, known: Iterable[str] | dict[str, object]) -> list[tuple[str, str]]:
-    """Ways to cut a word into two known words, allowing a linking 's' ('Kinderschutzdienst')."""
-    known_terms = known if isinstance(known, (set, dict)) else set(known)
-    result: list[tuple[str, str]] = []
-    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
-        head, tail = word[:cut], word[cut:]
-        if head not in known_terms:
-            continue
-        if tail in known_terms:
-            result.append((head, tail))
-        elif tail.startswith("s") and tail[1:] in known_terms and len(tail) > MIN_PART:
-            result.append((head, tail[1:]))
-    return result

@@ -19,6 +19,13 @@ from typing import Any
 
 import yaml
 
+from bot.knowledge.limits import (
+    MAX_FIELD_CHARS,
+    MAX_LIST_ITEMS,
+    field_too_long_message,
+    list_too_long_message,
+)
+
 Path = tuple[str | int, ...]
 
 _NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -117,12 +124,18 @@ class _Builder:
             return None
         if isinstance(node, yaml.ScalarNode):
             value = str(node.value)
+            if len(value) > MAX_FIELD_CHARS:
+                self._problem(path, field_too_long_message(len(value)))
+                return None
             if not node.style and value.strip() in _NULL_WORDS:
                 return None
             if self._flag is not None and self._flag.search(value):
                 self._document.flagged.append(path)
             return value
         if isinstance(node, yaml.SequenceNode):
+            if len(node.value) > MAX_LIST_ITEMS:
+                self._problem(path, list_too_long_message(len(node.value)))
+                return None
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -148,6 +161,71 @@ class _Builder:
         return result
 
 
+# PyYAML's reasons in the words of a coordinator; the original stays in brackets for anyone who
+# searches the web for it.
+_REASONS = (
+    (
+        "mapping values are not allowed",
+        "ein Doppelpunkt steht an einer Stelle, an der kein Feld "
+        "beginnen kann (fehlt ein Leerzeichen nach dem Doppelpunkt, oder ist die Einrückung "
+        "verrutscht?)",
+    ),
+    ("could not find expected ':'", "hier fehlt ein Doppelpunkt nach dem Feldnamen"),
+    ("expected <block end>", "die Einrückung passt nicht zu den Zeilen davor"),
+    ("did not find expected key", "die Einrückung passt nicht zu den Zeilen davor"),
+    (
+        "did not find expected '-' indicator",
+        "ein Listeneintrag ist anders eingerückt als die anderen",
+    ),
+    (
+        "found unexpected end of stream",
+        "ein Anführungszeichen oder eine Klammer wird nicht geschlossen",
+    ),
+    ("expected ',' or ']'", "eine eckige Klammer [ wird nicht geschlossen"),
+    ("expected ',' or '}'", "eine geschweifte Klammer { wird nicht geschlossen"),
+    ("found character '@'", "ein Wert beginnt mit @: bitte in Anführungszeichen setzen"),
+    ("found character '`'", "ein Wert beginnt mit `: bitte in Anführungszeichen setzen"),
+)
+
+
+def tab_line(text: str) -> tuple[int, int] | None:
+    """(line, column) of the first tab in a line's indentation, 1-based; None without one."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            return number, indent.index("\t") + 1
+    return None
+
+
+def syntax_problem(text: str, error: yaml.MarkedYAMLError) -> SourceProblem:
+    """One German sentence for a file PyYAML cannot read. A tab in the indentation is named as
+    such (PyYAML's own message for it varies with where it stands)."""
+    tab = tab_line(text)
+    if tab is not None:
+        line, column = tab
+        return SourceProblem(
+            line,
+            (),
+            f"Tabulator in der Einrückung (Zeile {line}, Zeichen {column}): YAML erlaubt zum "
+            "Einrücken nur Leerzeichen – bitte den Tabulator durch Leerzeichen ersetzen. "
+            "Solange die Datei nicht lesbar ist, fehlen ihre Einträge; Warnungen über fehlende "
+            "Einträge erscheinen erst danach",
+        )
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark is not None else 1
+    reason = error.problem or error.context or "unbekannter Fehler"
+    german = next((words for start, words in _REASONS if start in reason), None)
+    said = f"{german} ({reason})" if german else reason
+    started = ""
+    if error.context_mark is not None and error.context_mark.line + 1 != line:
+        started = f" (begonnen in Zeile {error.context_mark.line + 1})"
+    return SourceProblem(
+        line,
+        (),
+        f"YAML-Syntaxfehler: {said}{started}; bitte Einrückung, Doppelpunkte und Klammern prüfen",
+    )
+
+
 def parse_yaml(text: str, flag: re.Pattern[str] | None = None) -> SourceDocument:
     """Parse one YAML document. Syntax errors become problems with their line, never exceptions.
 
@@ -158,20 +236,7 @@ def parse_yaml(text: str, flag: re.Pattern[str] | None = None) -> SourceDocument
     try:
         node = yaml.compose(text, Loader=_TextLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        reason = error.problem or error.context or "unbekannter Fehler"
-        started = ""
-        if error.context_mark is not None and error.context_mark.line + 1 != line:
-            started = f" (begonnen in Zeile {error.context_mark.line + 1})"
-        document.problems.append(
-            SourceProblem(
-                line,
-                (),
-                f"YAML-Syntaxfehler: {reason}{started}; bitte Einrückung, Doppelpunkte und "
-                "Klammern prüfen",
-            )
-        )
+        document.problems.append(syntax_problem(text, error))
         return document
     except yaml.YAMLError as error:
         document.problems.append(SourceProblem(1, (), f"YAML-Syntaxfehler: {error}"))

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from bot.services.report import Report
+from bot.services.review import ReviewItem
 from bot.storage.registration_records import Status
-from bot.wording import STATUS_LABELS
+from bot.wording import STATUS_LABELS, TASK_LABELS
 
 CONFIRMED, WAITING, CANCELLED = (
     STATUS_LABELS[s] for s in (Status.CONFIRMED, Status.WAITING, Status.CANCELLED)
 )
+
+
+def review_line(item: ReviewItem) -> str:
+    """'Kontakt asd-lev (…) · verified: Kontaktdaten nicht bestätigt (`kontakte/x.yaml:12`)'."""
+    where = f" (`{item.file}:{item.line}`)" if item.file else ""
+    what = " · ".join(part for part in (item.entry, item.field) if part)
+    due = f" (fällig {item.due:%d.%m.%Y})" if item.due else ""
+    return f"{what}: {item.message}{due}{where}" if what else f"{item.message}{due}{where}"
 
 
 def render_markdown(report: Report, html_name: str = "bericht.html") -> str:
@@ -19,8 +28,8 @@ def render_markdown(report: Report, html_name: str = "bericht.html") -> str:
         f"Wissensbasis {report.knowledge_version}, erstellt {report.generated_at:%d.%m.%Y}. "
         f"Alle Einzelheiten: `{html_name}`.",
         "",
-        f"- {len(report.coverage)} Städte und Gemeinden, {gaps} Lücken "
-        "(Thema × Berufsgruppe ohne Angebot)",
+        f"- {len(report.coverage)} Städte und Gemeinden, {gaps} verschiedene Lücken "
+        "(Thema × Berufsgruppe ohne Angebot, je Kreis oder kreisfreier Stadt einmal gezählt)",
         f"- {len(report.review)} Einträge zu prüfen",
         f"- {len(report.events)} Termine",
         *(f"- {note}" for note in report.notes),
@@ -57,17 +66,14 @@ def render_markdown(report: Report, html_name: str = "bericht.html") -> str:
             continue
         lines.append(f"- **{place}**: {len(coverage.gaps)} Lücken")
         lines += [f"  - {topic}: {', '.join(labels)}" for topic, labels in by_topic.items()]
-    lines += ["", "## Prüfliste (dringendste zuerst)", ""]
+    lines += ["", "## Prüfliste: alle Aufgaben, nach dem, was zu tun ist", ""]
     if not report.review:
         lines.append("Nichts zu prüfen.")
-    for item in report.review[:30]:
-        due = f" (fällig {item.due:%d.%m.%Y})" if item.due else ""
-        lines.append(
-            f"- {item.concern}: `{item.file}:{item.line}` {item.path} – {item.message}{due}"
-        )
-    if len(report.review) > 30:
-        lines.append(f"- … und {len(report.review) - 30} weitere (siehe `{html_name}`)")
-    lines += ["", "## Termine", ""]
+    for task, items in report.review_groups:
+        lines += [f"### {TASK_LABELS[task]} ({len(items)})", ""]
+        lines += [f"- {review_line(item)}" for item in items]
+        lines.append("")
+    lines += ["## Termine", ""]
     if report.events:
         lines += [
             f"| Termin | Datum | {CONFIRMED} | {WAITING} | {CANCELLED} | Bewertung |",

@@ -74,6 +74,10 @@ class BotApiStandIn(UserDriver):
     keep_messages: int | None = None
     # Answer every call with 401, as Telegram does for a wrong or revoked token.
     token_revoked: bool = False
+    # Errors the next calls of a method answer with, in order (`fail_next`).
+    failures: dict[str, deque[ApiError]] = field(
+        default_factory=lambda: defaultdict(deque), repr=False
+    )
 
     def __post_init__(self) -> None:
         self._messages: dict[int, dict[int, Json]] = defaultdict(dict)
@@ -98,6 +102,8 @@ class BotApiStandIn(UserDriver):
         try:
             if self.token_revoked:
                 raise ApiError(401, "Unauthorized")
+            if self.failures[method]:
+                raise self.failures[method].popleft()
             if method == "getUpdates":
                 result: Any = await self._get_updates(params, poll_limit)
             else:
@@ -110,6 +116,12 @@ class BotApiStandIn(UserDriver):
         finally:
             self.notify_waiters()
         return {"ok": True, "result": result}
+
+    def fail_next(
+        self, method: str, code: int, description: str, *, retry_after: int | None = None
+    ) -> None:
+        """The next call of `method` answers with this error (a 5xx, a 429 with its wait)."""
+        self.failures[method].append(ApiError(code, description, retry_after))
 
     def _api_getMe(self, params: Json) -> Json:
         return {

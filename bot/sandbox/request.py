@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from telegram._utils.defaultvalue import DEFAULT_NONE
-from telegram._utils.types import ODVInput
-from telegram.request import BaseRequest, RequestData
+from telegram.request import RequestData
 
+from bot.chat.request_base import PlainRequest, Timeouts
 from bot.sandbox.botapi import BotApiStandIn, Json
 
 
@@ -20,7 +19,7 @@ def decode_parameter(value: str) -> Any:
         return value
 
 
-class StandInRequest(BaseRequest):
+class StandInRequest(PlainRequest):
     """Routes every Bot API request to the stand-in; no sockets are opened."""
 
     def __init__(self, standin: BotApiStandIn, read_timeout: float = 5.0) -> None:
@@ -37,15 +36,8 @@ class StandInRequest(BaseRequest):
     async def shutdown(self) -> None:
         return None
 
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = DEFAULT_NONE,
-        write_timeout: ODVInput[float] = DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = DEFAULT_NONE,
+    async def exchange(
+        self, url: str, method: str, request_data: RequestData | None, timeouts: Timeouts
     ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
         params: Json = {}
@@ -64,8 +56,9 @@ class StandInRequest(BaseRequest):
                 referenced = [key for key, value in params.items() if value == f"attach://{name}"]
                 for key in referenced or [name]:
                     params[key] = upload
-        limit = read_timeout if isinstance(read_timeout, (int, float)) else self._read_timeout
-        body = await self._standin.handle(api_method, params, poll_limit=limit)
+        body = await self._standin.handle(
+            api_method, params, poll_limit=timeouts.read_or(self._read_timeout)
+        )
         status = 200 if body.get("ok") else int(body.get("error_code", 500))
         return status, json.dumps(body, default=_not_json).encode()
 

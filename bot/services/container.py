@@ -16,7 +16,9 @@ from bot.services.directory import DirectoryService
 from bot.services.event_sync import EventSync
 from bot.services.events import EventService
 from bot.services.feedback import FeedbackService
+from bot.services.golive import GoLiveCheck
 from bot.services.guidance import GuidanceService
+from bot.services.hints import HintService
 from bot.services.outbox import OutboxService, OutboxSignal
 from bot.services.participants import ParticipantService
 from bot.services.privacy import PrivacyService, RetentionPolicy
@@ -25,6 +27,7 @@ from bot.services.reload import Reloader
 from bot.services.report import ReportService
 from bot.services.signup import SignupService
 from bot.services.snapshot import KnowledgeStore
+from bot.services.storage_health import StorageHealth
 from bot.services.usage import UsageCounter
 from bot.storage.db import Database
 from bot.storage.users import UserRepository
@@ -59,6 +62,10 @@ class Services:
     privacy_text: PrivacyText
     usage: UsageCounter
     report: ReportService
+    hints: HintService
+    go_live: GoLiveCheck
+    storage: StorageHealth
+    clock: Clock
 
 
 def build_services(
@@ -77,7 +84,12 @@ def build_services(
     announcements = AnnouncementService(
         database, store, clock, admins, config.outbox.messages_per_second, signal
     )
-    profiles = ProfileService(UserRepository(database), clock)
+    storage = StorageHealth.of(database)
+    profiles = ProfileService(UserRepository(database), clock, faults=storage.faults)
+    hints = HintService(database, store, admins, clock, signal)
+    outbox = OutboxService(
+        database, store, signup, profiles, signal, config.outbox.max_attempts, digests=hints
+    )
     retention = RetentionPolicy(
         config.privacy.retention_months, config.privacy.anonymise_after_days
     )
@@ -93,7 +105,7 @@ def build_services(
         feedback=FeedbackService(database, store, clock),
         admins=admins,
         reloader=Reloader(source, store, event_sync, clock, announcements),
-        outbox=OutboxService(database, store, signup, profiles, signal, config.outbox.max_attempts),
+        outbox=outbox,
         outbox_signal=signal,
         announcements=announcements,
         privacy=PrivacyService(database, store, signup, profiles, clock, retention, signal),
@@ -102,6 +114,10 @@ def build_services(
         ),
         usage=UsageCounter(database, clock),
         report=ReportService(config.knowledge.directory, database, clock),
+        hints=hints,
+        go_live=GoLiveCheck(config, store),
+        storage=storage,
+        clock=clock,
     )
 
 

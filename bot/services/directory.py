@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -11,9 +10,12 @@ from typing import Generic, TypeVar
 
 from bot.clock import Clock, SystemClock, today_in_berlin
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.models import Contact, JugendamtRole, Offer, Region, Topic
+from bot.knowledge.models import Anhaltspunkt, Contact, JugendamtRole, Offer, Region, Topic
 from bot.knowledge.normalize import sort_key
 from bot.knowledge.search import HitKind, SearchHit
+from bot.services import finder
+from bot.services.case_details import looks_like_case_details as looks_like_case_details
+from bot.services.finder import Findings
 from bot.services.snapshot import KnowledgeStore
 
 T = TypeVar("T")
@@ -34,6 +36,9 @@ class Page(Generic[T]):
     @property
     def has_next(self) -> bool:
         return self.number + 1 < self.total_pages
+
+
+CONTACTS_PAGE_SIZE = 4  # contacts per /kontakte page (each a block of several lines)
 
 
 def paginate(items: Sequence[T], number: int, size: int = PAGE_SIZE) -> Page[T]:
@@ -141,6 +146,64 @@ class DirectoryService:
         )
         return [hit for hit in hits if self._applies(hit, municipality_id)][:limit]
 
+    def find(
+        self,
+        query: str,
+        profession_id: str | None,
+        municipality_id: str | None,
+        kinds: Sequence[HitKind] | None = None,
+        limit: int = 5,
+    ) -> Findings:
+        """What a typed query finds for this person: situation, guidance, results with reasons,
+        or the ways on when nothing is found (services/finder.py)."""
+        snapshot = self._store.current
+        return finder.find(
+            snapshot.knowledge,
+            snapshot.index,
+            self._applies,
+            query,
+            profession_id,
+            municipality_id,
+            kinds,
+            limit,
+        )
+
+    def situation(
+        self,
+        situation_id: str,
+        profession_id: str | None,
+        municipality_id: str | None,
+        limit: int = 5,
+    ) -> Findings | None:
+        """The results for a known situation (a button: 'Passende Angebote', 'Meinten Sie')."""
+        snapshot = self._store.current
+        situation = snapshot.knowledge.situations.get(situation_id)
+        if situation is None:
+            return None
+        return finder.for_situation(
+            snapshot.knowledge,
+            snapshot.index,
+            self._applies,
+            situation,
+            profession_id,
+            municipality_id,
+            limit,
+        )
+
+    def anhaltspunkt(self, entry_id: str) -> Anhaltspunkt | None:
+        return self._knowledge.anhaltspunkte.get(entry_id)
+
+    def conversations(self) -> Anhaltspunkt | None:
+        return self._knowledge.conversations()
+
+    def isef(self, municipality_id: str | None) -> tuple[Contact, ...]:
+        if not municipality_id:
+            return ()
+        return self._knowledge.contacts_for_role(JugendamtRole.ISEF, municipality_id)
+
+    def advice_line(self, profession_id: str | None) -> Contact | None:
+        return self._knowledge.advice_line_for(profession_id)
+
     def _applies(self, hit: SearchHit, municipality_id: str | None) -> bool:
         knowledge = self._knowledge
         if hit.kind is HitKind.MELDEWEG or municipality_id is None:
@@ -156,33 +219,3 @@ class DirectoryService:
                 event.regions, event.nationwide, municipality_id
             )
         return knowledge.reaches(entry.regions, entry.nationwide, municipality_id)
-
-
-# --- case details in free text -------------------------------------------------------------------
-
-_PHONE = re.compile(r"(?<!\d)(?:\+|0)\d[\d /-]{5,}\d(?!\d)")
-# The local part starts where its run of characters starts (after white space or "@"): without
-# the look-behind, a long text without white space took quadratic time (100 ms for 4096
-# characters, a message anyone can send) while matching exactly the same texts.
-_EMAIL = re.compile(r"(?<![^@\s])[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
-_ADDRESS = re.compile(
-    r"\b[A-ZÄÖÜ][a-zäöüß-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm)\s*\d+",
-)
-_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b")
-_AGE = re.compile(
-    r"\b\d{1,2}\s?-?\s?(?:jährig\w*|jaehrig\w*|j\.|jahre alt|monate alt)", re.IGNORECASE
-)
-_BIRTH = re.compile(r"\bgeb(?:\.|oren)\b", re.IGNORECASE)
-_NAME = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][a-zäöüß]+\b")
-
-
-def looks_like_case_details(text: str) -> bool:
-    """A cautious guess whether a message contains details that identify a child or family.
-
-    It only decides whether to show a reminder, so a false alarm costs one line of text; a
-    contact detail, an address, or a name together with a date or an age is enough.
-    """
-    if _PHONE.search(text) or _EMAIL.search(text) or _ADDRESS.search(text):
-        return True
-    has_date_or_age = bool(_DATE.search(text) or _AGE.search(text) or _BIRTH.search(text))
-    return has_date_or_age and bool(_NAME.search(text))

@@ -18,8 +18,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
 
@@ -50,6 +51,7 @@ class OutboxKind(StrEnum):
     ANNOUNCEMENT = "announcement"
     ANNOUNCEMENT_SUMMARY = "announcement-summary"
     NEW_EVENT = "new-event"
+    HINT_DIGEST = "hint-digest"  # an organiser: yesterday's "Angabe falsch?" reports
 
 
 class OutboxSignal:
@@ -127,6 +129,19 @@ class NewEvent:
     event: Event
 
 
+@dataclass(frozen=True)
+class HintLine:
+    entry: str  # the entry's title
+    reason: str  # a HintReason value
+    count: int
+
+
+@dataclass(frozen=True)
+class HintDigest:
+    day: date
+    lines: tuple[HintLine, ...]
+
+
 Notice = (
     Promoted
     | WorkshopPromoted
@@ -136,6 +151,7 @@ Notice = (
     | AnnouncementNotice
     | AnnouncementSummary
     | NewEvent
+    | HintDigest
 )
 
 
@@ -155,6 +171,12 @@ class PreferenceSource(Protocol):
     async def preferences(self, telegram_id: int) -> Preferences: ...
 
 
+class DigestSource(Protocol):
+    """What resolving a digest needs from the "Angabe falsch?" reports (HintService)."""
+
+    async def digest(self, day: date, admin_id: int) -> HintDigest | None: ...
+
+
 class OutboxService:
     def __init__(
         self,
@@ -164,6 +186,7 @@ class OutboxService:
         profiles: PreferenceSource,
         signal: OutboxSignal,
         max_attempts: int = 5,
+        digests: DigestSource | None = None,
     ) -> None:
         self._db = database
         self._repository = OutboxRepository(database)
@@ -173,12 +196,15 @@ class OutboxService:
         self._profiles = profiles
         self.signal = signal
         self.max_attempts = max_attempts
+        self._digests = digests
 
     # --- whether a due row is still useful, and what it says ----------------------------------
 
     async def resolve(self, row: OutboxRow, now: datetime) -> Notice | None:
         if row.kind in (OutboxKind.ANNOUNCEMENT, OutboxKind.ANNOUNCEMENT_SUMMARY):
             return await self._announcement(row)
+        if row.kind == OutboxKind.HINT_DIGEST:
+            return await self._hint_digest(row)
         event = self._store.current.knowledge.events.get(row.event_id or "")
         if event is None:
             return None
@@ -232,14 +258,24 @@ class OutboxService:
         event = self._store.current.knowledge.events.get(announcement.event_id or "")
         return AnnouncementNotice(announcement.text, event)
 
+    async def _hint_digest(self, row: OutboxRow) -> Notice | None:
+        """The day's reports for this organiser, unless they turned the digest off."""
+        if self._digests is None or not (await self._profiles.preferences(row.chat_id)).hint_digest:
+            return None
+        return await self._digests.digest(
+            date.fromisoformat(str(row.payload.get("day"))), row.chat_id
+        )
+
     async def _confirmed(self, event: Event, chat_id: int) -> bool:
         standing = await self._seats.standing(event.id, chat_id)
         return standing is not None and standing.status is Status.CONFIRMED
 
     # --- the queue ----------------------------------------------------------------------------
 
-    async def due(self, now: datetime) -> list[OutboxRow]:
-        return await self._repository.due(now)
+    async def due(
+        self, now: datetime, limit: int = 50, exclude_chats: Collection[int] = ()
+    ) -> list[OutboxRow]:
+        return await self._repository.due(now, limit, exclude_chats)
 
     async def next_due(self) -> datetime | None:
         return await self._repository.next_due()
@@ -257,6 +293,11 @@ class OutboxService:
     async def park(self, row: OutboxRow, reason: str, now: datetime) -> None:
         """A row that cannot be sent as it is (it could not even be rendered)."""
         await self._repository.mark_failed(row.id, reason, None, now)
+
+    async def postpone(self, row: OutboxRow, reason: str, until: datetime) -> None:
+        """The queue is paused (Telegram unreachable for everyone): this row tries again when
+        it resumes, and the failure does not count against it."""
+        await self._repository.postpone(row.id, reason, until)
 
     async def failed(self, row: OutboxRow, reason: str, *, retryable: bool, now: datetime) -> bool:
         """Count a failed attempt: back off and try again, or park the row after

@@ -8,7 +8,7 @@ The kinds, and what a due row becomes, are in services/outbox.py.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import aiosqlite
@@ -126,6 +126,18 @@ async def new_event_notice(
     """An admin hears of a new event they manage (with an 'announce' button)."""
     key = (event_id, admin_id)
     return await _enqueue(connection, OutboxKind.NEW_EVENT, key, admin_id, now, now, event_id)
+
+
+async def hint_digest_row(
+    connection: aiosqlite.Connection, day: date, organiser: int, due: datetime, now: datetime
+) -> bool:
+    """One digest per organiser and day, however many reports the day brings: the key makes
+    every later report of the same day a no-op here (the digest counts them when it is sent)."""
+    key = (day.isoformat(), organiser)
+    payload = {"day": day.isoformat()}
+    return await _enqueue(
+        connection, OutboxKind.HINT_DIGEST, key, organiser, due, now, None, payload
+    )
 
 
 async def _enqueue(

@@ -7,7 +7,7 @@ those a person turned off, so turning them back on works for events already book
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 STANDARD_LEADS = (7 * 86_400, 86_400)  # the leads people can choose: 7 days and 1 day before
@@ -18,6 +18,8 @@ class Preferences:
     reminders: bool = True
     skipped_leads: frozenset[int] = field(default_factory=frozenset)  # seconds before start
     muted_topics: frozenset[str] = field(default_factory=frozenset)
+    # Organisers only: the morning digest of "Angabe falsch?" reports (services/hints.py).
+    hint_digest: bool = True
 
     @classmethod
     def of(cls, settings: dict[str, Any]) -> Preferences:
@@ -39,6 +41,7 @@ class Preferences:
             reminders=settings.get("reminders", True) is not False,
             skipped_leads=ints(settings.get("skipped_leads")),
             muted_topics=texts(settings.get("muted_topics")),
+            hint_digest=settings.get("hint_digest", True) is not False,
         )
 
     def as_settings(self) -> dict[str, Any]:
@@ -46,6 +49,7 @@ class Preferences:
             "reminders": self.reminders,
             "skipped_leads": sorted(self.skipped_leads),
             "muted_topics": sorted(self.muted_topics),
+            "hint_digest": self.hint_digest,
         }
 
     def wants_reminder(self, lead_seconds: int) -> bool:
@@ -57,10 +61,13 @@ class Preferences:
         return not topic_ids or any(t not in self.muted_topics for t in topic_ids)
 
     def toggled_reminders(self) -> Preferences:
-        return Preferences(not self.reminders, self.skipped_leads, self.muted_topics)
+        return replace(self, reminders=not self.reminders)
 
     def toggled_lead(self, lead_seconds: int) -> Preferences:
-        return Preferences(self.reminders, self.skipped_leads ^ {lead_seconds}, self.muted_topics)
+        return replace(self, skipped_leads=self.skipped_leads ^ {lead_seconds})
 
     def toggled_topic(self, topic_id: str) -> Preferences:
-        return Preferences(self.reminders, self.skipped_leads, self.muted_topics ^ {topic_id})
+        return replace(self, muted_topics=self.muted_topics ^ {topic_id})
+
+    def toggled_hint_digest(self) -> Preferences:
+        return replace(self, hint_digest=not self.hint_digest)

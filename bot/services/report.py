@@ -15,28 +15,36 @@ from pathlib import Path
 
 from bot.clock import BERLIN, Clock, today_in_berlin
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.findings import Concern, Finding, Severity
+from bot.knowledge.findings import Finding
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.models import Event, RegionKind
 from bot.services.content_gaps import (
     JugendamtChecklist,
     TopicReach,
+    is_supra_regional,
     jugendamt_checklists,
     topic_reach,
 )
-from bot.storage import feedback, figures, usage
+from bot.services.review import (
+    EntryPlace,
+    ReviewItem,
+    Task,
+    grouped,
+    hint_in_scope,
+    review_items,
+)
+from bot.storage import feedback, figures, hints, usage
 from bot.storage.db import Database
 from bot.storage.feedback import FeedbackTotals
 from bot.storage.figures import RegistrationFigure
 from bot.wording import (
-    CONCERN_LABELS,
-    REPORT_ERROR,
     REPORT_FILES_BROKEN,
     REPORT_NO_DATABASE,
     german_when,
 )
 
 USAGE_WEEKS = 12
+HINT_DAYS = 90  # "Angabe falsch?" reports of the last 90 days head the review list
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,10 @@ class Coverage:
     topics: tuple[tuple[str, str], ...]  # (id, name)
     professions: tuple[tuple[str, str], ...]  # (id, label)
     counts: dict[tuple[str, str], int]  # (topic id, profession id) -> offers
+    # The same cells, counting only the local offers (not nationwide, not NRW-wide): a national
+    # hotline reaches everyone, but it is no substitute for a service in the town.
+    local: dict[tuple[str, str], int] = field(default_factory=dict)
+    top_id: str = ""  # the Kreis or kreisfreie Stadt the place belongs to
 
     @property
     def gaps(self) -> list[tuple[str, str]]:
@@ -60,16 +72,9 @@ class Coverage:
             if not self.counts[(topic_id, profession_id)]
         ]
 
-
-@dataclass(frozen=True)
-class ReviewItem:
-    urgency: int  # lower is more urgent
-    concern: str
-    file: str
-    line: int
-    path: str
-    message: str
-    due: date | None
+    def supra(self, cell: tuple[str, str]) -> int:
+        """Offers in a cell that are nationwide or NRW-wide."""
+        return self.counts[cell] - self.local.get(cell, 0)
 
 
 @dataclass(frozen=True)
@@ -126,7 +131,18 @@ class Report:
 
     @property
     def gap_count(self) -> int:
+        """Distinct gaps: a topic and profession without any offer, counted once per Kreis or
+        kreisfreie Stadt (the nine towns of a Kreis mostly lack the same things)."""
+        return len({(c.top_id, topic, label) for c in self.coverage for topic, label in c.gaps})
+
+    @property
+    def place_gap_count(self) -> int:
+        """Gaps counted per town (what `gap_count` counted before it counted distinct ones)."""
         return sum(len(c.gaps) for c in self.coverage)
+
+    @property
+    def review_groups(self) -> list[tuple[Task, list[ReviewItem]]]:
+        return grouped(self.review)
 
 
 class ReportService:
@@ -151,7 +167,10 @@ class ReportService:
         if knowledge is None:
             return None
         findings = [*result.errors, *result.warnings]
-        report = await build_report(knowledge, findings, self._database, self._clock, regions)
+        places = {key: EntryPlace(*where) for key, where in result.places.items()}
+        report = await build_report(
+            knowledge, findings, self._database, self._clock, regions, places
+        )
         if result.knowledge is None:
             report.notes.append(
                 REPORT_FILES_BROKEN.format(directory=self._directory, count=len(result.errors))
@@ -165,8 +184,10 @@ async def build_report(
     database: Database | None,
     clock: Clock,
     regions: frozenset[str] = frozenset(),
+    places: dict[tuple[str, str], EntryPlace] | None = None,
 ) -> Report:
-    """`regions` limits the report to those regions (and their municipalities); empty: all."""
+    """`regions` limits the report to those regions (and their municipalities); empty: all.
+    `places` says where each entry is written (for the rows of "Angabe falsch?" reports)."""
     today = today_in_berlin(clock)
     notes: list[str] = []
     in_scope = _scope(knowledge, regions)
@@ -177,6 +198,7 @@ async def build_report(
     ]
     event_figures: list[EventFigures] = []
     weeks: list[UsageWeek] = []
+    reported: list[hints.HintTotal] = []
     if database is None:
         notes.append(REPORT_NO_DATABASE)
         empty = FeedbackTotals({}, {})
@@ -187,11 +209,14 @@ async def build_report(
             totals = await feedback.totals(database.connection, event.id)
             event_figures.append(_event_figures(knowledge, event, rows, totals, clock))
         weeks = await _usage_weeks(database, today)
+        reported = await hints.totals(database.connection, today - timedelta(days=HINT_DAYS))
+        if regions:
+            reported = [h for h in reported if hint_in_scope(knowledge, h, in_scope)]
     return Report(
         generated_at=clock.now(),
         knowledge_version=knowledge.version,
         coverage=_coverage(knowledge, in_scope),
-        review=_review(findings, today),
+        review=review_items(findings, knowledge, today, reported, places),
         events=event_figures,
         usage_weeks=weeks,
         usage_labels=_usage_labels(knowledge),
@@ -219,52 +244,20 @@ def _coverage(knowledge: KnowledgeBase, in_scope: set[str]) -> list[Coverage]:
         for place in places:
             if place.id not in in_scope:
                 continue
-            counts = {
-                (topic_id, profession_id): len(
-                    knowledge.offers_for(profession_id, place.id, topic_id)
-                )
-                for topic_id, _ in topics
-                for profession_id, _ in professions
-            }
+            counts: dict[tuple[str, str], int] = {}
+            local: dict[tuple[str, str], int] = {}
+            for topic_id, _ in topics:
+                for profession_id, _ in professions:
+                    offers = knowledge.offers_for(profession_id, place.id, topic_id)
+                    counts[(topic_id, profession_id)] = len(offers)
+                    local[(topic_id, profession_id)] = sum(
+                        1 for offer in offers if not is_supra_regional(knowledge, offer)
+                    )
             kreis = top.name if top.kind is RegionKind.KREIS else None
-            found.append(Coverage(place.id, place.name, kreis, topics, professions, counts))
-    return found
-
-
-def _review(findings: list[Finding], today: date) -> list[ReviewItem]:
-    items = []
-    for finding in findings:
-        concern = finding.concern
-        if finding.severity is Severity.ERROR:
-            # Any error stops the knowledge base from loading: first on the list.
-            label = CONCERN_LABELS[concern] if concern is not None else REPORT_ERROR
-            urgency = 0
-        elif concern is None:
-            continue
-        else:
-            label = CONCERN_LABELS[concern]
-            if concern is Concern.REVIEW_DUE and finding.due is not None and finding.due <= today:
-                urgency = 1
-            elif concern is Concern.UNVERIFIED:
-                urgency = 2
-            elif concern is Concern.PLACEHOLDER:
-                urgency = 3
-            elif concern is Concern.MISSING_DATUM:
-                urgency = 2  # a number a person needs and cannot get from the bot
-            else:
-                urgency = 4  # due soon
-        items.append(
-            ReviewItem(
-                urgency,
-                label,
-                finding.file,
-                finding.line,
-                finding.path,
-                finding.message,
-                finding.due,
+            found.append(
+                Coverage(place.id, place.name, kreis, topics, professions, counts, local, top.id)
             )
-        )
-    return sorted(items, key=lambda i: (i.urgency, i.due or date.max, i.file, i.line))
+    return found
 
 
 def _event_figures(

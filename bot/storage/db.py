@@ -9,11 +9,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 import aiosqlite
+
+from bot.storage.faults import FaultKind, classify, diagnosis, sqlite_reason, writable_place
 
 # Numbered migration steps. Never edit a released step: append a new one.
 MIGRATIONS: tuple[str, ...] = (
@@ -135,31 +138,72 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (day, kind, name)
     ) STRICT;
     """,
+    """
+    CREATE TABLE hint_counts (
+        day      TEXT    NOT NULL,
+        section  TEXT    NOT NULL,
+        entry_id TEXT    NOT NULL,
+        reason   TEXT    NOT NULL,
+        count    INTEGER NOT NULL,
+        PRIMARY KEY (day, section, entry_id, reason)
+    ) STRICT;
+    """,
 )
+
+
+class DatabaseOpenError(Exception):
+    """The database cannot be opened; the message tells the operator why and what to do."""
+
+    def __init__(self, kind: FaultKind, path: Path, reason: str) -> None:
+        super().__init__(diagnosis(kind, path, reason))
+        self.kind = kind
+        self.path = path
 
 
 class Database:
     """An open SQLite database with the schema migrated to the newest version."""
 
-    def __init__(self, connection: aiosqlite.Connection) -> None:
+    def __init__(self, connection: aiosqlite.Connection, path: Path | None = None) -> None:
         self._connection = connection
+        self.path = path
         # One connection serves every coroutine: transactions must take turns on it.
         self._write_turn = asyncio.Lock()
+        # `PRAGMA quick_check` at open: "ok", or SQLite's first findings about damaged pages.
+        self.integrity = "ok"
 
     @classmethod
-    async def open(cls, path: Path | str) -> Database:
+    async def open(cls, path: Path | str, *, check: bool = False) -> Database:
+        """Open and migrate; with `check`, run `PRAGMA quick_check` (see `integrity`).
+
+        A file that cannot be opened, migrated or written raises `DatabaseOpenError` with the
+        operator's German diagnosis (read-only, disk full, damaged, locked by another process).
+        """
+        try:
+            return await cls._open(path, check)
+        except (sqlite3.Error, OSError) as error:
+            kind = classify(error) or FaultKind.UNAVAILABLE
+            if kind is FaultKind.UNAVAILABLE and Path(path).parent.is_dir():
+                if not writable_place(Path(path)):
+                    kind = FaultKind.READ_ONLY
+            raise DatabaseOpenError(kind, Path(path), sqlite_reason(error)) from error
+
+    @classmethod
+    async def _open(cls, path: Path | str, check: bool) -> Database:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             _create_private(Path(path))
         connection = await aiosqlite.connect(str(path), isolation_level=None)
         try:
             connection.row_factory = aiosqlite.Row
+            # First: another process's lock makes the following statements wait, not fail.
+            await connection.execute("PRAGMA busy_timeout = 5000")
             await connection.execute("PRAGMA journal_mode = WAL")
             await connection.execute("PRAGMA foreign_keys = ON")
-            await connection.execute("PRAGMA busy_timeout = 5000")
             await connection.execute("PRAGMA synchronous = NORMAL")
-            database = cls(connection)
+            database = cls(connection, None if str(path) == ":memory:" else Path(path))
             await database._migrate()
+            if check:
+                database.integrity = await database.quick_check()
         except BaseException:
             await connection.close()
             raise
@@ -178,6 +222,26 @@ class Database:
         except Exception:  # closed, locked, broken: all mean "not reachable"
             return False
         return row is not None and row[0] == 1
+
+    async def quick_check(self) -> str:
+        """`PRAGMA quick_check`: "ok", or its first three findings (page numbers, no data)."""
+        try:
+            async with self._connection.execute("PRAGMA quick_check(3)") as cursor:
+                rows = [str(row[0]) for row in await cursor.fetchall()]
+        except sqlite3.DatabaseError as error:  # too damaged to even check
+            return str(error)
+        return "ok" if rows == ["ok"] else "; ".join(rows)
+
+    async def probe_write(self) -> None:
+        """A write that is rolled back: raises when the database cannot take writes now
+        (read-only, locked by another process, damaged). Waits at most `busy_timeout`."""
+        with contextlib.suppress(_RollBack):
+            async with self.transaction() as connection:
+                await connection.execute(
+                    "INSERT INTO usage_counts (day, kind, name, count) "
+                    "VALUES ('-', 'probe', '-', 0)"
+                )
+                raise _RollBack
 
     async def schema_version(self) -> int:
         async with self._connection.execute("PRAGMA user_version") as cursor:
@@ -215,6 +279,10 @@ class Database:
 
     async def close(self) -> None:
         await self._connection.close()
+
+
+class _RollBack(Exception):
+    pass
 
 
 def _create_private(path: Path) -> None:

@@ -9,6 +9,7 @@ sent once is never sent again, even if the same change is recorded twice.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -145,11 +146,18 @@ class OutboxRepository:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    async def due(self, now: datetime, limit: int = 50) -> list[OutboxRow]:
+    async def due(
+        self, now: datetime, limit: int = 50, exclude_chats: Collection[int] = ()
+    ) -> list[OutboxRow]:
+        """Pending rows due by `now` in due order, leaving out the chats in `exclude_chats`
+        (those with a message in flight: a handful, bound by the dispatcher's concurrency)."""
+        skip = (
+            f" AND chat_id NOT IN ({','.join('?' for _ in exclude_chats)})" if exclude_chats else ""
+        )
         async with self._db.connection.execute(
-            "SELECT * FROM outbox WHERE state = 'pending' AND due_at <= ? "
-            "ORDER BY due_at, id LIMIT ?",
-            (stamp(now), limit),
+            "SELECT * FROM outbox WHERE state = 'pending' AND due_at <= ?"  # noqa: S608 - fixed fragments, values bound
+            f"{skip} ORDER BY due_at, id LIMIT ?",
+            (stamp(now), *exclude_chats, limit),
         ) as cursor:
             rows = await cursor.fetchall()
         return [
@@ -198,6 +206,15 @@ class OutboxRepository:
                     "WHERE id = ? AND state = 'pending'",
                     (stamp(retry_at), error[:500], row_id),
                 )
+
+    async def postpone(self, row_id: int, error: str, retry_at: datetime) -> None:
+        """Try again at `retry_at` without counting an attempt (the queue was paused because
+        Telegram could not be reached at all; the row itself did nothing wrong)."""
+        async with self._db.transaction() as connection:
+            await connection.execute(
+                "UPDATE outbox SET due_at = ?, last_error = ? WHERE id = ? AND state = 'pending'",
+                (stamp(retry_at), error[:500], row_id),
+            )
 
     async def drop(self, row_id: int, reason: str) -> None:
         """A row that is no longer useful (a reminder after the event started)."""

@@ -24,6 +24,16 @@ PERSON_COLUMNS: dict[str, str] = {
     "outbox": "chat_id",
     "announcements": "admin_id",
 }
+# Tables that hold no person at all, and why: aggregates whose rows are counts. A table that is
+# in neither list fails the inventory test (tests/storage/test_personal_data.py).
+PERSONLESS_TABLES: dict[str, str] = {
+    "event_versions": "one row per event: its fingerprint",
+    "feedback_ratings": "per event and rating, how many votes",
+    "feedback_topic_wishes": "per event and topic, how many votes",
+    "past_registrations": "anonymised registrations: status, profession, place, times",
+    "usage_counts": "per day, kind and name, how many uses",
+    "hint_counts": "'Angabe falsch?': per day, entry and reason, how many reports",
+}
 # Children before parents, so foreign keys never object.
 _ERASE_ORDER = ("workshop_choices", "registrations", "outbox", "announcements", "users")
 

@@ -123,7 +123,7 @@ async def test_offers_by_topic_with_detail_and_way_back(chat: Chat) -> None:
 async def test_offer_search_by_keyword(chat: Chat) -> None:
     await chat.onboard(KITA, "Kita", "Musterstadt")
     found = await chat.send(KITA, "/angebote Drogen")
-    assert next(text for text, _ in buttons(found)) == "🤝 Suchtberatung für Eltern"
+    assert next(text for text, _ in buttons(found)) == "1. 🤝 Suchtberatung für Eltern"
 
 
 async def test_contacts_and_emergency(chat: Chat) -> None:

@@ -80,7 +80,13 @@ from telegram.ext import Application, ContextTypes
 from bot.app import Transport, build_application
 from bot.chat.context import DISPATCHER_KEY
 from bot.clock import FixedClock
-from bot.config import AdminSettings, Config, DatabaseSettings, KnowledgeSettings
+from bot.config import (
+    AdminSettings,
+    Config,
+    DatabaseSettings,
+    KnowledgeSettings,
+    PrivacySettings,
+)
 from bot.knowledge.base import KnowledgeBase
 from bot.sandbox.botapi import BotApiStandIn, Json, chat_json, person
 from bot.sandbox.request import StandInRequest
@@ -643,6 +649,10 @@ class Episode:
         config = Config(
             knowledge=KnowledgeSettings(directory=FIXTURE_KNOWLEDGE),
             database=DatabaseSettings(path=Path(":memory:")),
+            # Filled in, as for going live: otherwise start-up warns (bot/services/golive.py).
+            privacy=PrivacySettings(
+                controller="Stadt Musterstadt, Rathausplatz 1", contact="datenschutz@example.org"
+            ),
             admins=(
                 AdminSettings(telegram_id=admins[0].id),
                 AdminSettings(telegram_id=admins[1].id, regions=("kreis-beispiel",)),

@@ -106,13 +106,32 @@ async def test_webhook_mode(tmp_path: Path) -> None:
             report = health.json()
             fixture = load_knowledge(FIXTURE_KNOWLEDGE, TODAY).knowledge
             assert fixture is not None
+            go_live = report.pop("go_live_warnings")
             assert report == {
                 "status": "ok",
                 "running": True,
                 "knowledge_version": fixture.version,
                 "database_reachable": True,
-                "outbox": {"pending": 0, "parked": 0, "oldest_pending_due": None},
+                "outbox": {
+                    "pending": 0,
+                    "parked": 0,
+                    "oldest_pending_due": None,
+                    "oldest_pending_age_seconds": None,
+                },
+                "database": {
+                    "integrity": "ok",
+                    "writable": True,
+                    "free_bytes": report["database"]["free_bytes"],
+                    "faults": [],
+                },
+                "skipped_updates": 0,
             }
+            # The example config's placeholders and no admins: not ready for real people.
+            assert [w.split(" ")[0] for w in go_live] == [
+                "privacy.controller",
+                "privacy.contact",
+                "keine",
+            ]
             assert TOKEN not in health.text and SECRET not in health.text
             # The heartbeat for `kinderschutz-lotse health` is written in webhook mode too.
             assert heartbeat_path(database).is_file()
@@ -122,5 +141,6 @@ async def test_webhook_mode(tmp_path: Path) -> None:
     assert process.returncode == 0, stderr.decode()
     log = stderr.decode("utf-8")
     assert "ready: knowledge" in log and "webhook: listening" in log
+    assert log.count("NICHT BEREIT FÜR DEN BETRIEB") == 3
     for secret in (TOKEN, "WEBHOOK", SECRET, PLANTED_NAME, "Kevin", "Mustermann", "Musterweg"):
         assert secret not in log, secret

@@ -32,7 +32,7 @@ def test_valid_knowledge_exits_zero_and_lists_warnings(clock: FixedClock) -> Non
     # 14: among them two Jugendämter without machine-readable office hours (dienstzeiten).
     assert lines[0] == "Warnungen (14):"
     assert lines[1].startswith(
-        f"  {FIXTURE_KNOWLEDGE.as_posix()}/angebote.yaml:14  angebote[1].verified:"
+        f"  {FIXTURE_KNOWLEDGE.as_posix()}/angebote.yaml:14  angebote[gewaltschutz-kita].verified:"
     )
     assert lines[-1].startswith(
         "Ergebnis: gültig – 0 Fehler, 14 Warnungen (3 Berufsgruppen, 4 Regionen"
@@ -60,13 +60,14 @@ def test_every_broken_thing_is_named_with_file_and_line(
     base = knowledge_copy.as_posix()
     expected = [
         f"{base}/angebote.yaml:{line_of(knowledge_copy, 'angebote.yaml', 'asd-lev')}  "
-        "angebote[0].kontakte[0]: unbekannte(r) Kontakt 'asd-lev'",
+        "angebote[suchtberatung-eltern].kontakte[0]: unbekannte(r) Kontakt 'asd-lev'",
         f"{base}/kontakte.yaml:15  "
-        "kontakte[1].id: id 'asd-musterstadt' gibt es schon (kontakte.yaml:2)",
+        "kontakte[asd-musterstadt].id: id 'asd-musterstadt' gibt es schon (kontakte.yaml:2)",
         f"{base}/stammdaten.yaml:{line_of(knowledge_copy, 'stammdaten.yaml', '2026-10-32')}  "
-        "berufe[0].stand: ungültiges Datum",
+        "berufe[kita].stand: ungültiges Datum",
         f"{base}/meldewege.yaml:{line_of(knowledge_copy, 'meldewege.yaml', 'kurzfasung')}  "
-        "meldewege[1].kurzfasung: unbekanntes Feld 'kurzfasung' (meinten Sie 'kurzfassung'?)",
+        "meldewege[beratung-8b].kurzfasung: unbekanntes Feld 'kurzfasung' (meinten Sie "
+        "'kurzfassung'?)",
         f"{base}/offers-kaputt.yaml:4  YAML-Syntaxfehler",
     ]
     for line in expected:
@@ -170,3 +171,25 @@ async def test_a_revoked_token_is_reported_without_the_token(tmp_path: Path) -> 
     assert "Telegram lehnt das Bot-Token ab" in output
     # python-telegram-bot also logs the failure with its traceback: the log filter redacts it.
     assert "424242" not in output and "WIDERRUFEN" not in output
+
+
+@SLOW
+async def test_a_damaged_database_at_start_is_named_with_the_next_step(tmp_path: Path) -> None:
+    """Before issue [11] `run` printed only "(DatabaseError)"."""
+    database = tmp_path / "lotse.sqlite3"
+    database.write_bytes(b"kein SQLite" * 1000)
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        f"knowledge:\n  directory: {FIXTURE_KNOWLEDGE}\ndatabase:\n  path: {database}\n",
+        encoding="utf-8",
+    )
+    api = BotApiStandIn()
+    async with StandInServer(api) as server:
+        process = await start_run(
+            config, {"TELEGRAM_BOT_TOKEN": "1:X", "TELEGRAM_BASE_URL": server.base_url}
+        )
+        _, stderr = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 1
+    message = stderr.decode()
+    assert f"Die Datenbank {database} ist beschädigt" in message
+    assert "Sicherung zurückspielen" in message

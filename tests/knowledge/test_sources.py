@@ -69,10 +69,13 @@ def test_missing_unknown_and_old_source_dates_warn(knowledge_copy: Path) -> None
     edit(knowledge_copy, "kontakte.yaml", "quelle_datum: 2026-11", "quelle_datum: unbekannt")
     edit(knowledge_copy, "kontakte.yaml", "quelle_datum: 2026-11", "quelle_datum: 2024-10")
     found = messages(knowledge_copy)
-    assert any("kontakte[0].quelle: quelle_datum fehlt" in m for m in found), found
-    assert any("kontakte[1].quelle_datum: Quelle ohne Datum" in m for m in found), found
+    assert any("kontakte[asd-musterstadt].quelle: quelle_datum fehlt" in m for m in found), found
+    assert any("kontakte[isef-musterstadt].quelle_datum: Quelle ohne Datum" in m for m in found), (
+        found
+    )
     assert any(
-        "kontakte[2].quelle_datum: Quelle von 10/2024 ist älter als zwei Jahre" in m for m in found
+        "kontakte[asd-nordheim].quelle_datum: Quelle von 10/2024 ist älter als zwei Jahre" in m
+        for m in found
     ), found
     # Two years after the end of its month, not before.
     assert not any("Quelle von 10/2024" in m for m in messages(knowledge_copy, date(2026, 10, 30)))
@@ -112,12 +115,14 @@ def test_a_refused_source_and_a_source_without_link_are_named(knowledge_copy: Pa
     result = load_knowledge(knowledge_copy, TODAY)
     assert result.knowledge is None
     assert any(
-        "kontakte[0].quelle[0]: Quelle yumpu.com nicht zulässig: Spiegel-" in f.format()
+        "kontakte[asd-musterstadt].quelle[0]: Quelle yumpu.com nicht zulässig: Spiegel-"
+        in f.format()
         for f in result.errors
     ), [f.format() for f in result.errors]
     found = [f.format() for f in result.warnings]
     assert any(
-        "kontakte[0].quelle[1]: Quelle ohne Web-Adresse ('Pressemitteilung vom 02.07.2025')" in m
+        "kontakte[asd-musterstadt].quelle[1]: Quelle ohne Web-Adresse ('Pressemitteilung vom "
+        "02.07.2025')" in m
         for m in found
     ), found
 
@@ -173,11 +178,14 @@ def test_a_text_that_sends_people_to_a_contact_without_data_warns(knowledge_copy
     edit(knowledge_copy, "kontakte.yaml", "    telefon: 01234 9999\n", "")
     found = messages(knowledge_copy)
     assert any(
-        "kontakte[0].hinweis: verweist auf „Kinderschutzfachberatung Musterstadt – Insoweit "
+        "kontakte[asd-musterstadt].hinweis: verweist auf „Kinderschutzfachberatung Musterstadt – "
+        "Insoweit "
         "erfahrene Fachkraft“ (isef-musterstadt)" in m
         for m in found
     ), found
-    assert any("kontakte[0].hinweis: verweist auf eine Zentrale" in m for m in found), found
+    assert any(
+        "kontakte[asd-musterstadt].hinweis: verweist auf eine Zentrale" in m for m in found
+    ), found
 
 
 def test_the_shipped_examples_are_outside_the_knowledge_base() -> None:
@@ -214,7 +222,7 @@ def test_a_variant_leads_to_its_own_path_and_unknown_paths_are_named(
     )
     broken = load_knowledge(knowledge_copy, TODAY)
     assert any(
-        "berufe[0].varianten.optionen[1].meldeweg: unbekannte(r) Meldeweg 'gibts-nicht'"
+        "berufe[kita].varianten.optionen[1].meldeweg: unbekannte(r) Meldeweg 'gibts-nicht'"
         in f.format()
         for f in broken.errors
     ), [f.format() for f in broken.errors]

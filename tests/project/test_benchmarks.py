@@ -63,9 +63,22 @@ def test_fanout_benchmark_survives_kills_small() -> None:
     assert duplicates <= 1
 
 
+def test_fanout_benchmark_with_slow_chats_and_an_outage_runs_small() -> None:
+    output = run_script("fanout.py", "--reminders", "40", "--slow", "2").stdout
+    assert "2 slow chats: " in output and "every healthy chat after" in output
+    output = run_script("fanout.py", "--reminders", "40", "--outage", "60").stdout
+    assert "guard on: 40 sent, 0 parked, 0 pending" in output
+
+
 def test_report_benchmark_runs_small() -> None:
     output = run_script("report.py", "--people", "200", "--runs", "1").stdout
     assert "200 registrations, 1 runs" in output
+
+
+def test_website_benchmark_runs_small() -> None:
+    output = run_script("website.py", "--offers", "200", "--contacts", "40", "--runs", "1").stdout
+    assert "shipped knowledge: 1 runs" in output
+    assert "synthetic 200 offers, 40 contacts: 1 runs" in output
 
 
 def test_content_coverage_counts_the_shipped_knowledge() -> None:

@@ -36,7 +36,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     # Callback codes (German slugs, never shown).
     ("callbacks.py", "ja"): "callback code of EraseAction.YES",
     ("callbacks.py", "nein"): "callback code of EraseAction.NO",
-    ("directory.py", "alle"): "callback argument: all topics",
+    ("search_screens.py", "alle"): "callback argument: all topics",
     # The reason an outbox row is parked, stored for the operators' `outbox` command.
     ("dispatch.py", "render: "): "operator-facing park reason",
 }

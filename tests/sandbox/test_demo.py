@@ -37,12 +37,12 @@ def test_buttons_are_numbered_across_messages() -> None:
 async def test_a_person_completes_onboarding_and_reads_the_meldeweg() -> None:
     # Sport in Kempen (Kreis Viersen), as in the acceptance criteria.
     config = Config(knowledge=KnowledgeSettings(directory=SHIPPED_KNOWLEDGE))
-    typed = ["8", "1", "3", "1", "1"] + ["2"] * 5 + ["/angebote Sucht", "/ende"]
+    typed = ["8", "1", "3", "1", "2"] + ["2"] * 5 + ["/angebote Sucht", "/ende"]
     out = io.StringIO()
     assert await run_demo(config, io.StringIO("\n".join(typed) + "\n"), out) == 0
     text = out.getvalue()
     assert "Gespeichert: Sport / Übungsleitung in Kempen" in text
-    assert "Zuständig für Kempen: Jugendamt der Stadt Kempen" in text
+    assert "Jugendamt der Stadt Kempen – Dienstzeiten nicht hinterlegt" in text
     assert "Schritt 5 von 5" in text
     assert "§ 8b Abs. 1 SGB VIII" in text
     assert "Sucht & Drogen Hotline" in text
@@ -72,13 +72,14 @@ def test_demo_command_refuses_a_broken_knowledge_base(tmp_path: Path) -> None:
 
 async def test_kita_in_leverkusen_reads_the_whole_meldeweg() -> None:
     config = Config(knowledge=KnowledgeSettings(directory=SHIPPED_KNOWLEDGE))
-    # Kita is the 5th profession, Leverkusen the 2nd place; then Meldeweg and all six steps.
-    typed = ["5", "2", "1", "1"] + ["2"] * 5 + ["/ende"]
+    # Kita is the 5th profession, Leverkusen the 2nd place; then Meldeweg, past the acute box
+    # ("Zu den Schritten") and all six steps.
+    typed = ["5", "2", "1", "2"] + ["2"] * 5 + ["/ende"]
     out = io.StringIO()
     assert await run_demo(config, io.StringIO("\n".join(typed) + "\n"), out) == 0
     text = out.getvalue()
     assert "Gespeichert: Kita / OGS in Leverkusen" in text
-    assert "Zuständig für Leverkusen: Jugendamt der Stadt Leverkusen" in text
+    assert "Jugendamt der Stadt Leverkusen – Dienstzeiten nicht hinterlegt" in text
     for step in range(1, 7):
         assert f"Schritt {step} von 6" in text
     assert "§§ 61 ff. SGB VIII" in text

@@ -16,6 +16,7 @@ from bot.report.markdown import render_markdown
 from bot.services.feedback import FeedbackService
 from bot.services.privacy import RetentionPolicy
 from bot.services.report import build_report
+from bot.services.review import Task
 from bot.services.snapshot import KnowledgeStore, Snapshot
 from bot.services.usage import UsageCounter
 from bot.storage.db import Database
@@ -62,14 +63,21 @@ async def test_review_list_is_sorted_by_urgency_with_file_and_line(
     result = load_knowledge(knowledge_copy, TODAY)
     assert result.knowledge is not None
     report = await build_report(result.knowledge, [*result.errors, *result.warnings], None, clock)
-    concerns = [(item.concern, item.file, item.line) for item in report.review]
-    overdue = ("Prüfung fällig", "angebote.yaml", 11)
-    assert concerns[0] == overdue
-    assert report.review[0].due == date(2026, 1, 15)
-    kinds = [item.concern for item in report.review]
-    assert kinds.index("nicht bestätigt") < kinds.index("Platzhalter")
-    soon = report.review[-1]
-    assert (soon.concern, soon.due) == ("Prüfung fällig", date(2026, 12, 13))
+    # Grouped by what to do; within "re-check the source" the overdue entry first.
+    groups = dict(report.review_groups)
+    sources = groups[Task.RECHECK_SOURCE]
+    assert (sources[0].concern, sources[0].file, sources[0].line) == (
+        "Prüfung fällig",
+        "angebote.yaml",
+        11,
+    )
+    assert sources[0].due == date(2026, 1, 15)
+    due_soon = [i for i in sources if i.concern == "Prüfung fällig"][-1]
+    assert due_soon.due == date(2026, 12, 13)
+    assert any(i.concern == "nicht bestätigt" for i in groups[Task.ASK_PROVIDER])
+    assert [i.concern for i in groups[Task.REPLACE_EXAMPLES]] == ["Platzhalter"]
+    tasks = [item.task for item in report.review]
+    assert tasks == sorted(tasks)
 
 
 async def test_event_figures_from_the_database(
@@ -172,7 +180,7 @@ async def test_broken_files_still_give_a_report_from_the_served_knowledge(
     assert rendered is not None
     assert "fehlerhaft" in rendered.report.notes[-1]
     first = rendered.report.review[0]
-    assert (first.urgency, first.concern, first.file) == (0, "Fehler", "angebote.yaml")
+    assert (first.task, first.concern, first.file) == (Task.FIX_FILES, "Fehler", "angebote.yaml")
     assert render_html(rendered.report) == rendered.html
     assert render_markdown(rendered.report) == rendered.markdown
 
