@@ -82,6 +82,7 @@ class Area(StrEnum):
     ERASE = "dl"
     HINT = "hw"  # "Angabe falsch?"
     ANHALTSPUNKTE = "ap"
+    PAGES = "sp"  # a long screen's further pages (bot/chat/pages.py)
 
     @property
     def pattern(self) -> str:
@@ -214,6 +215,10 @@ class HintAction(Actions):
     PICK = "p"  # page of /kontakte: which of its contacts is wrong
 
 
+class PageAction(Actions):
+    PAGE = "p"  # token of the paged screen, page number
+
+
 AREA_OF: dict[type[Actions], Area] = {
     MenuAction: Area.MENU,
     EmergencyAction: Area.EMERGENCY,
@@ -229,4 +234,5 @@ AREA_OF: dict[type[Actions], Area] = {
     EraseAction: Area.ERASE,
     HintAction: Area.HINT,
     AnhaltspunkteAction: Area.ANHALTSPUNKTE,
+    PageAction: Area.PAGES,
 }

@@ -34,6 +34,9 @@ from bot.storage.users import UserRecord
 class Screen:
     text: str
     keyboard: InlineKeyboardMarkup | None = None
+    # Longer than its phone budget: shown in pages (bot/chat/pages.py); False for the few
+    # screens that must show a message exactly as others receive it (an announcement preview).
+    paged: bool = True
 
 
 def short(label: str, limit: int = 48) -> str:

@@ -29,6 +29,7 @@ from bot.chat import (
     menu,
     notfall,
     onboarding,
+    pages,
     privacy,
     screens,
     settings,
@@ -85,6 +86,7 @@ ROUTES: dict[Area, Route] = {
     Area.ERASE: privacy.route_erasure,
     Area.HINT: hints.route_hint,
     Area.ANHALTSPUNKTE: anhaltspunkte.route_anhaltspunkte,
+    Area.PAGES: pages.route_pages,
 }
 ADMIN_COMMANDS = {
     "teilnehmer": admin.teilnehmer,

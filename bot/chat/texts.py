@@ -150,6 +150,14 @@ BUTTON_BACK = "‹ Zurück"
 BUTTON_NEXT = "Weiter ›"
 BUTTON_PREVIOUS_PAGE = "‹ Vorherige Seite"
 BUTTON_NEXT_PAGE = "Nächste Seite ›"
+# A screen longer than a phone's budget, in pages (bot/chat/pages.py).
+BUTTON_MORE = "Mehr ›"
+BUTTON_PAGE_BACK = "‹ Seite zurück"
+PAGE_OF = "<i>Seite {number} von {count}</i>"
+PAGES_GONE = (
+    "Diese Seite ist nicht mehr verfügbar (der Bot wurde neu gestartet). "
+    "Bitte öffnen Sie sie über das Menü noch einmal."
+)
 BUTTON_TOPICS = "‹ Themen"
 BUTTON_CHANGE_PROFESSION = "Berufsgruppe ändern"
 BUTTON_CHANGE_PLACE = "Ort ändern"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.chat.conftest import Chat, buttons, visible
+from tests.chat.conftest import Chat, buttons, every_page, visible
 
 KITA, COACH, DOCTOR, STRANGER = 101, 102, 103, 104
 
@@ -198,10 +198,10 @@ async def test_stale_and_forged_buttons_get_the_menu(chat: Chat) -> None:
 async def test_unknown_command_and_help(chat: Chat) -> None:
     unknown = await chat.send(STRANGER, "/gibtsnicht")
     assert "kenne ich nicht" in visible(unknown)
-    help_text = await chat.send(STRANGER, "/hilfe")
-    assert "/meldeweg" in visible(help_text)
-    privacy = await chat.send(STRANGER, "/datenschutz")
-    assert "Nicht gespeichert" in visible(privacy) and "PLATZHALTER" in visible(privacy)
+    help_text = await every_page(chat, STRANGER, await chat.send(STRANGER, "/hilfe"))
+    assert "/meldeweg" in help_text
+    privacy = await every_page(chat, STRANGER, await chat.send(STRANGER, "/datenschutz"))
+    assert "Nicht gespeichert" in privacy and "PLATZHALTER" in privacy
 
 
 async def test_same_button_twice_is_not_an_error(chat: Chat) -> None:
