@@ -168,6 +168,7 @@ def cancel_question(card: EventCard) -> Screen:
                 )
             ],
             [button(texts_events.BUTTON_KEEP, EventAction.DETAIL, card.event.id)],
+            menu_row(),
         ),
     )
 
