@@ -25,8 +25,8 @@ from bot.chat.format import (
     screen_note,
 )
 from bot.chat.hints import list_hint_row, with_hint
-from bot.chat.screens import Screen, button, keyboard, menu_row, rows, short
-from bot.chat.search_screens import ALL_TOPICS, findings_screen
+from bot.chat.screens import Screen, button, keyboard, menu_row, paging_row, rows, short
+from bot.chat.search_screens import ALL_TOPICS, REASON_PROVIDER, findings_screen, label
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import ALL_PROFESSIONS, Offer
 from bot.knowledge.search import HitKind
@@ -35,6 +35,9 @@ from bot.services.directory import (
     DirectoryService,
     looks_like_case_details,
     paginate,
+)
+from bot.services.directory import (
+    PAGE_SIZE as OFFERS_PAGE_SIZE,
 )
 from bot.services.hints import HintSection
 from bot.storage.users import UserRecord
@@ -168,20 +171,33 @@ def offers(
         page=selected.number + 1,
         pages=selected.total_pages,
     )
-    items = [
-        [button(short(o.title), OffersAction.OFFER, o.id, topic_id, selected.number)]
-        for o in selected.items
+    # Scannable: every offer numbered with its whole title and who offers it where; its button
+    # carries the number and the title cut after a whole word.
+    first = selected.number * OFFERS_PAGE_SIZE + 1
+    entries = [
+        texts.OFFER_ENTRY.format(number=number, title=esc(o.title), snippet=esc(offer_snippet(o)))
+        for number, o in enumerate(selected.items, start=first)
     ]
-    paging = []
-    if selected.has_previous:
-        paging.append(
-            button(texts.BUTTON_PREVIOUS_PAGE, OffersAction.TOPIC, topic_id, selected.number - 1)
-        )
-    if selected.has_next:
-        paging.append(
-            button(texts.BUTTON_NEXT_PAGE, OffersAction.TOPIC, topic_id, selected.number + 1)
-        )
-    return Screen(text, keyboard(*items, paging, back, menu_row()))
+    items = [
+        [button(f"{number}. {label(o.title)}", OffersAction.OFFER, o.id, topic_id, selected.number)]
+        for number, o in enumerate(selected.items, start=first)
+    ]
+    paging = paging_row(
+        button(texts.BUTTON_PREVIOUS_PAGE, OffersAction.TOPIC, topic_id, selected.number - 1)
+        if selected.has_previous
+        else None,
+        button(texts.BUTTON_NEXT_PAGE, OffersAction.TOPIC, topic_id, selected.number + 1)
+        if selected.has_next
+        else None,
+    )
+    return Screen(
+        join_blocks([text, "\n".join(entries)]), keyboard(*items, paging, back, menu_row())
+    )
+
+
+def offer_snippet(offer: Offer) -> str:
+    """One short line under an offer's title: its provider (cut after a whole word)."""
+    return label(offer.provider, REASON_PROVIDER)
 
 
 def offer_detail(
@@ -217,11 +233,14 @@ def contacts(directory: DirectoryService, user: UserRecord | None, page: int) ->
     header = texts.CONTACTS.format(
         municipality=place, page=selected.number + 1, pages=selected.total_pages
     )
-    paging = []
-    if selected.has_previous:
-        paging.append(button(texts.BUTTON_PREVIOUS_PAGE, ContactsAction.PAGE, selected.number - 1))
-    if selected.has_next:
-        paging.append(button(texts.BUTTON_NEXT_PAGE, ContactsAction.PAGE, selected.number + 1))
+    paging = paging_row(
+        button(texts.BUTTON_PREVIOUS_PAGE, ContactsAction.PAGE, selected.number - 1)
+        if selected.has_previous
+        else None,
+        button(texts.BUTTON_NEXT_PAGE, ContactsAction.PAGE, selected.number + 1)
+        if selected.has_next
+        else None,
+    )
     today = directory.today()
     # One line per contact, one warning for the page; each contact's details one tap away.
     note = screen_note(selected.items, today)

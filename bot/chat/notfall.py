@@ -24,7 +24,7 @@ from bot.chat import texts_notfall as t
 from bot.chat.budget import EMERGENCY_LINES, SCREEN_LINES, phone_lines
 from bot.chat.callbacks import Area, EmergencyAction, MenuAction
 from bot.chat.format import esc, host, link, sources_line, sources_text, stand
-from bot.chat.screens import Screen, button, keyboard, rows
+from bot.chat.screens import Screen, button, keyboard, paging_row, rows
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Contact, EmergencyNumber, RegionKind
 from bot.knowledge.sources import is_dated_and_recent
@@ -208,13 +208,11 @@ def hotlines_screen(
     page = min(max(page, 0), max(len(pages) - 1, 0))
     shown = pages[page] if pages else []
     place = (region_id,) if region_id else ()
-    paging = []
-    if page > 0:
-        paging.append(
-            button(texts.BUTTON_PREVIOUS_PAGE, EmergencyAction.HOTLINES, page - 1, *place)
-        )
-    if page + 1 < len(pages):
-        paging.append(button(texts.BUTTON_NEXT_PAGE, EmergencyAction.HOTLINES, page + 1, *place))
+    previous = button(texts.BUTTON_PREVIOUS_PAGE, EmergencyAction.HOTLINES, page - 1, *place)
+    following = button(texts.BUTTON_NEXT_PAGE, EmergencyAction.HOTLINES, page + 1, *place)
+    paging = paging_row(
+        previous if page > 0 else None, following if page + 1 < len(pages) else None
+    )
     return Screen("\n".join([t.HOTLINES_TITLE, *shown, *tail]), keyboard(paging, _back(region_id)))
 
 

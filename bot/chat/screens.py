@@ -81,6 +81,14 @@ def rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[Inlin
     return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
 
 
+def paging_row(
+    previous: InlineKeyboardButton | None, following: InlineKeyboardButton | None
+) -> list[InlineKeyboardButton]:
+    """A list's page buttons: "next" first, so it keeps its place (and the demo's number) on
+    every page; "previous" after it."""
+    return [b for b in (following, previous) if b is not None]
+
+
 def menu_row() -> list[InlineKeyboardButton]:
     return [
         button(texts.BUTTON_EMERGENCY, EmergencyAction.SHOW),

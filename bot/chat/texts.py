@@ -97,6 +97,7 @@ SEARCH_NOTHING = (
 TOPICS = "<b>Angebote</b> für {profession} in {municipality}\nWählen Sie ein Thema:"
 NO_TOPICS = "Für Ihre Berufsgruppe und Ihren Ort sind noch keine Angebote eingetragen."
 OFFERS = "<b>{topic}</b> – Angebote für {profession} in {municipality} (Seite {page} von {pages}):"
+OFFER_ENTRY = "{number}. <b>{title}</b>\n    <i>{snippet}</i>"
 NO_OFFERS = "Zu diesem Thema sind für Ihren Ort noch keine Angebote eingetragen."
 
 CONTACTS = "<b>Kontakte</b> für {municipality} (Seite {page} von {pages}):"
