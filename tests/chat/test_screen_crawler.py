@@ -22,6 +22,9 @@ same screens: what differs between profiles shows in the text, e.g. the place's 
 one profile each distinct callback is pressed once. A button that changes the profile
 (Berufsgruppe/Ort ändern, Daten löschen) is pressed like any other; the crawler then puts the
 profile back, so the rest of the walk stays in its place.
+
+The default run crawls three profiles (a sample that shows every kind of screen); the full cross
+product is marked slow and runs in CI instead. Figures: benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ from bot.knowledge.loader import EXAMPLES_DIRECTORY, load_knowledge
 from bot.knowledge.models import RegionKind
 from bot.sandbox.telegram_rules import MAX_CALLBACK_BYTES, MAX_TEXT, plain_text, utf16_length
 from tests.chat.conftest import Chat, running_chat
-from tests.conftest import SHIPPED_KNOWLEDGE, SHIPPED_TODAY
+from tests.conftest import SHIPPED_KNOWLEDGE, SHIPPED_TODAY, runs_slow_tests
 
 # Presses per profile at most (distinct callbacks); the shipped screens need far fewer.
 BOUND = 1500
@@ -80,6 +83,11 @@ class Screen:
     def budget(self) -> int:
         return budget_for(self.text)
 
+    @property
+    def more(self) -> str:
+        """The callback of this screen's "Mehr ›" button ("" if it has none)."""
+        return next((d for label, d in self.buttons if label == texts.BUTTON_MORE), "")
+
 
 @dataclass
 class Tally:
@@ -91,10 +99,12 @@ class Tally:
     def summary(self) -> str:
         fit = sum(1 for s in self.screens.values() if s.lines <= s.budget)
         longest = max(self.screens.values(), key=lambda s: s.lines)
+        paged = sum(1 for s in self.screens.values() if s.more and "Seite 1 von" in s.text)
         return (
             f"{len(self.screens)} distinct screens after {self.presses} presses in "
             f"{time.perf_counter() - self.started:.1f} s; {fit / len(self.screens):.0%} within "
-            f"budget; longest: {longest.lines} lines (budget {longest.budget}) at {longest.where}"
+            f"budget; longest: {longest.lines} lines (budget {longest.budget}) at "
+            f"{longest.where}; {paged} first pages of a longer screen"
         )
 
 
@@ -252,8 +262,11 @@ def _sample(knowledge: KnowledgeBase) -> list[tuple[str, str]]:
 
 
 async def test_every_screen_of_a_sample_fits_a_phone_and_has_a_way_on(
-    demo_chat: Chat, demo_knowledge: KnowledgeBase
+    demo_chat: Chat, demo_knowledge: KnowledgeBase, request: pytest.FixtureRequest
 ) -> None:
+    """The quick default run; where the slow tests run (CI), the full crawl covers it."""
+    if runs_slow_tests(request.config):
+        pytest.skip("the full crawl below visits every profile")
     tally = await _crawl(demo_chat, _sample(demo_knowledge))
     assert len(tally.screens) > 50
     assert not tally.problems, "\n".join([tally.summary(), *tally.problems[:40]])
