@@ -130,7 +130,7 @@ def fallback_lines(
         year = fallback.switchboard_source_date.year if fallback.switchboard_source_date else None
         lines.append(texts.SOURCE_FROM.format(year=year) if year else texts.SOURCE_UNDATED)
     if not fallback.switchboard and fallback.website:
-        lines.append(texts.WEBSITE.format(link=link(fallback.website)))
+        lines.append(texts.WEBSITE.format(link=link(fallback.website, host(fallback.website))))
     if out_of_hours:
         lines.append(texts.OUT_OF_HOURS_110)
     if advice and fallback.advice is not None and fallback.advice.phones:
@@ -169,16 +169,17 @@ def sources_text(sources: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
-def contact_line(contact: Contact) -> str:
-    """A contact in one or two phone lines: who, and the first way to reach them."""
-    name = f"<b>{esc(contact.organisation)}</b>"
+def contact_line(contact: Contact, *, named: bool = True) -> str:
+    """A contact in one or two phone lines: who (unless the screen names them already), and the
+    first way to reach them."""
+    name = f"<b>{esc(contact.organisation)}</b>" if named else ""
     if contact.phones:
         return f"{name} ☎️ {esc(contact.phones[0].number)}"
     if contact.email:
         return f"{name} ✉️ {esc(contact.email)}"
     if contact.url:
         return f"{name} 🌐 {link(contact.url, host(contact.url))}"
-    return f"{name}: {texts.NO_CONTACT_DATA}"
+    return f"{name}: {texts.NO_CONTACT_DATA}" if named else texts.NO_CONTACT_DATA
 
 
 def screen_note(entries: Iterable[Contact | Offer | Jugendamt], today: date) -> str | None:
@@ -242,7 +243,8 @@ def offer_text(offer: Offer, contacts: Sequence[Contact], for_whom: str, today: 
     )
     if offer.url:
         details.append(f"🌐 {link(offer.url, host(offer.url))}")
-    reach = [contact_line(c) for c in contacts]
+    known = {offer.title, offer.provider}
+    reach = [contact_line(c, named=c.organisation not in known).strip() for c in contacts]
     note = screen_note([offer, *contacts], today)
     footer = [
         *([note] if note else []),
