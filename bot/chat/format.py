@@ -228,7 +228,8 @@ def step_text(view: MeldewegView, step: StepView) -> str:
     note = screen_note(shown, view.today)
     footer = sources_line(view.path.sources, view.path.source_date, view.path.stand)
     people = "\n".join([*lines, *([note] if note else [])])
-    return join_blocks([header, body, legal, people, footer])
+    # Four blocks, not six: the legal reference belongs to the step, the sources to its people.
+    return join_blocks([header, f"{body}\n{legal}", f"{people}\n{footer}" if people else footer])
 
 
 def offer_text(offer: Offer, contacts: Sequence[Contact], for_whom: str, today: date) -> str:
