@@ -143,12 +143,14 @@ class MeldewegAction(Actions):
     VARIANT = "v"  # profession, variant
     ASK_VARIANT = "va"  # profession
     ACUTE_MORE = "am"  # profession[, variant]: the acute box's full text and the Jugendamt
+    SOURCES = "q"  # profession, position[, variant]: the path's sources in full
 
 
 class OffersAction(Actions):
     TOPICS = "top"
     TOPIC = "t"  # topic, page
     OFFER = "o"  # offer, topic, page
+    SOURCES = "q"  # offer, topic, page: the offer's sources in full
 
 
 class ContactsAction(Actions):

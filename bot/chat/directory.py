@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.chat import anhaltspunkte, screens, texts
+from bot.chat import anhaltspunkte, screens, texts, texts_notfall
 from bot.chat.callbacks import (
     Callback,
     ContactsAction,
@@ -23,6 +23,7 @@ from bot.chat.format import (
     join_blocks,
     offer_text,
     screen_note,
+    sources_text,
 )
 from bot.chat.hints import list_hint_row, with_hint
 from bot.chat.screens import Screen, button, keyboard, menu_row, paging_row, rows, short
@@ -110,7 +111,8 @@ async def route_offers(
     action = OffersAction.of(callback)
     if action is OffersAction.TOPICS:
         return topics_screen(context, complete)
-    topic = callback.arg(1) if action is OffersAction.OFFER else callback.arg(0)
+    by_offer = action in (OffersAction.OFFER, OffersAction.SOURCES)
+    topic = callback.arg(1) if by_offer else callback.arg(0)
     if topic is None or (topic != ALL_TOPICS and topic not in knowledge.topics):
         return None
     if action is OffersAction.TOPIC:
@@ -119,6 +121,12 @@ async def route_offers(
         offer_id = callback.arg(0) or ""
         screen = offer_detail(svc.directory, knowledge, offer_id, topic, callback.int_arg(2))
         return await with_hint(update, context, screen, HintSection.OFFER, offer_id)
+    if action is OffersAction.SOURCES:
+        offer = svc.directory.offer(callback.arg(0) or "")
+        if offer is None:
+            return None
+        back = button(texts.BUTTON_BACK, OffersAction.OFFER, offer.id, topic, callback.int_arg(2))
+        return Screen(sources_text(offer.sources), keyboard([back], menu_row()))
     return None
 
 
@@ -207,7 +215,12 @@ def offer_detail(
     if offer is None:
         return None
     back = [button(texts.BUTTON_BACK, OffersAction.TOPIC, topic_id, page)]
-    return Screen(offer_block(directory, knowledge, offer), keyboard(back, menu_row()))
+    sources = (
+        [button(texts_notfall.BUTTON_SOURCES, OffersAction.SOURCES, offer.id, topic_id, page)]
+        if len(offer.sources) > 1
+        else []
+    )
+    return Screen(offer_block(directory, knowledge, offer), keyboard(back, sources, menu_row()))
 
 
 def offer_block(directory: DirectoryService, knowledge: KnowledgeBase, offer: Offer) -> str:

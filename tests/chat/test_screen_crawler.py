@@ -49,7 +49,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import EXAMPLES_DIRECTORY, load_knowledge
 from bot.knowledge.models import RegionKind
 from bot.sandbox.telegram_rules import MAX_CALLBACK_BYTES, MAX_TEXT, plain_text, utf16_length
-from tests.chat.conftest import Chat, running_chat
+from tests.chat.conftest import Chat, running_chat, visible
 from tests.conftest import SHIPPED_KNOWLEDGE, SHIPPED_TODAY, runs_slow_tests
 
 # Presses per profile at most (distinct callbacks); the shipped screens need far fewer.
@@ -284,3 +284,19 @@ async def test_every_screen_of_every_profile_fits_a_phone_and_has_a_way_on(
     assert len(profiles) == len(demo_knowledge.professions) * len(municipalities(demo_knowledge))
     tally = await _crawl(demo_chat, profiles)
     assert not tally.problems, "\n".join([tally.summary(), *tally.problems[:40]])
+
+
+async def test_a_meldeweg_step_lists_its_sources_one_tap_away(demo_chat: Chat) -> None:
+    """The short sources line names one host and "(+N)"; the Quellen button lists them all
+    and leads back to the same screen."""
+    chat = demo_chat
+    user = 300_001
+    await chat.onboard(user, "Kita", "Leverkusen")
+    await chat.send(user, "/meldeweg")
+    step = await chat.press(user, "Zu den Schritten")
+    more = re.search(r"\(\+(\d+)\)", visible(step))
+    assert more is not None, visible(step)
+    listed = await chat.press(user, "Quellen", step)
+    assert visible(listed).count("• ") == int(more.group(1)) + 1
+    back = await chat.press(user, "Zurück", listed)
+    assert visible(back) == visible(step)
