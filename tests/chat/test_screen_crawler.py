@@ -283,6 +283,7 @@ async def test_every_screen_of_every_profile_fits_a_phone_and_has_a_way_on(
     ]
     assert len(profiles) == len(demo_knowledge.professions) * len(municipalities(demo_knowledge))
     tally = await _crawl(demo_chat, profiles)
+    assert len(tally.screens) > 1000  # every profile's own screens, not just the shared ones
     assert not tally.problems, "\n".join([tally.summary(), *tally.problems[:40]])
 
 
