@@ -125,7 +125,7 @@ def _build_parser() -> argparse.ArgumentParser:
     from bot.spreadsheet.commands import add_parser as add_tabelle_parser
 
     add_tabelle_parser(commands)
-    publish.add_commands(commands)  # aushang (bot/publish/commands.py)
+    publish.add_commands(commands)  # aushang, dokumentation (bot/publish/commands.py)
     website.add_command(commands)  # website (bot/website/commands.py)
     commands.add_parser(
         "run",

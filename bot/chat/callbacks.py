@@ -83,6 +83,7 @@ class Area(StrEnum):
     HINT = "hw"  # "Angabe falsch?"
     ANHALTSPUNKTE = "ap"
     PAGES = "sp"  # a long screen's further pages (bot/chat/pages.py)
+    PRINT = "dr"  # printouts: /aushang, /dokumentation
 
     @property
     def pattern(self) -> str:
@@ -221,6 +222,13 @@ class PageAction(Actions):
     PAGE = "p"  # token of the paged screen, page number
 
 
+class PrintAction(Actions):
+    PROFESSION = "p"  # [municipality]: choose the profession (then the place, unless given)
+    PLACE = "o"  # profession: choose the municipality
+    SEND = "s"  # profession, municipality: the Aushang as PDF
+    FORM = "d"  # the blank Dokumentationsbogen
+
+
 AREA_OF: dict[type[Actions], Area] = {
     MenuAction: Area.MENU,
     EmergencyAction: Area.EMERGENCY,
@@ -237,4 +245,5 @@ AREA_OF: dict[type[Actions], Area] = {
     HintAction: Area.HINT,
     AnhaltspunkteAction: Area.ANHALTSPUNKTE,
     PageAction: Area.PAGES,
+    PrintAction: Area.PRINT,
 }

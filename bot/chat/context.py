@@ -22,6 +22,7 @@ SERVICES_KEY = "services"
 DISPATCHER_KEY = "dispatcher"
 FLOOD_GUARD_KEY = "flood_guard"
 UPDATE_HEALTH_KEY = "update_health"  # bot/health.py: signs of life, skipped updates
+PRINTSHOP_KEY = "printshop"  # bot/chat/printouts.py: the PDFs made since the last reload
 BACKGROUND_KEY = "_background"  # tasks beside the update loop (a reload, a retried reply)
 
 Data = dict[Any, Any]

@@ -30,6 +30,7 @@ from bot.chat import (
     notfall,
     onboarding,
     pages,
+    printouts,
     privacy,
     screens,
     settings,
@@ -60,6 +61,8 @@ COMMANDS = {
     "privacy": privacy.datenschutz,
     "meine_daten": privacy.meine_daten,
     "daten_loeschen": privacy.daten_loeschen,
+    "aushang": printouts.aushang,
+    "dokumentation": printouts.dokumentation,
 }
 # What a group may ask (read-only, nothing personal); every other command there gets a button
 # to the private chat.
@@ -87,6 +90,7 @@ ROUTES: dict[Area, Route] = {
     Area.HINT: hints.route_hint,
     Area.ANHALTSPUNKTE: anhaltspunkte.route_anhaltspunkte,
     Area.PAGES: pages.route_pages,
+    Area.PRINT: printouts.route_print,
 }
 ADMIN_COMMANDS = {
     "teilnehmer": admin.teilnehmer,
@@ -94,6 +98,7 @@ ADMIN_COMMANDS = {
     "reload": admin.reload,
     "ankuendigung": announcements.ankuendigung,
     "bericht": admin.bericht,
+    "aushang_alle": printouts.aushang_alle,
 }
 
 

@@ -134,6 +134,7 @@ HELP = (
     "/termine – Veranstaltungen des Netzwerks: anmelden, Workshops, Kalender\n"
     "/meine_termine – Ihre Anmeldungen\n"
     "/profil – Berufsgruppe oder Ort ändern\n"
+    "/aushang – Aushang als PDF; /dokumentation – Dokumentationsbogen zum Ausdrucken\n"
     "/datenschutz – was gespeichert wird; /meine_daten – Ihre Daten als Datei; "
     "/daten_loeschen – alles löschen\n\n"
     "Sie können auch einfach ein Stichwort schreiben, z. B. „Sucht“ oder „Frühe Hilfen“.\n"
@@ -173,6 +174,8 @@ COMMANDS = (
     ("termine", "Veranstaltungen des Netzwerks"),
     ("meine_termine", "Ihre Anmeldungen"),
     ("profil", "Berufsgruppe oder Ort ändern"),
+    ("aushang", "Aushang als PDF zum Ausdrucken"),
+    ("dokumentation", "Leerer Dokumentationsbogen als PDF"),
     ("hilfe", "Was der Bot kann"),
     ("datenschutz", "Was gespeichert wird"),
     ("meine_daten", "Ihre gespeicherten Daten als Datei"),

@@ -15,7 +15,7 @@ from bot.knowledge.loader import load_knowledge
 from bot.publish import pdf
 from bot.publish.deeplink import clean_username
 
-COMMANDS = ("aushang",)
+COMMANDS = ("aushang", "dokumentation")
 NO_PDF = (
     "PDF-Erzeugung ist auf diesem Rechner nicht möglich: WeasyPrint braucht die Bibliothek "
     "Pango (Debian/Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0). ({reason})"
@@ -55,11 +55,39 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     aushang.add_argument(
         "--ort", metavar="ID", help="nur dieser Ort oder Kreis (id aus regionen.yaml)"
     )
+    add_form_command(commands)
+
+
+def add_form_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    form = commands.add_parser(
+        "dokumentation",
+        help="Dokumentationsbogen als PDF: leeres Formular zum Ausdrucken",
+        description=(
+            "Schreibt den leeren Dokumentationsbogen (höchstens zwei A4-Seiten) für "
+            "Beobachtungen, Gespräche, die Beratung mit der IseF, die Einschätzung und "
+            "Entscheidungen nach § 8a SGB VIII / § 4 KKG und die Information des Jugendamts."
+        ),
+    )
+    form.add_argument(
+        "--knowledge",
+        type=Path,
+        metavar="VERZEICHNIS",
+        help="Wissensbasis für die Versionsangabe (Standard: knowledge.directory)",
+    )
+    form.add_argument(
+        "--out",
+        type=Path,
+        default=Path("dokumentationsbogen-kinderschutz.pdf"),
+        metavar="DATEI",
+        help="wohin das PDF geschrieben wird (Standard: ./dokumentationsbogen-kinderschutz.pdf)",
+    )
 
 
 def run_command(args: argparse.Namespace, config: Config, clock: Clock, out: TextIO) -> int:
     if args.command == "aushang":
         return _aushang(config, args, clock, out)
+    if args.command == "dokumentation":
+        return _dokumentation(config, args, clock, out)
     raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover
 
 
@@ -128,5 +156,26 @@ def _aushang(config: Config, args: argparse.Namespace, clock: Clock, out: TextIO
     )
     if overflowing:
         print(f"Passt nicht auf eine Seite: {', '.join(overflowing)}", file=out)
+        return 1
+    return 0
+
+
+def _dokumentation(config: Config, args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    from bot.publish.dokumentation import MAX_PAGES, FormPage, render_pdf
+
+    knowledge = _knowledge(args.knowledge or config.knowledge.directory, clock, out)
+    if knowledge is None:
+        return 1
+    if not _pdf_ready(out):
+        return 1
+    content, pages = render_pdf(FormPage(knowledge.version))
+    target: Path = args.out
+    if target.is_dir():
+        target = target / "dokumentationsbogen-kinderschutz.pdf"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
+    print(f"Dokumentationsbogen geschrieben: {target} ({pages} Seiten)", file=out)
+    if pages > MAX_PAGES:
+        print(f"Passt nicht auf {MAX_PAGES} Seiten: {pages} Seiten", file=out)
         return 1
     return 0

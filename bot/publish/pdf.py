@@ -42,13 +42,15 @@ def html_to_pdf(html: str) -> bytes:
     return pdf
 
 
-def one_page_pdf(render: Callable[[int], str], densities: int = 3) -> tuple[bytes, int]:
+def one_page_pdf(
+    render: Callable[[int], str], densities: int = 3, max_pages: int = 1
+) -> tuple[bytes, int]:
     """The PDF of `render(density)` for the first density (0, 1, …) whose layout fits on one
-    page, and its page count (more than 1 only when even the densest does not fit)."""
+    page (or `max_pages`), and its page count (more only when even the densest does not fit)."""
     weasyprint = _weasyprint()
     document = weasyprint.HTML(string=render(0)).render()
     for density in range(1, densities):
-        if len(document.pages) == 1:
+        if len(document.pages) <= max_pages:
             break
         document = weasyprint.HTML(string=render(density)).render()
     pdf: bytes = document.write_pdf()

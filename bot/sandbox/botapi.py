@@ -49,6 +49,10 @@ __all__ = [
 ]
 
 
+# The largest file a bot may send (https://core.telegram.org/bots/api#senddocument).
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+
+
 @dataclass
 class FloodRules:
     """Telegram's limits, enforced only when a test or benchmark asks for them."""
@@ -182,6 +186,8 @@ class BotApiStandIn(UserDriver):
         self._check_send(chat_id)
         document = params.get("document")
         info = dict(document) if isinstance(document, dict) else {"file_name": str(document)}
+        if int(info.get("file_size") or 0) > MAX_UPLOAD_BYTES:
+            raise ApiError(413, "Request Entity Too Large")
         file_number = next(self._file_ids)
         info.update(file_id=f"file-{file_number}", file_unique_id=f"unique-{file_number}")
         caption = params.get("caption")

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from bot.publish.pdf import available as pdf_available
 from tests.conftest import PROJECT_ROOT as ROOT
 
 pytestmark = pytest.mark.slow
@@ -85,3 +86,10 @@ def test_content_coverage_counts_the_shipped_knowledge() -> None:
     output = run_script("content_coverage.py").stdout
     assert "| Leverkusen |" in output
     assert "cells without a local offer:" in output
+
+
+@pytest.mark.skipif(not pdf_available(), reason="WeasyPrint cannot load Pango")
+def test_printouts_benchmark_runs_small() -> None:
+    output = run_script("printouts.py", "--region", "leverkusen", "--probes", "3").stdout
+    assert "region leverkusen: 8 pages" in output
+    assert "second /aushang_alle (cache)" in output and "pages made 0" in output

@@ -168,6 +168,7 @@ CHAT_AREAS = {
     "announcements": {"announcements"},
     "privacy": {"privacy"},
     "admin": {"admin", "participant_list"},
+    "printouts": {"printouts"},
 }
 # menu: /start, the main menu and free text lead everywhere; group: the areas' group answers;
 # notices: every pushed message as a screen; setup: registers everything.
