@@ -187,6 +187,8 @@ async def route_announcement(
                 [button(texts.BUTTON_BACK, AnnounceAction.BACK, draft.id)],
                 [button(texts_admin.BUTTON_DISCARD, AnnounceAction.DISCARD, draft.id)],
             ),
+            # The preview shows the announcement exactly as its recipients get it: one message.
+            paged=False,
         )
     if action is AnnounceAction.BACK:
         return await audience_screen(context, draft)

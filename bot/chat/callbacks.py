@@ -82,6 +82,7 @@ class Area(StrEnum):
     ERASE = "dl"
     HINT = "hw"  # "Angabe falsch?"
     ANHALTSPUNKTE = "ap"
+    PAGES = "sp"  # a long screen's further pages (bot/chat/pages.py)
     PRINT = "dr"  # printouts: /aushang, /dokumentation
 
     @property
@@ -126,6 +127,7 @@ class EmergencyAction(Actions):
 
 
 class OnboardingAction(Actions):
+    START = "s"  # the profession choice again (back from the region choice)
     PROFESSION = "p"  # profession → region choice
     KEEP_PLACE = "k"  # profession changed, municipality kept
     REGION = "r"  # profession, region
@@ -142,12 +144,14 @@ class MeldewegAction(Actions):
     VARIANT = "v"  # profession, variant
     ASK_VARIANT = "va"  # profession
     ACUTE_MORE = "am"  # profession[, variant]: the acute box's full text and the Jugendamt
+    SOURCES = "q"  # profession, position[, variant]: the path's sources in full
 
 
 class OffersAction(Actions):
     TOPICS = "top"
     TOPIC = "t"  # topic, page
     OFFER = "o"  # offer, topic, page
+    SOURCES = "q"  # offer, topic, page: the offer's sources in full
 
 
 class ContactsAction(Actions):
@@ -214,6 +218,10 @@ class HintAction(Actions):
     PICK = "p"  # page of /kontakte: which of its contacts is wrong
 
 
+class PageAction(Actions):
+    PAGE = "p"  # token of the paged screen, page number
+
+
 class PrintAction(Actions):
     PROFESSION = "p"  # [municipality]: choose the profession (then the place, unless given)
     PLACE = "o"  # profession: choose the municipality
@@ -236,5 +244,6 @@ AREA_OF: dict[type[Actions], Area] = {
     EraseAction: Area.ERASE,
     HintAction: Area.HINT,
     AnhaltspunkteAction: Area.ANHALTSPUNKTE,
+    PageAction: Area.PAGES,
     PrintAction: Area.PRINT,
 }

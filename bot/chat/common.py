@@ -11,7 +11,7 @@ from telegram import InputFile, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackContext
 
-from bot.chat import screens, texts
+from bot.chat import pages, screens, texts
 from bot.chat.context import BACKGROUND_KEY, LotseContext, services_of
 from bot.chat.screens import Screen
 from bot.chat.sending import edit_text, retried_once, send_text
@@ -31,7 +31,9 @@ def services(context: CallbackContext[Any, Any, Any, Any]) -> Services:
 
 
 async def show(update: Update, context: LotseContext, screen: Screen) -> None:
-    """Edit the message a button belongs to, or send a new message for commands and text."""
+    """Edit the message a button belongs to, or send a new message for commands and text.
+    A screen longer than its phone budget goes out as its first page (bot/chat/pages.py)."""
+    screen = pages.fit(context.chat_data, screen)
     query = update.callback_query
     if query is not None and isinstance(query.message, Message):
         message = query.message

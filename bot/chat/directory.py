@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.chat import anhaltspunkte, screens, texts
+from bot.chat import anhaltspunkte, screens, texts, texts_notfall
 from bot.chat.callbacks import (
     Callback,
     ContactsAction,
@@ -18,13 +18,16 @@ from bot.chat.common import complete_profile, current_user, onboarding, show
 from bot.chat.context import LotseContext
 from bot.chat.format import (
     contact_block,
+    contact_line,
     esc,
     join_blocks,
     offer_text,
+    screen_note,
+    sources_text,
 )
 from bot.chat.hints import list_hint_row, with_hint
-from bot.chat.screens import Screen, button, keyboard, menu_row, rows, short
-from bot.chat.search_screens import ALL_TOPICS, findings_screen
+from bot.chat.screens import Screen, button, keyboard, menu_row, paging_row, rows, short
+from bot.chat.search_screens import ALL_TOPICS, REASON_PROVIDER, findings_screen, label
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import ALL_PROFESSIONS, Offer
 from bot.knowledge.search import HitKind
@@ -33,6 +36,9 @@ from bot.services.directory import (
     DirectoryService,
     looks_like_case_details,
     paginate,
+)
+from bot.services.directory import (
+    PAGE_SIZE as OFFERS_PAGE_SIZE,
 )
 from bot.services.hints import HintSection
 from bot.storage.users import UserRecord
@@ -105,7 +111,8 @@ async def route_offers(
     action = OffersAction.of(callback)
     if action is OffersAction.TOPICS:
         return topics_screen(context, complete)
-    topic = callback.arg(1) if action is OffersAction.OFFER else callback.arg(0)
+    by_offer = action in (OffersAction.OFFER, OffersAction.SOURCES)
+    topic = callback.arg(1) if by_offer else callback.arg(0)
     if topic is None or (topic != ALL_TOPICS and topic not in knowledge.topics):
         return None
     if action is OffersAction.TOPIC:
@@ -114,6 +121,12 @@ async def route_offers(
         offer_id = callback.arg(0) or ""
         screen = offer_detail(svc.directory, knowledge, offer_id, topic, callback.int_arg(2))
         return await with_hint(update, context, screen, HintSection.OFFER, offer_id)
+    if action is OffersAction.SOURCES:
+        offer = svc.directory.offer(callback.arg(0) or "")
+        if offer is None:
+            return None
+        back = button(texts.BUTTON_BACK, OffersAction.OFFER, offer.id, topic, callback.int_arg(2))
+        return Screen(sources_text(offer.sources), keyboard([back], menu_row()))
     return None
 
 
@@ -166,20 +179,33 @@ def offers(
         page=selected.number + 1,
         pages=selected.total_pages,
     )
-    items = [
-        [button(short(o.title), OffersAction.OFFER, o.id, topic_id, selected.number)]
-        for o in selected.items
+    # Scannable: every offer numbered with its whole title and who offers it where; its button
+    # carries the number and the title cut after a whole word.
+    first = selected.number * OFFERS_PAGE_SIZE + 1
+    entries = [
+        texts.OFFER_ENTRY.format(number=number, title=esc(o.title), snippet=esc(offer_snippet(o)))
+        for number, o in enumerate(selected.items, start=first)
     ]
-    paging = []
-    if selected.has_previous:
-        paging.append(
-            button(texts.BUTTON_PREVIOUS_PAGE, OffersAction.TOPIC, topic_id, selected.number - 1)
-        )
-    if selected.has_next:
-        paging.append(
-            button(texts.BUTTON_NEXT_PAGE, OffersAction.TOPIC, topic_id, selected.number + 1)
-        )
-    return Screen(text, keyboard(*items, paging, back, menu_row()))
+    items = [
+        [button(f"{number}. {label(o.title)}", OffersAction.OFFER, o.id, topic_id, selected.number)]
+        for number, o in enumerate(selected.items, start=first)
+    ]
+    paging = paging_row(
+        button(texts.BUTTON_PREVIOUS_PAGE, OffersAction.TOPIC, topic_id, selected.number - 1)
+        if selected.has_previous
+        else None,
+        button(texts.BUTTON_NEXT_PAGE, OffersAction.TOPIC, topic_id, selected.number + 1)
+        if selected.has_next
+        else None,
+    )
+    return Screen(
+        join_blocks([text, "\n".join(entries)]), keyboard(*items, paging, back, menu_row())
+    )
+
+
+def offer_snippet(offer: Offer) -> str:
+    """One short line under an offer's title: its provider (cut after a whole word)."""
+    return label(offer.provider, REASON_PROVIDER)
 
 
 def offer_detail(
@@ -189,7 +215,12 @@ def offer_detail(
     if offer is None:
         return None
     back = [button(texts.BUTTON_BACK, OffersAction.TOPIC, topic_id, page)]
-    return Screen(offer_block(directory, knowledge, offer), keyboard(back, menu_row()))
+    sources = (
+        [button(texts_notfall.BUTTON_SOURCES, OffersAction.SOURCES, offer.id, topic_id, page)]
+        if len(offer.sources) > 1
+        else []
+    )
+    return Screen(offer_block(directory, knowledge, offer), keyboard(back, sources, menu_row()))
 
 
 def offer_block(directory: DirectoryService, knowledge: KnowledgeBase, offer: Offer) -> str:
@@ -215,15 +246,25 @@ def contacts(directory: DirectoryService, user: UserRecord | None, page: int) ->
     header = texts.CONTACTS.format(
         municipality=place, page=selected.number + 1, pages=selected.total_pages
     )
-    paging = []
-    if selected.has_previous:
-        paging.append(button(texts.BUTTON_PREVIOUS_PAGE, ContactsAction.PAGE, selected.number - 1))
-    if selected.has_next:
-        paging.append(button(texts.BUTTON_NEXT_PAGE, ContactsAction.PAGE, selected.number + 1))
+    paging = paging_row(
+        button(texts.BUTTON_PREVIOUS_PAGE, ContactsAction.PAGE, selected.number - 1)
+        if selected.has_previous
+        else None,
+        button(texts.BUTTON_NEXT_PAGE, ContactsAction.PAGE, selected.number + 1)
+        if selected.has_next
+        else None,
+    )
     today = directory.today()
-    text = join_blocks([header, *(contact_block(c, today) for c in selected.items)])
+    # One line per contact, one warning for the page; each contact's details one tap away.
+    note = screen_note(selected.items, today)
+    lines = [contact_line(c) for c in selected.items]
+    text = join_blocks([header, "\n".join([*lines, *([note] if note else [])])])
+    details = [
+        [button(f"📇 {short(c.organisation, 40)}", ContactsAction.CONTACT, c.id)]
+        for c in selected.items
+    ]
     hint = list_hint_row(selected.number) if selected.items else []
-    return Screen(text, keyboard(paging, hint, menu_row()))
+    return Screen(text, keyboard(*details, paging, hint, menu_row()))
 
 
 def profile_names_place(directory: DirectoryService, municipality_id: str) -> str:

@@ -125,9 +125,8 @@ def _workshop_line(workshop: Workshop, counts: Counts, mine: Standing | None) ->
 
 def event_detail(card: EventCard, notice: str = "") -> Screen:
     event = card.event
-    place = [f"📍 {esc(event.location.name)}"]
-    if event.location.address:
-        place.append(esc(event.location.address))
+    # The venue's name is in the summary's 📍 line already; here only where exactly it is.
+    place = [f"🏠 {esc(event.location.address)}"] if event.location.address else []
     if event.location.map_url:
         place.append(link(event.location.map_url, texts_events.MAP_LINK))
     programme = "\n".join(f"{esc(item.time)} – {esc(item.title)}" for item in event.programme)
@@ -168,6 +167,7 @@ def cancel_question(card: EventCard) -> Screen:
                 )
             ],
             [button(texts_events.BUTTON_KEEP, EventAction.DETAIL, card.event.id)],
+            menu_row(),
         ),
     )
 

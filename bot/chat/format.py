@@ -6,11 +6,14 @@ Telegram's 4096-character limit instead of cutting a tag in half.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from html import escape
+from urllib.parse import urlsplit
 
 from bot.chat import texts
+from bot.chat import texts_notfall as tn
+from bot.knowledge.fields import SourceDate
 from bot.knowledge.models import Contact, Jugendamt, Offer
 from bot.knowledge.sources import is_dated_and_recent
 from bot.services.guidance import (
@@ -127,7 +130,7 @@ def fallback_lines(
         year = fallback.switchboard_source_date.year if fallback.switchboard_source_date else None
         lines.append(texts.SOURCE_FROM.format(year=year) if year else texts.SOURCE_UNDATED)
     if not fallback.switchboard and fallback.website:
-        lines.append(texts.WEBSITE.format(link=link(fallback.website)))
+        lines.append(texts.WEBSITE.format(link=link(fallback.website, host(fallback.website))))
     if out_of_hours:
         lines.append(texts.OUT_OF_HOURS_110)
     if advice and fallback.advice is not None and fallback.advice.phones:
@@ -143,21 +146,77 @@ def advice_line(contact: Contact) -> str:
     )
 
 
-def participant_block(participant: Participant, fallback: Fallback, today: date) -> str:
-    reached = [c for c in participant.contacts if reachable(c)]
-    if not reached:
-        lines = [f"<b>{esc(participant.label)}</b>", texts.CONTACT_PENDING]
-        return "\n".join([*lines, *fallback_lines(fallback, today)])
-    if len(reached) == 1 and participant.role is None:
-        return contact_block(reached[0], today)
-    return "\n\n".join(
-        contact_block(contact, today, heading=f"{participant.label}: {contact.label}")
-        for contact in reached
-    )
+def host(url: str) -> str:
+    """The site of a URL, for a short link label ("kinderschutz.nrw")."""
+    name = urlsplit(url).netloc.lower()
+    return name.removeprefix("www.") or url
+
+
+def sources_line(sources: Sequence[str], source_date: SourceDate | None, day: date) -> str:
+    """Stand, the host of the first source (linked) and the source's year in one line; the
+    whole list is behind the screen's "Quellen" button."""
+    year = str(source_date.year) if source_date and source_date.year else tn.SOURCE_YEAR_UNKNOWN
+    more = tn.SOURCES_MORE.format(count=len(sources) - 1) if len(sources) > 1 else ""
+    first = link(sources[0], host(sources[0])) if sources else ""
+    return tn.SOURCES_LINE.format(stand=stand(day), host=first, year=year, more=more)
+
+
+def sources_text(sources: Sequence[str]) -> str:
+    lines = [tn.SOURCES_TITLE]
+    for url in sources:
+        label = host(url) + urlsplit(url).path
+        lines.append(f"• {link(url, label if len(label) <= 60 else label[:59] + '…')}")
+    return "\n".join(lines)
+
+
+def contact_line(contact: Contact, *, named: bool = True) -> str:
+    """A contact in one or two phone lines: who (unless the screen names them already), and the
+    first way to reach them."""
+    name = f"<b>{esc(contact.organisation)}</b>" if named else ""
+    if contact.phones:
+        return f"{name} ☎️ {esc(contact.phones[0].number)}"
+    if contact.email:
+        return f"{name} ✉️ {esc(contact.email)}"
+    if contact.url:
+        return f"{name} 🌐 {link(contact.url, host(contact.url))}"
+    return f"{name}: {texts.NO_CONTACT_DATA}" if named else texts.NO_CONTACT_DATA
+
+
+def screen_note(entries: Iterable[Contact | Offer | Jugendamt], today: date) -> str | None:
+    """The one warning a screen carries about the data it shows: the oldest source's age if any
+    is old or undated, else "not confirmed" if anything is unconfirmed."""
+    notes = [note for note in (source_note(e, today) for e in entries) if note]
+    aged = [n for n in notes if n != texts.UNVERIFIED]
+    if aged:
+        return texts.SOURCE_UNDATED if texts.SOURCE_UNDATED in aged else min(aged)
+    return notes[0] if notes else None
+
+
+def participants_lines(
+    participants: Sequence[Participant], fallback: Fallback, today: date
+) -> tuple[list[str], list[Contact]]:
+    """Everyone a step involves, one line each; those still without contact data share one
+    pending line with what to do now. Also returns the contacts shown."""
+    lines: list[str] = []
+    shown: list[Contact] = []
+    pending = []
+    for participant in participants:
+        reached = [c for c in participant.contacts if reachable(c)]
+        if not reached:
+            pending.append(f"<b>{esc(participant.label)}</b>")
+            continue
+        if participant.role is not None:
+            lines.append(f"<u>{esc(participant.label)}</u>:")
+        lines += [contact_line(c) for c in reached]
+        shown += reached
+    if pending:
+        lines.append(f"{', '.join(pending)}: {texts.CONTACT_PENDING}")
+        lines += fallback_lines(fallback, today)
+    return lines, shown
 
 
 def step_text(view: MeldewegView, step: StepView) -> str:
-    header = texts.STEP_HEADER.format(
+    header = (texts.STEP_HEADER if step.number == 1 else texts.STEP_HEADER_SHORT).format(
         profession=esc(view.profession.label),
         number=step.number,
         count=len(view.steps),
@@ -165,14 +224,17 @@ def step_text(view: MeldewegView, step: StepView) -> str:
     )
     body = f"<b>{esc(step.step.title)}</b>\n{esc(step.step.text)}"
     legal = texts.LEGAL_REFERENCE.format(reference=esc(step.step.legal_reference))
-    footer = texts.STAND_SOURCES.format(
-        stand=stand(view.path.stand), sources=esc("; ".join(view.path.sources))
-    )
-    participants = (participant_block(p, view.fallback, view.today) for p in step.participants)
-    return join_blocks([header, body, legal, *participants, footer])
+    lines, shown = participants_lines(step.participants, view.fallback, view.today)
+    note = screen_note(shown, view.today)
+    footer = sources_line(view.path.sources, view.path.source_date, view.path.stand)
+    people = "\n".join([*lines, *([note] if note else [])])
+    # Four blocks, not six: the legal reference belongs to the step, the sources to its people.
+    return join_blocks([header, f"{body}\n{legal}", f"{people}\n{footer}" if people else footer])
 
 
-def offer_text(offer: Offer, contacts: Iterable[Contact], for_whom: str, today: date) -> str:
+def offer_text(offer: Offer, contacts: Sequence[Contact], for_whom: str, today: date) -> str:
+    """An offer on one screen: what, for whom, how to reach it (one line per contact; the
+    contact's details are one tap away), one warning, one line of sources."""
     lines = [f"<b>{esc(offer.title)}</b>", f"<i>{esc(offer.provider)}</i>", esc(offer.description)]
     details = labelled(
         (texts.FOR_WHOM, for_whom),
@@ -181,18 +243,12 @@ def offer_text(offer: Offer, contacts: Iterable[Contact], for_whom: str, today: 
         (texts.LANGUAGES, ", ".join(offer.languages)),
     )
     if offer.url:
-        details.append(f"🌐 {link(offer.url)}")
+        details.append(f"🌐 {link(offer.url, host(offer.url))}")
+    known = {offer.title, offer.provider}
+    reach = [contact_line(c, named=c.organisation not in known).strip() for c in contacts]
+    note = screen_note([offer, *contacts], today)
     footer = [
-        texts.STAND_SOURCES.format(stand=stand(offer.stand), sources=esc("; ".join(offer.sources)))
+        *([note] if note else []),
+        sources_line(offer.sources, offer.source_date, offer.stand),
     ]
-    note = source_note(offer, today)
-    if note:
-        footer.insert(0, note)
-    return join_blocks(
-        [
-            "\n".join(lines),
-            "\n".join(details),
-            *(contact_block(contact, today) for contact in contacts),
-            "\n".join(footer),
-        ]
-    )
+    return join_blocks(["\n".join(lines), "\n".join([*details, *reach]), "\n".join(footer)])

@@ -17,6 +17,7 @@ from bot.chat.common import current_user, onboarding, show, user_without_fail
 from bot.chat.context import LotseContext
 from bot.chat.format import (
     esc,
+    sources_text,
     step_text,
 )
 from bot.chat.screens import Screen, button, keyboard, menu_row, rows, short
@@ -82,6 +83,11 @@ async def route_meldeweg(
     if action is MeldewegAction.STEP:
         variant = callback.arg(2) or (variant_of(user, profession.id) if own else None)
         return meldeweg_screen(
+            svc.guidance, profession.id, municipality, callback.int_arg(1), variant
+        )
+    if action is MeldewegAction.SOURCES:
+        variant = callback.arg(2) or (variant_of(user, profession.id) if own else None)
+        return sources_screen(
             svc.guidance, profession.id, municipality, callback.int_arg(1), variant
         )
     if action is MeldewegAction.ACUTE_MORE:
@@ -179,7 +185,31 @@ def meldeweg_screen(
             texts_notfall.BUTTON_ACUTE_MORE, MeldewegAction.ACUTE_MORE, profession_id, *tail
         )
         choice.append([more])
-    return Screen(text, keyboard(*choice, navigation, menu_row()))
+    sources = []
+    if position > 0 and len(view.path.sources) > 1:
+        # After the navigation, so "Weiter ›" keeps its place (and number) on every step.
+        sources.append(
+            button(
+                texts_notfall.BUTTON_SOURCES, MeldewegAction.SOURCES, profession_id, position, *tail
+            )
+        )
+    return Screen(text, keyboard(*choice, navigation, sources, menu_row()))
+
+
+def sources_screen(
+    guidance: GuidanceService,
+    profession_id: str,
+    municipality_id: str | None,
+    position: int,
+    variant_id: str | None,
+) -> Screen | None:
+    """The path's sources in full (a step shows one short line of them); back to the step."""
+    view = guidance.meldeweg(profession_id, municipality_id, variant_id)
+    if view is None:
+        return None
+    tail = (view.variant.id,) if view.variant else ()
+    back = button(texts.BUTTON_BACK, MeldewegAction.STEP, profession_id, position, *tail)
+    return Screen(sources_text(view.path.sources), keyboard([back], menu_row()))
 
 
 def acute_more_screen(

@@ -85,7 +85,9 @@ async def route_hint(
             for reason in HintReason
         ]
         entry = esc(_title(context, section, entry_id))
-        return Screen(texts_admin.HINT_ASK.format(entry=entry), keyboard(*reasons, back))
+        return Screen(
+            texts_admin.HINT_ASK.format(entry=entry), keyboard(*reasons, back, menu_row())
+        )
     if action is HintAction.REASON:
         try:
             reason = HintReason(callback.arg(2) or "")

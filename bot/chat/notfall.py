@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
-from urllib.parse import urlsplit
 
 from telegram import InlineKeyboardButton
 
@@ -24,10 +23,9 @@ from bot.chat import texts
 from bot.chat import texts_notfall as t
 from bot.chat.budget import EMERGENCY_LINES, SCREEN_LINES, phone_lines
 from bot.chat.callbacks import Area, EmergencyAction, MenuAction
-from bot.chat.format import esc, link, stand
-from bot.chat.screens import Screen, button, keyboard, rows, short
+from bot.chat.format import esc, host, link, sources_line, sources_text, stand
+from bot.chat.screens import Screen, button, keyboard, paging_row, rows
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.fields import SourceDate
 from bot.knowledge.models import Contact, EmergencyNumber, RegionKind
 from bot.knowledge.sources import is_dated_and_recent
 from bot.services.guidance import (
@@ -45,11 +43,6 @@ _PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*$")
 def short_name(name: str) -> str:
     """A Jugendamt's name without the parenthesis ("Kreisjugendamt Viersen (für …)")."""
     return _PARENTHESIS.sub("", name) or name
-
-
-def host(url: str) -> str:
-    name = urlsplit(url).netloc.lower()
-    return name.removeprefix("www.") or url
 
 
 def numbers_lines(numbers: Sequence[EmergencyNumber]) -> list[str]:
@@ -122,20 +115,6 @@ def advice_lines(advice: Contact | None) -> list[str]:
         return []
     number = esc(advice.phones[0].number)
     return [t.ADVICE.format(name=esc(short_name(advice.organisation)), number=number)]
-
-
-def sources_line(sources: Sequence[str], source_date: SourceDate | None, day: date) -> str:
-    """Stand, the host of the first source and the source's year in one line."""
-    year = str(source_date.year) if source_date and source_date.year else t.SOURCE_YEAR_UNKNOWN
-    more = t.SOURCES_MORE.format(count=len(sources) - 1) if len(sources) > 1 else ""
-    first = link(sources[0], host(sources[0])) if sources else ""
-    return t.SOURCES_LINE.format(stand=stand(day), host=first, year=year, more=more)
-
-
-def sources_text(sources: Sequence[str]) -> str:
-    lines = [t.SOURCES_TITLE]
-    lines += [f"• {link(url, short(host(url) + urlsplit(url).path, 60))}" for url in sources]
-    return "\n".join(lines)
 
 
 def _fill(head: list[str], items: Sequence[str], tail: list[str], budget: int) -> int:
@@ -229,13 +208,11 @@ def hotlines_screen(
     page = min(max(page, 0), max(len(pages) - 1, 0))
     shown = pages[page] if pages else []
     place = (region_id,) if region_id else ()
-    paging = []
-    if page > 0:
-        paging.append(
-            button(texts.BUTTON_PREVIOUS_PAGE, EmergencyAction.HOTLINES, page - 1, *place)
-        )
-    if page + 1 < len(pages):
-        paging.append(button(texts.BUTTON_NEXT_PAGE, EmergencyAction.HOTLINES, page + 1, *place))
+    previous = button(texts.BUTTON_PREVIOUS_PAGE, EmergencyAction.HOTLINES, page - 1, *place)
+    following = button(texts.BUTTON_NEXT_PAGE, EmergencyAction.HOTLINES, page + 1, *place)
+    paging = paging_row(
+        previous if page > 0 else None, following if page + 1 < len(pages) else None
+    )
     return Screen("\n".join([t.HOTLINES_TITLE, *shown, *tail]), keyboard(paging, _back(region_id)))
 
 

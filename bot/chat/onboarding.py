@@ -8,6 +8,7 @@ from telegram import Update
 
 from bot.chat import screens, texts
 from bot.chat.callbacks import (
+    Area,
     Callback,
     MenuAction,
     OnboardingAction,
@@ -19,7 +20,7 @@ from bot.chat.context import LotseContext
 from bot.chat.format import (
     esc,
 )
-from bot.chat.screens import Screen, button, keyboard, rows
+from bot.chat.screens import Screen, button, keyboard, menu_row, rows
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Region, RegionKind
 from bot.services.profiles import variant_of
@@ -46,7 +47,7 @@ async def route_profile(
         and user
         and user.profession_id in knowledge.professions
     ):
-        return choose_region(knowledge, user.profession_id or "")
+        return choose_region(knowledge, user.profession_id or "", from_profile=True)
     if action is ProfileAction.CHANGE_PLACE:
         return screens.choose_profession(knowledge, texts.ASK_PROFESSION)
     return None
@@ -57,6 +58,8 @@ async def route_onboarding(
 ) -> Screen | None:
     knowledge = context.services.store.current.knowledge
     action = OnboardingAction.of(callback)
+    if action is OnboardingAction.START:
+        return screens.choose_profession(knowledge, f"<b>{texts.ASK_PROFESSION}</b>")
     profession_id = callback.arg(0) or ""
     if profession_id not in knowledge.professions:
         return None
@@ -93,12 +96,20 @@ async def _save(
 # --- screens -----------------------------------------------------------------------------------
 
 
-def choose_region(knowledge: KnowledgeBase, profession_id: str) -> Screen:
+def choose_region(
+    knowledge: KnowledgeBase, profession_id: str, *, from_profile: bool = False
+) -> Screen:
+    """The region choice; back leads to the profile (a change) or the profession choice."""
     buttons = [
         button(r.name, OnboardingAction.REGION, profession_id, r.id)
         for r in knowledge.top_level_regions()
     ]
-    return Screen(texts.ASK_REGION, keyboard(*rows(buttons, 2)))
+    back = (
+        button(texts.BUTTON_PROFILE_BACK, MenuAction.GO, Area.PROFILE)
+        if from_profile
+        else button(texts.BUTTON_BACK, OnboardingAction.START)
+    )
+    return Screen(texts.ASK_REGION, keyboard(*rows(buttons, 2), [back], menu_row()))
 
 
 def choose_municipality(knowledge: KnowledgeBase, profession_id: str, kreis: Region) -> Screen:
@@ -108,7 +119,8 @@ def choose_municipality(knowledge: KnowledgeBase, profession_id: str, kreis: Reg
     ]
     back = [button(texts.BUTTON_BACK, OnboardingAction.PROFESSION, profession_id)]
     return Screen(
-        texts.ASK_MUNICIPALITY.format(kreis=esc(kreis.name)), keyboard(*rows(buttons, 3), back)
+        texts.ASK_MUNICIPALITY.format(kreis=esc(kreis.name)),
+        keyboard(*rows(buttons, 3), back, menu_row()),
     )
 
 
@@ -135,6 +147,6 @@ def profile_screen(knowledge: KnowledgeBase, user: UserRecord) -> Screen:
                 button(texts.BUTTON_CHANGE_PLACE, ProfileAction.CHANGE_PLACE),
             ],
             [button(texts.BUTTON_NOTIFICATIONS, SettingsAction.SHOW)],
-            [button(texts.BUTTON_MENU, MenuAction.MENU)],
+            menu_row(),
         ),
     )

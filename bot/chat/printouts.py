@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from telegram import Message, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
 
@@ -26,7 +26,7 @@ from bot.chat.callbacks import Callback, MenuAction, PrintAction
 from bot.chat.common import complete_profile, current_user, send_document, show
 from bot.chat.context import PRINTSHOP_KEY, LotseContext
 from bot.chat.format import esc
-from bot.chat.screens import Screen, button, keyboard, rows, short
+from bot.chat.screens import Screen, button, keyboard, menu_row, rows, short
 from bot.chat.sending import edit_text, send_text
 from bot.publish import pdf
 from bot.publish.aushang import municipalities
@@ -64,18 +64,18 @@ class Status:
     context: LotseContext
     message: Message | None = None
 
-    async def say(self, text: str) -> None:
+    async def say(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
         chat = self.update.effective_chat
         if chat is None:
             return
         if self.message is None and self.update.callback_query is not None:
-            await show(self.update, self.context, Screen(text))
+            await show(self.update, self.context, Screen(text, markup))
             return
         if self.message is None:
             self.message = await self.context.bot.send_message(chat.id, text)
             return
         try:
-            await edit_text(self.context.bot, chat.id, self.message.message_id, text)
+            await edit_text(self.context.bot, chat.id, self.message.message_id, text, markup)
         except BadRequest as error:  # the same count twice, or the message is gone
             log.debug("progress message not edited: %s", error)
 
@@ -166,8 +166,7 @@ def profession_screen(context: LotseContext, municipality_id: str | None = None)
         else button(p.label, PrintAction.PLACE, p.id)
         for p in knowledge.professions_in_order
     ]
-    menu = [button(texts.BUTTON_MENU, MenuAction.MENU)]
-    return Screen(texts_print.AUSHANG_ASK_PROFESSION, keyboard(*rows(buttons, 2), menu))
+    return Screen(texts_print.AUSHANG_ASK_PROFESSION, keyboard(*rows(buttons, 2), menu_row()))
 
 
 def place_screen(context: LotseContext, profession_id: str) -> Screen:
@@ -177,12 +176,9 @@ def place_screen(context: LotseContext, profession_id: str) -> Screen:
         button(short(m.name, 30), PrintAction.SEND, profession_id, m.id)
         for m in municipalities(knowledge)
     ]
-    back = [
-        button(texts_print.BUTTON_OTHER_PROFESSION, PrintAction.PROFESSION),
-        button(texts.BUTTON_MENU, MenuAction.MENU),
-    ]
+    back = [button(texts_print.BUTTON_OTHER_PROFESSION, PrintAction.PROFESSION)]
     text = texts_print.AUSHANG_ASK_PLACE.format(profession=esc(profession.label))
-    return Screen(text, keyboard(*rows(buttons, 2), back))
+    return Screen(text, keyboard(*rows(buttons, 2), back, menu_row()))
 
 
 # --- making and sending ---------------------------------------------------------------------------
@@ -231,10 +227,8 @@ async def _send_aushang(
             button(texts_print.BUTTON_OTHER_PROFESSION, PrintAction.PROFESSION, place.id),
             button(texts_print.BUTTON_OTHER_PLACE, PrintAction.PLACE, profession.id),
         ],
-        [
-            button(texts_print.BUTTON_FORM, PrintAction.FORM),
-            button(texts.BUTTON_MENU, MenuAction.MENU),
-        ],
+        [button(texts_print.BUTTON_FORM, PrintAction.FORM)],
+        menu_row(),
     )
     await send_text(context.bot, chat.id, texts_print.AUSHANG_NEXT, follow_up)
     return await _finish(update, status, Screen(texts_print.AUSHANG_MADE.format(**names)))
@@ -266,11 +260,13 @@ async def _send_form(update: Update, context: LotseContext) -> Screen | None:
 async def _finish(update: Update, status: Status, screen: Screen, ok: bool = True) -> Screen | None:
     """A button's route returns the screen (its handler edits the pressed message); a command
     edits its own status message. A command served from the cache had no status message: then
-    only a failure is worth a reply."""
+    only a failure is worth a reply. The last word has Notfall and the menu (no dead end)."""
+    if screen.keyboard is None:
+        screen = Screen(screen.text, keyboard(menu_row()))
     if update.callback_query is not None:
         return screen
     if status.message is not None:
-        await status.say(screen.text)
+        await status.say(screen.text, screen.keyboard)
         return None
     return None if ok else screen
 

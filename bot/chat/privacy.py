@@ -13,7 +13,7 @@ from bot.chat.callbacks import Callback, EraseAction
 from bot.chat.common import send_document, show
 from bot.chat.context import LotseContext
 from bot.chat.format import esc
-from bot.chat.screens import Screen, button, keyboard, main_menu
+from bot.chat.screens import Screen, button, keyboard, main_menu, menu_row
 from bot.services.preferences import Preferences
 from bot.storage.registration_records import Status
 from bot.storage.users import UserRecord
@@ -46,7 +46,7 @@ async def meine_daten(update: Update, context: LotseContext) -> None:
     if not any(tables.values()):
         await show(update, context, main_menu(texts_privacy.MY_DATA_NOTHING))
         return
-    await show(update, context, Screen(_summary(context, export), None))
+    await show(update, context, Screen(_summary(context, export), keyboard(menu_row())))
     content = json.dumps(export, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
     await send_document(context, chat.id, EXPORT_NAME, content, texts_privacy.MY_DATA_CAPTION)
 
@@ -99,6 +99,7 @@ async def daten_loeschen(update: Update, context: LotseContext) -> None:
             keyboard(
                 [button(texts_privacy.BUTTON_ERASE, EraseAction.YES)],
                 [button(texts_privacy.BUTTON_KEEP_DATA, EraseAction.NO)],
+                menu_row(),
             ),
         ),
     )
@@ -116,7 +117,9 @@ async def route_erasure(
     if action is not EraseAction.YES:
         return None
     erasure = await context.services.privacy.erase(user.id)
-    # No menu under it: every menu button would start a new profile.
+    # Notfall and the menu stay one tap away; nothing is stored again until the person
+    # chooses a profession and a place anew.
     return Screen(
-        texts_privacy.ERASE_DONE if erasure.rows_deleted else texts_privacy.ERASE_NOTHING, None
+        texts_privacy.ERASE_DONE if erasure.rows_deleted else texts_privacy.ERASE_NOTHING,
+        keyboard(menu_row()),
     )

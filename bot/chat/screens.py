@@ -34,6 +34,9 @@ from bot.storage.users import UserRecord
 class Screen:
     text: str
     keyboard: InlineKeyboardMarkup | None = None
+    # Longer than its phone budget: shown in pages (bot/chat/pages.py); False for the few
+    # screens that must show a message exactly as others receive it (an announcement preview).
+    paged: bool = True
 
 
 def short(label: str, limit: int = 48) -> str:
@@ -78,6 +81,14 @@ def rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[Inlin
     return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
 
 
+def paging_row(
+    previous: InlineKeyboardButton | None, following: InlineKeyboardButton | None
+) -> list[InlineKeyboardButton]:
+    """A list's page buttons: "next" first, so it keeps its place (and the demo's number) on
+    every page; "previous" after it."""
+    return [b for b in (following, previous) if b is not None]
+
+
 def menu_row() -> list[InlineKeyboardButton]:
     return [
         button(texts.BUTTON_EMERGENCY, EmergencyAction.SHOW),
@@ -118,10 +129,12 @@ def main_menu(text: str = texts.MENU) -> Screen:
 
 
 def choose_profession(knowledge: KnowledgeBase, text: str, keep_place: bool = False) -> Screen:
-    """Profession buttons; with `keep_place` the choice only changes the profession."""
+    """Profession buttons; with `keep_place` the choice only changes the profession (and the
+    way back leads to the profile). Notfall and the menu are always one tap away."""
     action = OnboardingAction.KEEP_PLACE if keep_place else OnboardingAction.PROFESSION
     buttons = [button(p.label, action, p.id) for p in knowledge.professions_in_order]
-    return Screen(text, keyboard(*rows(buttons, 2)))
+    back = [button(texts.BUTTON_PROFILE_BACK, MenuAction.GO, Area.PROFILE)] if keep_place else []
+    return Screen(text, keyboard(*rows(buttons, 2), back, menu_row()))
 
 
 def profile_names(knowledge: KnowledgeBase, user: UserRecord) -> tuple[str, str]:

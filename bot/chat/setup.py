@@ -29,6 +29,7 @@ from bot.chat import (
     menu,
     notfall,
     onboarding,
+    pages,
     printouts,
     privacy,
     screens,
@@ -88,6 +89,7 @@ ROUTES: dict[Area, Route] = {
     Area.ERASE: privacy.route_erasure,
     Area.HINT: hints.route_hint,
     Area.ANHALTSPUNKTE: anhaltspunkte.route_anhaltspunkte,
+    Area.PAGES: pages.route_pages,
     Area.PRINT: printouts.route_print,
 }
 ADMIN_COMMANDS = {

@@ -97,6 +97,7 @@ SEARCH_NOTHING = (
 TOPICS = "<b>Angebote</b> für {profession} in {municipality}\nWählen Sie ein Thema:"
 NO_TOPICS = "Für Ihre Berufsgruppe und Ihren Ort sind noch keine Angebote eingetragen."
 OFFERS = "<b>{topic}</b> – Angebote für {profession} in {municipality} (Seite {page} von {pages}):"
+OFFER_ENTRY = "{number}. <b>{title}</b>\n    <i>{snippet}</i>"
 NO_OFFERS = "Zu diesem Thema sind für Ihren Ort noch keine Angebote eingetragen."
 
 CONTACTS = "<b>Kontakte</b> für {municipality} (Seite {page} von {pages}):"
@@ -151,6 +152,14 @@ BUTTON_BACK = "‹ Zurück"
 BUTTON_NEXT = "Weiter ›"
 BUTTON_PREVIOUS_PAGE = "‹ Vorherige Seite"
 BUTTON_NEXT_PAGE = "Nächste Seite ›"
+# A screen longer than a phone's budget, in pages (bot/chat/pages.py).
+BUTTON_MORE = "Mehr ›"
+BUTTON_PAGE_BACK = "‹ Seite zurück"
+PAGE_OF = "<i>Seite {number} von {count}</i>"
+PAGES_GONE = (
+    "Diese Seite ist nicht mehr verfügbar (der Bot wurde neu gestartet). "
+    "Bitte öffnen Sie sie über das Menü noch einmal."
+)
 BUTTON_TOPICS = "‹ Themen"
 BUTTON_CHANGE_PROFESSION = "Berufsgruppe ändern"
 BUTTON_CHANGE_PLACE = "Ort ändern"
@@ -197,6 +206,7 @@ MELDEWEG_STEPS = (
     "<i>Meldeweg für {profession}: {count} Schritte. Mit „Weiter“ geht es Schritt für Schritt.</i>"
 )
 STEP_HEADER = "<b>Meldeweg für {profession}</b> · Schritt {number} von {count}\n<i>{title}</i>"
+STEP_HEADER_SHORT = "<b>Meldeweg für {profession}</b> · Schritt {number} von {count}"
 LEGAL_REFERENCE = "§ <i>Rechtsgrundlage:</i> {reference}"
 STAND_SOURCES = "<i>Stand: {stand} · Quelle: {sources}</i>"
 STAND = "<i>Stand: {stand}</i>"

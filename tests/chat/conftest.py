@@ -15,6 +15,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackContext, CommandHandler, ContextTypes, filters
 
 from bot.app import Transport, build_application
+from bot.chat import texts
 from bot.chat.context import DISPATCHER_KEY
 from bot.chat.pacing import Pacer
 from bot.clock import FixedClock
@@ -39,6 +40,16 @@ def buttons(message: Json) -> list[tuple[str, str]]:
 
 def visible(message: Json) -> str:
     return plain_text(message.get("text", ""), "HTML")
+
+
+async def every_page(chat: Chat, user: int, first: Json) -> str:
+    """The visible text of a screen and all its further pages ("Mehr ›", bot/chat/pages.py)."""
+    shown = [visible(first)]
+    message = first
+    while any(label == texts.BUTTON_MORE for label, _ in buttons(message)):
+        message = await chat.press(user, texts.BUTTON_MORE, message)
+        shown.append(visible(message))
+    return "\n".join(shown)
 
 
 @dataclass

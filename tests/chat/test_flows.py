@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.chat.conftest import Chat, buttons, visible
+from tests.chat.conftest import Chat, buttons, every_page, visible
 
 KITA, COACH, DOCTOR, STRANGER = 101, 102, 103, 104
 
@@ -18,7 +18,13 @@ async def test_welcome_explains_and_asks_for_profession(chat: Chat) -> None:
     assert "ersetze nicht" in visible(welcome)
     assert "keine Angaben zu Kindern oder Familien" in visible(welcome)
     assert "In welchem Bereich arbeiten Sie?" in visible(welcome)
-    assert [text for text, _ in buttons(welcome)] == ["Ärzte", "Kita", "Sport"]
+    assert [text for text, _ in buttons(welcome)] == [
+        "Ärzte",
+        "Kita",
+        "Sport",
+        "🚨 Notfall",
+        "☰ Menü",
+    ]
 
 
 async def test_onboarding_in_a_kreisfreie_stadt(chat: Chat) -> None:
@@ -33,7 +39,13 @@ async def test_onboarding_in_a_kreis_takes_two_levels(chat: Chat) -> None:
     await chat.send(COACH, "/start")
     await chat.press(COACH, "Sport")
     kreis = await chat.press(COACH, "Kreis Beispiel")
-    assert [text for text, _ in buttons(kreis)] == ["Nordheim", "Südheim", "‹ Zurück"]
+    assert [text for text, _ in buttons(kreis)] == [
+        "Nordheim",
+        "Südheim",
+        "‹ Zurück",
+        "🚨 Notfall",
+        "☰ Menü",
+    ]
     done = await chat.press(COACH, "Nordheim")
     assert "Sport in Nordheim" in visible(done)
 
@@ -186,10 +198,10 @@ async def test_stale_and_forged_buttons_get_the_menu(chat: Chat) -> None:
 async def test_unknown_command_and_help(chat: Chat) -> None:
     unknown = await chat.send(STRANGER, "/gibtsnicht")
     assert "kenne ich nicht" in visible(unknown)
-    help_text = await chat.send(STRANGER, "/hilfe")
-    assert "/meldeweg" in visible(help_text)
-    privacy = await chat.send(STRANGER, "/datenschutz")
-    assert "Nicht gespeichert" in visible(privacy) and "PLATZHALTER" in visible(privacy)
+    help_text = await every_page(chat, STRANGER, await chat.send(STRANGER, "/hilfe"))
+    assert "/meldeweg" in help_text
+    privacy = await every_page(chat, STRANGER, await chat.send(STRANGER, "/datenschutz"))
+    assert "Nicht gespeichert" in privacy and "PLATZHALTER" in privacy
 
 
 async def test_same_button_twice_is_not_an_error(chat: Chat) -> None:

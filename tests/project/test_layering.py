@@ -143,6 +143,7 @@ CHAT_KIT = {
     "flood",
     "format",
     "pacing",
+    "pages",
     "request_base",
     "outage",
     "screens",
