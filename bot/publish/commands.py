@@ -91,7 +91,8 @@ def run_command(args: argparse.Namespace, config: Config, clock: Clock, out: Tex
     raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover
 
 
-def _knowledge(directory: Path, clock: Clock, out: TextIO) -> KnowledgeBase | None:
+def knowledge_or_report(directory: Path, clock: Clock, out: TextIO) -> KnowledgeBase | None:
+    """The knowledge base of `directory`, or None after telling `out` how many errors it has."""
     result = load_knowledge(directory, today_in_berlin(clock))
     if result.knowledge is None or result.errors:
         print(
@@ -116,7 +117,7 @@ def _aushang(config: Config, args: argparse.Namespace, clock: Clock, out: TextIO
     from bot.publish.aushang import build_page, combinations, render_pdf  # the services
 
     started = time.perf_counter()
-    knowledge = _knowledge(args.knowledge or config.knowledge.directory, clock, out)
+    knowledge = knowledge_or_report(args.knowledge or config.knowledge.directory, clock, out)
     if knowledge is None:
         return 1
     if args.beruf is not None and args.beruf not in knowledge.professions:
@@ -163,7 +164,7 @@ def _aushang(config: Config, args: argparse.Namespace, clock: Clock, out: TextIO
 def _dokumentation(config: Config, args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     from bot.publish.dokumentation import MAX_PAGES, FormPage, render_pdf
 
-    knowledge = _knowledge(args.knowledge or config.knowledge.directory, clock, out)
+    knowledge = knowledge_or_report(args.knowledge or config.knowledge.directory, clock, out)
     if knowledge is None:
         return 1
     if not _pdf_ready(out):

@@ -7,12 +7,10 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from bot.clock import Clock, today_in_berlin
+from bot.clock import Clock
 from bot.config import Config
-from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.loader import load_knowledge
 from bot.publish import pdf
-from bot.publish.commands import NO_PDF
+from bot.publish.commands import NO_PDF, knowledge_or_report
 from bot.publish.deeplink import clean_username
 
 COMMAND = "website"
@@ -59,7 +57,7 @@ def run_command(args: argparse.Namespace, config: Config, clock: Clock, out: Tex
 
     started = time.perf_counter()
     directory = args.knowledge or config.knowledge.directory
-    knowledge = _knowledge(directory, clock, out)
+    knowledge = knowledge_or_report(directory, clock, out)
     if knowledge is None:
         return 1
     if args.aushang:
@@ -89,15 +87,3 @@ def run_command(args: argparse.Namespace, config: Config, clock: Clock, out: Tex
         print(f"Passt nicht auf eine Seite: {', '.join(result.overflowing)}", file=out)
         return 1
     return 0
-
-
-def _knowledge(directory: Path, clock: Clock, out: TextIO) -> KnowledgeBase | None:
-    result = load_knowledge(directory, today_in_berlin(clock))
-    if result.knowledge is None or result.errors:
-        print(
-            f"Die Wissensbasis {directory} hat Fehler ({len(result.errors)}); "
-            f"Details: kinderschutz-lotse check {directory}",
-            file=out,
-        )
-        return None
-    return result.knowledge
