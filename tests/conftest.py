@@ -126,6 +126,14 @@ def fixture_knowledge() -> KnowledgeBase:
     return result.knowledge
 
 
+@pytest.fixture(scope="session")
+def shipped() -> KnowledgeBase:
+    """The shipped knowledge base (`knowledge/`), loaded once: tests read it, never change it."""
+    result = load_knowledge(SHIPPED_KNOWLEDGE, SHIPPED_TODAY)
+    assert result.knowledge is not None, [f.format() for f in result.errors]
+    return result.knowledge
+
+
 @pytest.fixture
 def knowledge_copy(tmp_path: Path) -> Path:
     """A writable copy of the fixture knowledge base, for tests that break it on purpose."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.sandbox.botapi import BotApiStandIn, Json, plain_text
 from bot.sandbox.request import StandInRequest
 from bot.services.snapshot import Snapshot
-from tests.conftest import FIXTURE_KNOWLEDGE
+from tests.conftest import FIXTURE_KNOWLEDGE, SHIPPED_KNOWLEDGE
 
 
 def buttons(message: Json) -> list[tuple[str, str]]:
@@ -190,6 +191,14 @@ async def running_chat(
         stepped_pacing(app)
         yield Chat(app, api)
         await app.post_shutdown(app)
+
+
+@pytest.fixture
+async def shipped_chat(tmp_path: Path, shipped: KnowledgeBase) -> AsyncIterator[Chat]:
+    """The Application serving the shipped knowledge on the morning of its review day."""
+    clock = FixedClock(datetime(2026, 12, 2, 9, 0, tzinfo=UTC))
+    async with running_chat(tmp_path, clock, shipped, SHIPPED_KNOWLEDGE) as started:
+        yield started
 
 
 @pytest.fixture

@@ -8,23 +8,16 @@ from __future__ import annotations
 import io
 import sys
 import zipfile
-from collections.abc import AsyncIterator
-from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from bot.chat import texts
 from bot.chat.context import PRINTSHOP_KEY, SERVICES_KEY
-from bot.clock import FixedClock
-from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.loader import load_knowledge
 from bot.publish import pdf
 from bot.publish.aushang import combinations
 from bot.publish.printouts import PrintShop
 from bot.sandbox.botapi import MAX_UPLOAD_BYTES, BotApiStandIn, Json
-from tests.chat.conftest import ADMIN, REGIONAL_ADMIN, Chat, buttons, running_chat, visible
-from tests.conftest import SHIPPED_KNOWLEDGE, SHIPPED_TODAY
+from tests.chat.conftest import ADMIN, REGIONAL_ADMIN, Chat, buttons, visible
 from tests.publish.conftest import needs_pdf, pdf_text
 
 
@@ -70,20 +63,6 @@ def shop(chat: Chat) -> PrintShop:
     found = chat.app.bot_data[PRINTSHOP_KEY]
     assert isinstance(found, PrintShop)
     return found
-
-
-@pytest.fixture(scope="module")
-def shipped() -> KnowledgeBase:
-    result = load_knowledge(SHIPPED_KNOWLEDGE, SHIPPED_TODAY)
-    assert result.knowledge is not None, [f.format() for f in result.errors]
-    return result.knowledge
-
-
-@pytest.fixture
-async def shipped_chat(tmp_path: Path, shipped: KnowledgeBase) -> AsyncIterator[Chat]:
-    clock = FixedClock(datetime(2026, 12, 2, 9, 0, tzinfo=UTC))
-    async with running_chat(tmp_path, clock, shipped, SHIPPED_KNOWLEDGE) as started:
-        yield started
 
 
 @needs_pdf

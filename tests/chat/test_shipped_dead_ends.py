@@ -10,38 +10,14 @@ somebody the bot has no contact for.
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
-from datetime import UTC, datetime
-from pathlib import Path
-
-import pytest
 
 from bot.chat.notfall import short_name
-from bot.clock import FixedClock
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.loader import load_knowledge
 from bot.knowledge.models import Contact, RegionKind
-from tests.chat.conftest import Chat, buttons, running_chat, visible
-from tests.conftest import SHIPPED_KNOWLEDGE, SHIPPED_TODAY
+from tests.chat.conftest import Chat, buttons, visible
 
 # "bitte über … erfragen", "fragen Sie …": sending the reader to someone else.
 SENDS_ELSEWHERE = re.compile(r"\b(?:erfragen|nachfragen|fragen Sie)\b", re.IGNORECASE)
-
-
-@pytest.fixture(scope="module")
-def shipped() -> KnowledgeBase:
-    result = load_knowledge(SHIPPED_KNOWLEDGE, SHIPPED_TODAY)
-    assert result.knowledge is not None, [f.format() for f in result.errors]
-    return result.knowledge
-
-
-@pytest.fixture
-async def shipped_chat(tmp_path: Path, shipped: KnowledgeBase) -> AsyncIterator[Chat]:
-    clock = FixedClock(datetime(2026, 12, 2, 9, 0, tzinfo=UTC))
-    async with running_chat(
-        tmp_path, clock, shipped, knowledge_directory=SHIPPED_KNOWLEDGE
-    ) as started:
-        yield started
 
 
 def _places(knowledge: KnowledgeBase) -> list[tuple[str, ...]]:

@@ -5,18 +5,10 @@ to the Tagespflege path; results are numbered, titled in full and give a reason.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from datetime import UTC, datetime
-from pathlib import Path
-
 import pytest
 
 from bot.chat.callbacks import MeldewegAction
-from bot.clock import FixedClock
-from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.loader import load_knowledge
-from tests.chat.conftest import Chat, buttons, running_chat, visible
-from tests.conftest import SHIPPED_KNOWLEDGE, SHIPPED_TODAY
+from tests.chat.conftest import Chat, buttons, visible
 
 USER = 301
 
@@ -97,22 +89,6 @@ async def test_nothing_found_offers_the_ways_on(chat: Chat) -> None:
     assert "📚 Alle Themen" in labels and "🚨 Notfall" in labels
     suggested = await chat.press(USER, "Mobbing")
     assert "Situation: Mobbing und Cybermobbing" in visible(suggested)
-
-
-@pytest.fixture(scope="module")
-def shipped() -> KnowledgeBase:
-    result = load_knowledge(SHIPPED_KNOWLEDGE, SHIPPED_TODAY)
-    assert result.knowledge is not None, [f.format() for f in result.errors]
-    return result.knowledge
-
-
-@pytest.fixture
-async def shipped_chat(tmp_path: Path, shipped: KnowledgeBase) -> AsyncIterator[Chat]:
-    clock = FixedClock(datetime(2026, 12, 2, 9, 0, tzinfo=UTC))
-    async with running_chat(
-        tmp_path, clock, shipped, knowledge_directory=SHIPPED_KNOWLEDGE
-    ) as started:
-        yield started
 
 
 @pytest.mark.parametrize(

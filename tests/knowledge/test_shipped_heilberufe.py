@@ -11,17 +11,8 @@ from __future__ import annotations
 import pytest
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.loader import load_knowledge
-from tests.conftest import SHIPPED_KNOWLEDGE, SHIPPED_TODAY
 
 REFERENCE = "§ 4 Abs. 3 Satz 3 KKG"
-
-
-@pytest.fixture(scope="module")
-def shipped() -> KnowledgeBase:
-    result = load_knowledge(SHIPPED_KNOWLEDGE, SHIPPED_TODAY)
-    assert result.knowledge is not None
-    return result.knowledge
 
 
 @pytest.mark.parametrize("profession_id", ["gesundheit", "hebammen"])

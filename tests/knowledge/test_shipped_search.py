@@ -5,16 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.loader import load_knowledge
 from bot.knowledge.search import HitKind, SearchIndex
-from tests.conftest import SHIPPED_KNOWLEDGE, SHIPPED_TODAY
-
-
-@pytest.fixture(scope="module")
-def shipped() -> KnowledgeBase:
-    result = load_knowledge(SHIPPED_KNOWLEDGE, SHIPPED_TODAY)
-    assert result.knowledge is not None
-    return result.knowledge
 
 
 @pytest.fixture(scope="module")
