@@ -3,35 +3,18 @@ line under each; buttons cut after a whole word; "next page" keeps its place on 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from bot.chat import texts
-from bot.chat.common import services
-from bot.knowledge.loader import load_knowledge
-from bot.services.snapshot import Snapshot
 from tests.chat.conftest import Chat, buttons, visible
-from tests.chat.test_robustness import _many_offers
-from tests.conftest import FIXTURE_KNOWLEDGE, TODAY
+from tests.chat.test_robustness import long_offer_list
 
 USER = 401
 TITLE = "Suchtberatung Nummer {n} mit einem recht langen Titel für die Anzeige"
 
 
-async def _long_list(chat: Chat, tmp_path: Path) -> dict[str, object]:
-    copy = tmp_path / "kb"
-    shutil.copytree(FIXTURE_KNOWLEDGE, copy)
-    _many_offers(copy, 23)
-    result = load_knowledge(copy, TODAY)
-    assert result.knowledge is not None
-    services(chat.app_context()).store.replace(Snapshot.of(result.knowledge))
-    await chat.onboard(USER, "Kita", "Musterstadt")
-    await chat.send(USER, "/angebote")
-    return await chat.press(USER, "Sucht (24)")
-
-
 async def test_offer_lists_show_whole_titles_and_whole_words(chat: Chat, tmp_path: Path) -> None:
-    page = await _long_list(chat, tmp_path)
+    page = await long_offer_list(chat, tmp_path, USER)
     text = visible(page)
     offers = [label for label, data in buttons(page) if data.startswith("v1:an:o:")]
     assert offers and all(label.startswith(f"{n}. ") for n, label in enumerate(offers, start=1))
@@ -51,7 +34,7 @@ async def test_offer_lists_show_whole_titles_and_whole_words(chat: Chat, tmp_pat
 
 
 async def test_next_page_keeps_its_place(chat: Chat, tmp_path: Path) -> None:
-    page = await _long_list(chat, tmp_path)
+    page = await long_offer_list(chat, tmp_path, USER)
     places = []
     while True:
         labels = [label for label, _ in buttons(page)]

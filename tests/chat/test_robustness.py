@@ -14,7 +14,7 @@ from bot.chat.common import services
 from bot.chat.context import DISPATCHER_KEY
 from bot.chat.sending import send_text
 from bot.knowledge.loader import load_knowledge
-from bot.sandbox.botapi import plain_text
+from bot.sandbox.botapi import Json, plain_text
 from bot.services.snapshot import Snapshot
 from tests.chat.conftest import (
     ADMIN,
@@ -63,17 +63,21 @@ def _many_offers(directory: Path, count: int) -> None:
     (directory / "viele.yaml").write_text("angebote:" + entries, encoding="utf-8")
 
 
-async def test_long_lists_page_and_every_message_fits(chat: Chat, tmp_path: Path) -> None:
+async def long_offer_list(chat: Chat, tmp_path: Path, user: int = USER) -> Json:
+    """The first page of 24 Sucht offers (the fixture's one and 23 more) for a Kita person."""
     copy = tmp_path / "kb"
     shutil.copytree(FIXTURE_KNOWLEDGE, copy)
     _many_offers(copy, 23)
     result = load_knowledge(copy, TODAY)
     assert result.knowledge is not None
     services(chat.app_context()).store.replace(Snapshot.of(result.knowledge))
+    await chat.onboard(user, "Kita", "Musterstadt")
+    await chat.send(user, "/angebote")
+    return await chat.press(user, "Sucht (24)")
 
-    await chat.onboard(USER, "Kita", "Musterstadt")
-    await chat.send(USER, "/angebote")
-    page = await chat.press(USER, "Sucht (24)")
+
+async def test_long_lists_page_and_every_message_fits(chat: Chat, tmp_path: Path) -> None:
+    page = await long_offer_list(chat, tmp_path)
     pages = [visible(page)]
     assert "Seite 1 von 5" in pages[0]
     while any("Nächste Seite" in label for label, _ in buttons(page)):
