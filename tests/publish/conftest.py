@@ -7,23 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.loader import load_knowledge
 from bot.publish import pdf
-from tests.conftest import SHIPPED_TODAY
 
 SHIPPED = Path(__file__).resolve().parents[2] / "knowledge"
 needs_pdf = pytest.mark.skipif(
     not pdf.available(),
     reason="WeasyPrint cannot load Pango (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)",  # noqa: E501
 )
-
-
-@pytest.fixture(scope="session")
-def shipped_knowledge() -> KnowledgeBase:
-    result = load_knowledge(SHIPPED, SHIPPED_TODAY)
-    assert result.knowledge is not None and not result.errors, result.errors[:3]
-    return result.knowledge
 
 
 def pdf_text(content: bytes) -> tuple[int, str]:

@@ -9,17 +9,15 @@ import html
 import json
 import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from bot.knowledge.base import KnowledgeBase
 from bot.publish import aushang, dokumentation
+from tests.browser import CHROMIUM, NO_CHROMIUM, chromium
 from tests.conftest import PROJECT_ROOT, SHIPPED_TODAY
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 AXE = Path(os.environ.get("AXE_CORE_JS", PROJECT_ROOT / "node_modules/axe-core/axe.min.js"))
 RESULT = re.compile(r'<pre id="axe-result">(.*?)</pre>', re.DOTALL)
 RUNNER = """<script>{axe}</script><script>
@@ -38,33 +36,16 @@ def axe_violations(page: str, tmp_path: Path) -> list[dict[str, object]]:
     script = AXE.read_text(encoding="utf-8").replace("</script", "<\\/script")
     checked = tmp_path / "checked.html"
     checked.write_text(page.replace("</body>", RUNNER.format(axe=script) + "</body>"), "utf-8")
-    assert CHROMIUM is not None
-    run = subprocess.run(  # noqa: S603 - the system's Chromium on our own file
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--virtual-time-budget=20000",
-            "--dump-dom",
-            checked.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    found = RESULT.search(run.stdout)
-    assert found, f"axe gave no result: {run.stderr[-400:]}"
+    dom = chromium("--virtual-time-budget=20000", "--dump-dom", checked.as_uri())
+    found = RESULT.search(dom)
+    assert found, f"axe gave no result: {dom[-400:]}"
     violations: list[dict[str, object]] = json.loads(html.unescape(found.group(1)))
     return violations
 
 
 pytestmark = [
     pytest.mark.slow,  # starts a headless Chromium (about 5-10 s each on the 2-core machine)
-    pytest.mark.skipif(
-        CHROMIUM is None, reason="Chromium is not installed (Debian: apt-get install chromium)"
-    ),
+    pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM),
     pytest.mark.skipif(
         not AXE.is_file(), reason=f"axe-core is not installed ({AXE}; npm install axe-core)"
     ),
@@ -79,9 +60,9 @@ def serious(violations: list[dict[str, object]]) -> list[dict[str, object]]:
     ("profession", "place"), [("kita", "kempen"), ("gesundheit", "leverkusen")]
 )
 def test_the_aushang_has_no_serious_accessibility_violation(
-    profession: str, place: str, shipped_knowledge: KnowledgeBase, tmp_path: Path
+    profession: str, place: str, shipped: KnowledgeBase, tmp_path: Path
 ) -> None:
-    page = aushang.build_page(shipped_knowledge, profession, place, SHIPPED_TODAY, "LotseBot")
+    page = aushang.build_page(shipped, profession, place, SHIPPED_TODAY, "LotseBot")
     assert page is not None
     violations = axe_violations(aushang.render_html(page), tmp_path)
     assert serious(violations) == [], violations

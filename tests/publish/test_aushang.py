@@ -20,18 +20,18 @@ BOT = "KinderschutzLotseBot"
 
 
 def test_one_page_per_profession_and_municipality_not_per_kreis(
-    shipped_knowledge: KnowledgeBase,
+    shipped: KnowledgeBase,
 ) -> None:
-    pairs = combinations(shipped_knowledge)
+    pairs = combinations(shipped)
     places = {m.id for _, m in pairs}
     assert len(places) == 10 and "kreis-viersen" not in places  # a Kreis has no own path
     assert len(pairs) == 8 * 10
-    viersen = combinations(shipped_knowledge, regions=frozenset({"kreis-viersen"}))
+    viersen = combinations(shipped, regions=frozenset({"kreis-viersen"}))
     assert {m.id for _, m in viersen} == places - {"leverkusen"}
 
 
-def test_the_kempen_kita_page(shipped_knowledge: KnowledgeBase) -> None:
-    page = build_page(shipped_knowledge, "kita", "kempen", SHIPPED_TODAY, BOT)
+def test_the_kempen_kita_page(shipped: KnowledgeBase) -> None:
+    page = build_page(shipped, "kita", "kempen", SHIPPED_TODAY, BOT)
     assert page is not None
     html = render_html(page)
     assert "Jugendamt der Stadt Kempen" in html and "§ 8a" in html
@@ -44,8 +44,8 @@ def test_the_kempen_kita_page(shipped_knowledge: KnowledgeBase) -> None:
     assert "Stand: 02.12.2026" in html
 
 
-def test_the_leverkusen_physicians_page(shipped_knowledge: KnowledgeBase) -> None:
-    page = build_page(shipped_knowledge, "gesundheit", "leverkusen", SHIPPED_TODAY, BOT)
+def test_the_leverkusen_physicians_page(shipped: KnowledgeBase) -> None:
+    page = build_page(shipped, "gesundheit", "leverkusen", SHIPPED_TODAY, BOT)
     assert page is not None
     assert page.hotlines[0].organisation == "Medizinische Kinderschutzhotline"
     assert len(page.hotlines) == 2
@@ -126,8 +126,8 @@ def test_acceptance_pages_are_one_a4_page_each_and_say_what_they_must(
 
 
 @needs_pdf
-def test_a_page_that_does_not_fit_is_rendered_denser(shipped_knowledge: KnowledgeBase) -> None:
-    page = build_page(shipped_knowledge, "schulsozialarbeit", "brueggen", SHIPPED_TODAY, BOT)
+def test_a_page_that_does_not_fit_is_rendered_denser(shipped: KnowledgeBase) -> None:
+    page = build_page(shipped, "schulsozialarbeit", "brueggen", SHIPPED_TODAY, BOT)
     assert page is not None
     normal = render_html(page, 0)
     assert 'class="aushang dense-0"' in normal and 'dense-2"' in render_html(page, 2)
@@ -149,7 +149,7 @@ def test_bad_arguments_get_a_german_answer_and_write_nothing(
 
 @pytest.mark.slow  # 80 PDFs: about a minute on the 2-core machine
 @needs_pdf
-def test_every_aushang_of_the_shipped_knowledge_fits_one_page(
+def test_every_aushang_of_the_shipped_fits_one_page(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "aushang"

@@ -9,48 +9,35 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from bot.knowledge.base import KnowledgeBase
 from bot.publish.aushang import build_page, render_html
+from tests.browser import CHROMIUM, NO_CHROMIUM, chromium
 from tests.conftest import SHIPPED_TODAY
 from tests.report.test_report_page import rgb_pixels
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 A4_AT_96_DPI = (794, 1123)
 
 
 @pytest.mark.slow  # starts a headless Chromium (about 5-10 s on the 2-core machine)
-@pytest.mark.skipif(
-    CHROMIUM is None, reason="Chromium is not installed (Debian: apt-get install chromium)"
-)
+@pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 def test_a_browser_renders_the_kempen_kita_aushang_black_on_white(
-    tmp_path: Path, shipped_knowledge: KnowledgeBase
+    tmp_path: Path, shipped: KnowledgeBase
 ) -> None:
-    page = build_page(shipped_knowledge, "kita", "kempen", SHIPPED_TODAY, "KinderschutzLotseBot")
+    page = build_page(shipped, "kita", "kempen", SHIPPED_TODAY, "KinderschutzLotseBot")
     assert page is not None
     html = tmp_path / "aushang.html"
     html.write_text(render_html(page), encoding="utf-8")
     screenshot = tmp_path / "aushang.png"
-    assert CHROMIUM is not None
-    subprocess.run(  # noqa: S603 - the system's Chromium on our own file
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--hide-scrollbars",
-            "--force-device-scale-factor=1",
-            f"--window-size={A4_AT_96_DPI[0]},{A4_AT_96_DPI[1]}",
-            f"--screenshot={screenshot}",
-            html.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
+    chromium(
+        "--hide-scrollbars",
+        "--force-device-scale-factor=1",
+        f"--window-size={A4_AT_96_DPI[0]},{A4_AT_96_DPI[1]}",
+        f"--screenshot={screenshot}",
+        html.as_uri(),
     )
     pixels = rgb_pixels(screenshot.read_bytes())
     assert len(pixels) == A4_AT_96_DPI[0] * A4_AT_96_DPI[1]

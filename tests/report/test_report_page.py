@@ -3,9 +3,7 @@ matrix visible (headless Chromium; skipped with a reason where it is not install
 
 from __future__ import annotations
 
-import shutil
 import struct
-import subprocess
 import zlib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,9 +12,9 @@ import pytest
 
 from bot.cli import main
 from bot.clock import FixedClock
+from tests.browser import CHROMIUM, NO_CHROMIUM, chromium
 from tests.conftest import FIXTURE_KNOWLEDGE
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 GAP = (0xFB, 0xD9, 0xD3)  # td.gap in bot/report/templates/report.css
 COVERED = (0xE5, 0xF3, 0xE8)  # td.some
 
@@ -95,29 +93,17 @@ def rgb_pixels(png: bytes) -> list[tuple[int, int, int]]:
 
 
 @pytest.mark.slow  # starts a headless Chromium (about 5-10 s on the 2-core machine)
-@pytest.mark.skipif(
-    CHROMIUM is None, reason="Chromium is not installed (Debian: apt-get install chromium)"
-)
+@pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 def test_a_browser_renders_the_page_and_the_matrix_is_visible(tmp_path: Path) -> None:
     out = tmp_path / "bericht"
     clock = FixedClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
     assert main(["--config", str(write_config(tmp_path)), "report", "--out", str(out)], clock) == 0
     screenshot = tmp_path / "bericht.png"
-    assert CHROMIUM is not None
-    subprocess.run(  # noqa: S603 - the system's Chromium on our own file
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--hide-scrollbars",
-            "--window-size=1000,1000",
-            f"--screenshot={screenshot}",
-            (out / "bericht.html").as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
+    chromium(
+        "--hide-scrollbars",
+        "--window-size=1000,1000",
+        f"--screenshot={screenshot}",
+        (out / "bericht.html").as_uri(),
     )
     pixels = rgb_pixels(screenshot.read_bytes())
 

@@ -14,10 +14,9 @@ import pytest
 from bot.clock import FixedClock
 from bot.config import Config
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.loader import load_knowledge
 from bot.website.build import build_site
 from bot.website.site import Site
-from tests.conftest import SHIPPED_KNOWLEDGE, SHIPPED_TODAY
+from tests.conftest import SHIPPED_TODAY
 
 BOT = "KinderschutzLotseBot"
 SHIPPED_NOW = datetime.combine(SHIPPED_TODAY, time(10, 0), tzinfo=UTC)
@@ -68,14 +67,5 @@ def build(
 
 
 @pytest.fixture(scope="session")
-def shipped_knowledge() -> KnowledgeBase:
-    result = load_knowledge(SHIPPED_KNOWLEDGE, SHIPPED_TODAY)
-    assert result.knowledge is not None and not result.errors, result.errors[:3]
-    return result.knowledge
-
-
-@pytest.fixture(scope="session")
-def shipped_site(
-    tmp_path_factory: pytest.TempPathFactory, shipped_knowledge: KnowledgeBase
-) -> Path:
-    return build(shipped_knowledge, tmp_path_factory.mktemp("website") / "site")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory, shipped: KnowledgeBase) -> Path:
+    return build(shipped, tmp_path_factory.mktemp("website") / "site")

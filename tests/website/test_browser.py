@@ -12,42 +12,26 @@ import html
 import json
 import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.browser import CHROMIUM, NO_CHROMIUM, chromium
 from tests.conftest import PROJECT_ROOT
 from tests.report.test_report_page import rgb_pixels
 from tests.website.test_site import PAGE_TYPES
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 AXE = Path(os.environ.get("AXE_CORE_JS") or PROJECT_ROOT / "node_modules/axe-core/axe.min.js")
 NOTFALL_RED = (0xA1, 0x15, 0x1A)  # .acute border and the Notfall numbers in site.css
 RESULT = re.compile(r'<pre id="axe-result">(.*?)</pre>', re.S)
 
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None, reason="Chromium is not installed (Debian: apt-get install chromium)"
-)
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 needs_axe = pytest.mark.skipif(
     not AXE.is_file(), reason=f"axe-core is not installed ({AXE}; npm install, see .ci/run)"
 )
 # The pages an axe run covers: one of each type, including a page of offers.
 AXE_PAGES = (*PAGE_TYPES, "angebote-kempen_kinderschutz.html")
-
-
-def chromium(*arguments: str, timeout: float = 120) -> str:
-    assert CHROMIUM is not None
-    done = subprocess.run(  # noqa: S603 - the system's Chromium on our own files
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", *arguments],
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-    return done.stdout
 
 
 def axe_violations(page: Path) -> list[dict[str, Any]]:

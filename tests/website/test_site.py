@@ -70,13 +70,13 @@ def knowledge_urls(knowledge: KnowledgeBase) -> set[str]:
 
 
 def test_every_page_type_exists_once_per_place_and_profession(
-    shipped_site: Path, shipped_knowledge: KnowledgeBase
+    shipped_site: Path, shipped: KnowledgeBase
 ) -> None:
     for name in PAGE_TYPES:
         assert (shipped_site / name).is_file(), name
     assert len(list(shipped_site.glob("meldeweg-*.html"))) == 8 * 10
     assert len(list(shipped_site.glob("ort-*.html"))) == 10
-    assert len(list(shipped_site.glob("beruf-*.html"))) == len(shipped_knowledge.professions)
+    assert len(list(shipped_site.glob("beruf-*.html"))) == len(shipped.professions)
     assert list(shipped_site.glob("angebote-kempen_*.html"))  # offers per place and topic
     assert (shipped_site / links.SEARCH_INDEX).is_file()
     assert (shipped_site / links.SEARCH_SCRIPT).is_file()
@@ -100,9 +100,9 @@ def test_every_link_resolves_inside_the_folder(shipped_site: Path) -> None:
 
 
 def test_nothing_is_loaded_from_elsewhere_and_external_links_are_the_knowledges_own(
-    shipped_site: Path, shipped_knowledge: KnowledgeBase
+    shipped_site: Path, shipped: KnowledgeBase
 ) -> None:
-    allowed = knowledge_urls(shipped_knowledge)
+    allowed = knowledge_urls(shipped)
     external = 0
     for path in html_files(shipped_site):
         parsed = parse(path)
@@ -160,7 +160,7 @@ def test_the_leverkusen_physicians_page_names_4_kkg_and_the_medical_hotline(
 
 
 def test_notfall_lists_every_place_with_its_jugendamt(
-    shipped_site: Path, shipped_knowledge: KnowledgeBase
+    shipped_site: Path, shipped: KnowledgeBase
 ) -> None:
     text = text_of(shipped_site / "notfall.html")
     assert "Jugendamt der Stadt Kempen" in text and "Außerhalb der Dienstzeit" in text
@@ -169,11 +169,11 @@ def test_notfall_lists_every_place_with_its_jugendamt(
 
 
 def test_offer_pages_show_each_offer_of_the_place_and_topic(
-    shipped_site: Path, shipped_knowledge: KnowledgeBase
+    shipped_site: Path, shipped: KnowledgeBase
 ) -> None:
-    kempen = shipped_knowledge.offers_for(None, "kempen")
+    kempen = shipped.offers_for(None, "kempen")
     topic = kempen[0].topics[0]
-    expected = shipped_knowledge.offers_for(None, "kempen", topic)
+    expected = shipped.offers_for(None, "kempen", topic)
     ids = parse(shipped_site / links.topic("kempen", topic)).ids
     assert {links.offer_anchor(o.id) for o in expected} <= ids
 
