@@ -16,8 +16,11 @@ recognised situation (situation_docs.py), kind and title.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.gc_pause import cyclic_gc_paused
@@ -26,7 +29,7 @@ from bot.knowledge.normalize import normalize, tokens
 from bot.knowledge.search_hits import KIND_ORDER, SearchMatch
 from bot.knowledge.search_hits import HitKind as HitKind
 from bot.knowledge.search_hits import SearchHit as SearchHit
-from bot.knowledge.search_rank import NO_SECONDARY, Fit, Order, Secondary, top
+from bot.knowledge.search_rank import Mask, Order, Ranks, Values, top
 from bot.knowledge.search_terms import Terms, add_compound_parts
 from bot.knowledge.situation_docs import situation_documents
 from bot.knowledge.situation_match import SituationMatcher
@@ -37,7 +40,8 @@ SHORT_TEXT = 80  # texts up to this length are folded once and reused while inde
 MAX_QUERY_WORDS = 12  # a longer text is not a search; it also keeps MATCHED arithmetic exact
 MATCHED = 1000.0
 INCIDENTAL = 0.1  # a word beside a recognised situation: a tie-breaker only
-STRONG = frozenset({MATCHED + TAGS, MATCHED + TITLE})  # an exact match in a tag or title
+STRONG = (MATCHED + TAGS, MATCHED + TITLE)  # an exact match in a tag or title
+Posting = tuple[NDArray[np.intp], NDArray[np.float64]]  # documents, their values
 
 
 @dataclass(frozen=True)
@@ -208,29 +212,38 @@ class SearchIndex:
         self._serving = {key: frozenset(value) for key, value in serving.items()}
         self._listed_in = {key: frozenset(value) for key, value in listed_in.items()}
         add_compound_parts(postings)
-        self._names = {
-            term: {doc: MATCHED + weight for doc, weight in posting.items()}
-            for term, posting in names.items()
-        }
-        self._demoted = frozenset(demoted)
         self._situations = SituationMatcher(knowledge.situations)
         self._suggester = Suggester(knowledge)
         # Per situation: every document of its topics, valued as a match in the tags, ordered
         # within by how much its text speaks of the situation (situation_docs.py).
-        self._situation_docs, situation_fit = situation_documents(
+        situation_docs, situation_fit = situation_documents(
             knowledge.situations, by_topic, postings, MATCHED, TAGS
         )
-        self._order = Order.of(knowledge, self._listed_in, self._tie_rank, situation_fit)
-        # Stored as MATCHED + weight. The values are a handful of distinct numbers, so each is
-        # one shared float object (half a million postings would otherwise hold their own).
-        shared: dict[float, float] = {}
-        self._postings = {}
-        for term in sorted(postings):
-            posting = postings.pop(term)
-            for weight in posting.values():
-                if weight not in shared:
-                    shared[weight] = MATCHED + weight
-            self._postings[term] = {doc: shared[weight] for doc, weight in posting.items()}
+        self._order = Order(knowledge, self._listed_in, self._tie_rank, situation_fit)
+        count = len(self._documents)
+        self._kinds = np.fromiter(
+            (KIND_ORDER[d.kind] for d in self._documents), dtype=np.int8, count=count
+        )
+        self._demoted = np.zeros(count, dtype=np.bool_)
+        self._demoted[list(demoted)] = True
+        self._serving_masks = {key: _mask(docs, count) for key, docs in self._serving.items()}
+        self._local_masks = {
+            region_id: _mask(
+                frozenset().union(
+                    *(
+                        self._listed_in.get(r, frozenset())
+                        for r in knowledge.region_chain(region_id)
+                    )
+                ),
+                count,
+            )
+            for region_id in knowledge.regions
+        }
+        self._situation_docs = {key: _posting(docs, 0.0) for key, docs in situation_docs.items()}
+        # Postings as arrays of documents and values (MATCHED + weight), in term order: the
+        # term lookups (search_terms.py) bisect the keys.
+        self._postings = {term: _posting(postings.pop(term), MATCHED) for term in sorted(postings)}
+        self._names = {term: _posting(posting, MATCHED) for term, posting in names.items()}
         self._terms = Terms(self._postings, self._names)
 
     def search(
@@ -258,10 +271,9 @@ class SearchIndex:
         situations, per_word = self._situations.analyse(words)
         # One number per document: MATCHED per query word it matches plus the match values.
         # Values per word are at most TITLE (3.0), so the thousands count the matched words
-        # and ordering by this number is ordering by (matched words, score). Postings already
-        # hold MATCHED + weight, so an exact word uses its posting without any Python loop.
-        relevance: dict[int, float] = {}
-        owned = False  # whether `relevance` is our own dict (not a shared posting)
+        # and ordering by this number is ordering by (matched words, score).
+        count = len(self._documents)
+        relevance: Values | None = None
         for word, situation_values in zip(words, per_word, strict=True):
             sources = [
                 *(
@@ -271,44 +283,30 @@ class SearchIndex:
                 *((self._names[t], trust) for t, trust in self._terms.expand_names(word).items()),
                 *((self._situation_docs[s], v) for s, v in situation_values.items()),
             ]
-            best: dict[int, float] | None = None
-            best_owned = False
-            for posting, trust in sources:
+            best: Values | None = None
+            for (docs, values), trust in sources:
                 if trust != 1.0:
-                    shift = (1.0 - trust) * MATCHED
-                    posting = {doc: trust * value + shift for doc, value in posting.items()}
+                    values = trust * values + (1.0 - trust) * MATCHED
                 if best is None:
-                    best, best_owned = posting, trust != 1.0
-                    continue
-                if not best_owned:
-                    best, best_owned = dict(best), True
-                get = best.get
-                for doc, value in posting.items():
-                    if get(doc, 0.0) < value:
-                        best[doc] = value
+                    best = np.zeros(count)
+                    best[docs] = values
+                else:  # a document is once in a posting, so this is a maximum per document
+                    best[docs] = np.maximum(best[docs], values)
             if best is None:
                 continue
-            beside = bool(situations) and not situation_values
-            if not relevance and not beside:
-                relevance, owned = best, best_owned
-                continue
-            if not owned:
-                relevance, owned = dict(relevance), True
-            get = relevance.get
-            if beside:
+            if situations and not situation_values:
                 # A word beside the situation ("Schüler", "Angst") counts as a matched word only
                 # where it is exact in a title or tag ("Baby"); elsewhere it only orders.
-                for doc, value in best.items():
-                    add = value if value in STRONG else (value - MATCHED) * INCIDENTAL
-                    relevance[doc] = get(doc, 0.0) + add
-                continue
-            for doc, value in best.items():
-                relevance[doc] = get(doc, 0.0) + value
-        secondary = (situations[0].situation.id, {}) if situations else NO_SECONDARY
-        if kinds is not None:
-            wanted = set(kinds)
-            relevance = {d: v for d, v in relevance.items() if self._documents[d].kind in wanted}
-        if not relevance or limit <= 0:
+                strong = np.isin(best, STRONG)
+                best = np.where(
+                    strong, best, np.where(best > 0.0, (best - MATCHED) * INCIDENTAL, 0.0)
+                )
+            relevance = best if relevance is None else relevance + best
+        secondary = situations[0].situation.id if situations else None
+        if relevance is not None and kinds is not None:
+            wanted = [KIND_ORDER[kind] for kind in set(kinds)]
+            relevance = np.where(np.isin(self._kinds, wanted), relevance, 0.0)
+        if relevance is None or limit <= 0 or not relevance.any():
             return SearchMatch([], situations)
         hits = self._rank(relevance, limit, profession_id, municipality_id, secondary)
         return SearchMatch(hits, situations)
@@ -326,56 +324,57 @@ class SearchIndex:
         limit: int = 10,
     ) -> list[SearchHit]:
         """The documents of a situation's topics, ranked for the person."""
-        docs = self._situation_docs.get(situation_id, {})
-        known = situation_id in self._situation_docs
-        return self._rank(
-            dict(docs),
-            limit,
-            profession_id,
-            municipality_id,
-            (situation_id, {}) if known else NO_SECONDARY,
-        )
+        posting = self._situation_docs.get(situation_id)
+        if posting is None or limit <= 0:
+            return []
+        relevance = np.zeros(len(self._documents))
+        relevance[posting[0]] = posting[1]
+        return self._rank(relevance, limit, profession_id, municipality_id, situation_id)
 
     def _rank(
         self,
-        relevance: dict[int, float],
+        relevance: Values,
         limit: int,
         profession_id: str | None,
         municipality_id: str | None,
-        secondary: Secondary = NO_SECONDARY,
+        situation: str | None = None,
     ) -> list[SearchHit]:
-        """By relevance, the person's fit, the closest service, `secondary`, the title."""
-        # Umbrella entries come after all real ones: ranked apart, appended after.
-        umbrella: dict[int, float] = {}
-        if self._demoted and relevance:
-            small, large = sorted((self._demoted, relevance), key=len)
-            umbrella = {d: relevance[d] for d in small if d in large and d in self._demoted}
-            if umbrella:
-                relevance = {d: v for d, v in relevance.items() if d not in umbrella}
-        fit = self._fit_function(profession_id, municipality_id)
-        best_docs = top(relevance, limit, fit, secondary, self._order)
-        best_docs += top(umbrella, limit - len(best_docs), fit, secondary, self._order)
-        values = {**relevance, **umbrella} if umbrella else relevance
-        return [self._hit(d, values[d], fit(d)) for d in best_docs]
+        """By relevance, the person's fit, the closest service, `situation`, the title.
+        Umbrella entries come after all real ones: ranked apart, appended after."""
+        found = relevance > 0.0
+        fit = self._fit(profession_id, municipality_id)
+        rank = self._order.rank(situation)
+        best = top(relevance, found & ~self._demoted, limit, fit, rank)
+        best += top(relevance, found & self._demoted, limit - len(best), fit, rank)
+        return [self._hit(doc, float(relevance[doc]), int(fit[doc])) for doc in best]
 
     def _hit(self, doc: int, value: float, fit: int) -> SearchHit:
         document = self._documents[doc]
         score, matched = round(value % MATCHED, 3), int(value // MATCHED)
         return SearchHit(document.kind, document.id, document.title, score, matched, fit)
 
-    def _fit_function(self, profession_id: str | None, municipality_id: str | None) -> Fit:
-        """0–2 local relevance of a document: serves the profession (+1), is listed for the
+    def _fit(self, profession_id: str | None, municipality_id: str | None) -> Ranks:
+        """0–2 local relevance per document: serves the profession (+1), is listed for the
         municipality or its Kreis (+1); the profession's own Meldeweg counts 2."""
-        serving = self._serving.get(profession_id, frozenset()) if profession_id else frozenset()
-        local: set[int] = set()
-        if municipality_id:
-            for region in self._knowledge.region_chain(municipality_id):
-                local |= self._listed_in.get(region, frozenset())
+        fit = np.zeros(len(self._documents), dtype=np.int64)
+        if profession_id and profession_id in self._serving_masks:
+            fit += self._serving_masks[profession_id]
+        if municipality_id and municipality_id in self._local_masks:
+            fit += self._local_masks[municipality_id]
         own_path = self._path_document.get(profession_id) if profession_id else None
-
-        def fit(doc: int) -> int:
-            if doc == own_path:
-                return 2
-            return (doc in serving) + (doc in local)
-
+        if own_path is not None:
+            fit[own_path] = 2
         return fit
+
+
+def _posting(posting: Mapping[int, float], offset: float) -> Posting:
+    """A document → weight mapping as (documents, offset + weight) arrays."""
+    docs = np.fromiter(posting.keys(), dtype=np.intp, count=len(posting))
+    values = np.fromiter(posting.values(), dtype=np.float64, count=len(posting))
+    return docs, values + offset if offset else values
+
+
+def _mask(docs: frozenset[int], count: int) -> Mask:
+    mask = np.zeros(count, dtype=np.bool_)
+    mask[list(docs)] = True
+    return mask

@@ -3,58 +3,72 @@
 After relevance (matched words, score): the person's fit (own profession, own place); the
 closest service – a town's service before a Kreis-wide one, that before a state portal listed
 for every place, nationwide services last –; how well a document fits the recognised situation
-(situation_docs.py); the kind and title. Only documents that can make the cut are compared, not
-the thousands a common word matches.
+(situation_docs.py); the kind and title.
+
+Relevance is one number per document in a dense array (numpy): a common word matches thousands
+of documents, and comparing them one by one in Python was most of a search's time. Everything
+after relevance and fit never changes between searches, so it is one precomputed rank per
+document (and one per situation): the final order is a sort by (relevance, fit, rank) of only
+the documents that can make the cut.
 """
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
+
+import numpy as np
+from numpy.typing import NDArray
 
 from bot.knowledge.base import KnowledgeBase
 
-Fit = Callable[[int], int]
-# The recognised situation (its documents' fit to it, computed once per index) and the query's
-# words beside it, which add to that fit.
-Secondary = tuple[str | None, Mapping[int, float]]
-NO_SECONDARY: Secondary = (None, {})
+Values = NDArray[np.float64]  # per document; 0.0 means "not found"
+Ranks = NDArray[np.int64]  # per document; a permutation of 0 … n-1
+Mask = NDArray[np.bool_]
 NOT_LOCAL = 1 << 30  # nationwide, or listed for no place: after every local service
 
 
-@dataclass(frozen=True)
 class Order:
-    """Per document, computed once per index: places reached, title rank, both together, and
-    per situation the fit to it and the rank by (places, fit, title)."""
+    """Per document, computed once per index: the rank by (places reached, title), and per
+    situation the rank by (places reached, fit to the situation, title)."""
 
-    reach: list[int]
-    tie_rank: Sequence[int]
-    place_rank: list[int]
-    situation_fit: Mapping[str, Mapping[int, float]]
-    situation_rank: Mapping[str, list[int]]
-
-    @classmethod
-    def of(
-        cls,
+    def __init__(
+        self,
         knowledge: KnowledgeBase,
         listed_in: Mapping[str, frozenset[int]],
         tie_rank: list[int],
         situation_fit: Mapping[str, Mapping[int, float]],
-    ) -> Order:
-        reach = places_reached(knowledge, listed_in, len(tie_rank))
-        place_rank = _ranks(reach, tie_rank, {})
-        ranks = {
-            situation: _ranks(reach, tie_rank, fits) for situation, fits in situation_fit.items()
+    ) -> None:
+        count = len(tie_rank)
+        reach = np.asarray(places_reached(knowledge, listed_in, count), dtype=np.int64)
+        ties = np.asarray(tie_rank, dtype=np.int64)
+        self.place_rank = _ranks(reach, ties, np.zeros(count))
+        self.situation_rank = {
+            situation: _ranks(reach, ties, dense(fits, count))
+            for situation, fits in situation_fit.items()
         }
-        return cls(reach, tie_rank, place_rank, situation_fit, ranks)
+
+    def rank(self, situation: str | None) -> Ranks:
+        if situation is None:
+            return self.place_rank
+        return self.situation_rank.get(situation, self.place_rank)
 
 
-def _ranks(reach: list[int], tie_rank: list[int], fits: Mapping[int, float]) -> list[int]:
-    ordered = sorted(range(len(tie_rank)), key=lambda d: (reach[d], -fits.get(d, 0.0), tie_rank[d]))
-    rank = [0] * len(tie_rank)
-    for position, doc in enumerate(ordered):
-        rank[doc] = position
+def dense(values: Mapping[int, float], count: int) -> Values:
+    """A document → value mapping as an array over all `count` documents (0.0 where absent)."""
+    result = np.zeros(count)
+    if values:
+        result[np.fromiter(values.keys(), dtype=np.intp, count=len(values))] = np.fromiter(
+            values.values(), dtype=np.float64, count=len(values)
+        )
+    return result
+
+
+def _ranks(reach: Ranks, tie_rank: Ranks, fits: Values) -> Ranks:
+    # lexsort sorts by its last key first: places reached, then the fit (best first), then the
+    # title rank, which is unique, so the order is total.
+    ordered = np.lexsort((tie_rank, -fits, reach))
+    rank = np.empty(len(ordered), dtype=np.int64)
+    rank[ordered] = np.arange(len(ordered), dtype=np.int64)
     return rank
 
 
@@ -76,21 +90,16 @@ def places_reached(
     return [count or NOT_LOCAL for count in reach]
 
 
-def top(
-    relevance: dict[int, float], limit: int, fit: Fit, secondary: Secondary, order: Order
-) -> list[int]:
-    if not relevance or limit <= 0:
+def top(relevance: Values, among: Mask, limit: int, fit: Ranks, rank: Ranks) -> list[int]:
+    """The `limit` best documents of `among` by (relevance, fit, rank), best first."""
+    docs = np.flatnonzero(among)
+    if docs.size == 0 or limit <= 0:
         return []
-    cut = heapq.nlargest(limit, relevance.values())[-1]
-    candidates = [doc for doc, value in relevance.items() if value >= cut]
-    situation, beside = secondary
-    if situation is None or not beside:  # (places, fit to the situation, title): one number
-        rank = order.situation_rank[situation] if situation is not None else order.place_rank
-        return heapq.nsmallest(limit, candidates, key=lambda d: (-relevance[d], -fit(d), rank[d]))
-    reach, tie_rank, fits = order.reach, order.tie_rank, order.situation_fit[situation]
-
-    def key(d: int) -> tuple[float, int, int, float, int]:
-        situation_fit = fits.get(d, 0.0) + beside.get(d, 0.0)
-        return (-relevance[d], -fit(d), reach[d], -situation_fit, tie_rank[d])
-
-    return heapq.nsmallest(limit, candidates, key=key)
+    values = relevance[docs]
+    if docs.size > limit:
+        # The limit-th highest relevance: only documents at or above it can make the cut.
+        cut = np.partition(values, docs.size - limit)[docs.size - limit]
+        kept = values >= cut
+        docs, values = docs[kept], values[kept]
+    order = np.lexsort((rank[docs], -fit[docs], -values))[:limit]
+    return [int(doc) for doc in docs[order]]

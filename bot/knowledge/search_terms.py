@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rapidfuzz import fuzz, process
 
@@ -17,6 +17,7 @@ EXACT, PREFIX, COMPOUND, FUZZY = 1.0, 0.85, 0.7, 0.75
 MIN_PART = 3  # shortest compound part or prefix that counts
 SUFFIX_MIN_LENGTH = 5  # "hotline" finds "kinderschutzhotline"; "ung" finds nothing
 FUZZY_MIN_LENGTH = 4
+FUZZY_SPAN = 2  # a typo's candidates are at most this many letters shorter or longer
 FUZZY_CUTOFF = 75.0
 NAME_FUZZY_CUTOFF = 85.0  # a profession name with a typo ("Übungsleier")
 MAX_PREFIX_TERMS = 64
@@ -38,18 +39,32 @@ def add_compound_parts(postings: dict[str, dict[int, float]]) -> None:
 class Terms:
     """The sorted views of the index terms that the lookups need, built once per load."""
 
-    def __init__(
-        self, postings: dict[str, dict[int, float]], names: dict[str, dict[int, float]]
-    ) -> None:
+    def __init__(self, postings: Mapping[str, object], names: Mapping[str, object]) -> None:
+        """`postings` and `names` map index terms to their postings, `postings` in term order."""
         self._postings = postings
         self._names = names
         self._vocabulary = list(postings)
         # Reversed terms, sorted: a suffix lookup ("hotline" in "kinderschutzhotline") becomes a
         # prefix lookup, as German compounds put the general word last.
         self._reversed = sorted(term[::-1] for term in postings)
-        self._by_length: dict[int, list[str]] = defaultdict(list)
+        # A typo never stands for a number (a phone number, a year, a house number): terms with
+        # digits are no candidates for a fuzzy match, and in a large base they are most terms.
+        by_length: dict[int, list[str]] = defaultdict(list)
         for term in self._vocabulary:
-            self._by_length[len(term)].append(term)
+            if not any(character.isdigit() for character in term):
+                by_length[len(term)].append(term)
+        longest = max(by_length, default=0)
+        # Per query word length: the terms at most FUZZY_SPAN shorter or longer, built once.
+        self._fuzzy_candidates = {
+            length: [
+                term
+                for near in range(
+                    max(FUZZY_MIN_LENGTH, length - FUZZY_SPAN), length + FUZZY_SPAN + 1
+                )
+                for term in by_length.get(near, ())
+            ]
+            for length in range(FUZZY_MIN_LENGTH, longest + FUZZY_SPAN + 1)
+        }
         self._name_vocabulary = sorted(names)
 
     def expand(self, word: str, *, fuzzy: bool = True) -> dict[str, float]:
@@ -77,11 +92,7 @@ class Terms:
                 found.setdefault(head, COMPOUND)
                 found.setdefault(tail, COMPOUND)
         if fuzzy and not found and len(word) >= FUZZY_MIN_LENGTH:
-            candidates = [
-                term
-                for length in range(max(FUZZY_MIN_LENGTH, len(word) - 2), len(word) + 3)
-                for term in self._by_length.get(length, ())
-            ]
+            candidates = self._fuzzy_candidates.get(len(word), [])
             for term, similarity, _ in process.extract(
                 word, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3
             ):
@@ -111,7 +122,7 @@ class Terms:
         return found
 
 
-def splits(word: str, known: Iterable[str] | dict[str, object]) -> list[tuple[str, str]]:
+def splits(word: str, known: Iterable[str] | Mapping[str, object]) -> list[tuple[str, str]]:
     """Ways to cut a word into two known words, allowing a linking 's' ('Kinderschutzdienst')."""
     known_terms = known if isinstance(known, (set, dict)) else set(known)
     result: list[tuple[str, str]] = []
