@@ -148,11 +148,14 @@ class ContentRules(CheckerBase):
             ("jugendaemter", ("note", "out_of_hours")),
         ):
             for item in self.entries[section]:
-                area = self._area(item.entry)
+                area: set[str] | None = None
+                area_known = False  # worked out for the few texts that send elsewhere only
                 for name in fields:
                     text = getattr(item.entry, name)
                     if not text or not _SENDS_ELSEWHERE.search(text):
                         continue
+                    if not area_known:
+                        area, area_known = self._area(item.entry), True
                     alias = type(item.entry).model_fields[name].alias or name
                     nearby = [c for c in silent if area is None or self._meets(c, area)]
                     for target in _named(text, nearby, item.entry):

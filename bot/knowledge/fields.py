@@ -8,6 +8,7 @@ e-mail address, a URL, a reminder lead time) and raises a German message that en
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -49,6 +50,9 @@ def fold_id(value: str) -> str:
     return folded.strip("-")
 
 
+# Ids repeat on thousands of entries (every offer names its topics, professions, regions), so
+# each valid one is checked once per process.
+@functools.lru_cache(maxsize=1 << 16)
 def _check_slug(value: str) -> str:
     if len(value) > ID_MAX_LENGTH:
         raise ValueError(
@@ -84,8 +88,14 @@ def _check_email(value: str) -> str:
     return value
 
 
+# A web address that is plainly fine (scheme, host, no spaces): no need to split it.
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\s]*)?")
+
+
 def _check_url(value: str) -> str:
     value = value.strip()
+    if _PLAIN_URL.fullmatch(value):
+        return value
     parts = urlsplit(value)
     if parts.scheme not in ("https", "http") or not parts.netloc or " " in value:
         raise ValueError(f"Web-Adresse '{value}' ist ungültig (erwartet https://…)")

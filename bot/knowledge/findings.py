@@ -124,14 +124,20 @@ class Sourced:
         due: date | None = None,
     ) -> Finding:
         path = (*self.location.path, *subpath)
+        # A field of a list entry: its line is known from the key lines noted while building;
+        # anything else waits for `resolve_lines`.
+        line = None
+        if len(path) == 3 and isinstance(path[1], int) and isinstance(path[2], str):
+            line = self.document.field_line(self.location.line, path[2])
         return self.location.finding(
             message,
             severity,
+            line=line,
             path=path,
             concern=concern,
             due=due,
             entry_id=getattr(self.entry, "id", None),
-            pending=(self.document, path),
+            pending=None if line is not None else (self.document, path),
         )
 
 
@@ -172,4 +178,5 @@ def resolve_lines(findings: list[Finding]) -> list[Finding]:
                 finding.entry_id,
             )
         document.release()
+        document.release_lines()
     return resolved

@@ -27,10 +27,14 @@ STOPWORDS = frozenset(
 def normalize(text: str) -> str:
     """Fold text for comparison: 'Sucht-Beratung für Ärzte' -> 'sucht beratung fuer aerzte'."""
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_UMLAUTS)
-    # Strip remaining accents (é -> e) so names from other languages still match.
-    folded = "".join(
-        char for char in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(char)
-    )
+    # Strip remaining accents (é -> e) so names from other languages still match. Most text is
+    # plain ASCII by now, and going through it letter by letter was most of an index build.
+    if not folded.isascii():
+        folded = "".join(
+            char
+            for char in unicodedata.normalize("NFKD", folded)
+            if not unicodedata.combining(char)
+        )
     return _NON_WORD.sub(" ", folded).strip()
 
 

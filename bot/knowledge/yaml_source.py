@@ -31,8 +31,6 @@ Path = tuple[str | int, ...]
 _NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 _STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = frozenset({_STR_TAG, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
-_ENTRY_START = re.compile(r"^ *- +(?=[A-Za-z_])")  # "  - id: …": the entry's first field
-_PLAIN_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?:\s|$)")
 
 
 class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -46,6 +44,13 @@ class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
         if kind is yaml.ScalarNode:
             return _STR_TAG
         return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
+
+    # Called for every node; they only serve path resolvers, which we never add.
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
 
 
 @dataclass(frozen=True)
@@ -70,59 +75,26 @@ class SourceDocument:
     problems: list[SourceProblem] = field(default_factory=list)
     flagged: list[Path] = field(default_factory=list)
 
-    _lines: list[str] | None = field(default=None, repr=False)
-    _entry_keys: dict[int, tuple[dict[str, int], bool]] = field(default_factory=dict, repr=False)
+    # Per list entry (by the line it starts on): the line of each of its keys, noted while
+    # building, so thousands of findings need no second parse for their field's line.
+    entry_keys: dict[int, dict[str, int]] = field(default_factory=dict, repr=False)
 
     def release(self) -> None:
+        """Drop the data and the node tree (the entries are built); the key lines stay."""
         self.data = None
         self.root = None
-        self._lines = None
-        self._entry_keys = {}
+
+    def release_lines(self) -> None:
+        self.entry_keys = {}
 
     def field_line(self, entry_line: int, key: str) -> int | None:
-        """The line of a list entry's field `key` (what `line_of((section, index, key))` gives),
-        read from the text alone: from the entry's `- ` line, the lines at the entry's field
-        indentation are its keys. Without composing the file again, thousands of findings on
-        one file cost one scan of each entry's lines (kept for the entry's further findings).
-        None where the text does not decide plainly (flow style, a quoted key, an entry whose
-        first field is on its own line): then `line_of` does."""
-        keys = self._entry_keys.get(entry_line)
+        """The line of a list entry's field `key`, what `line_of((section, index, key))` gives,
+        from the key lines noted while building (a missing key: the entry's line); None where
+        none were noted (the file could not be built), and then `line_of` composes again."""
+        keys = self.entry_keys.get(entry_line)
         if keys is None:
-            keys = self._entry_keys[entry_line] = self._scan_entry(entry_line)
-        lines, decided = keys
-        if key in lines:
-            return lines[key]
-        return entry_line if decided else None  # a missing key: the entry's line, as line_of
-
-    def _scan_entry(self, entry_line: int) -> tuple[dict[str, int], bool]:
-        """The entry's plain keys with their lines, up to the first line the text does not
-        decide; and whether the scan reached the entry's end (so a key not seen is missing)."""
-        if self._lines is None:
-            self._lines = self.text.splitlines()
-        lines = self._lines
-        found_keys: dict[str, int] = {}
-        if not 0 < entry_line <= len(lines):
-            return found_keys, False
-        first = _ENTRY_START.match(lines[entry_line - 1])
-        if first is None:
-            return found_keys, False
-        indent = first.end()
-        for number in range(entry_line, len(lines) + 1):
-            line = lines[number - 1]
-            if number > entry_line:
-                stripped = line.lstrip(" ")
-                if not stripped or stripped.startswith("#"):
-                    continue
-                depth = len(line) - len(stripped)
-                if depth < indent:
-                    return found_keys, True
-                if depth > indent:
-                    continue
-            found = _PLAIN_KEY.match(line[indent:])
-            if found is None:
-                return found_keys, False
-            found_keys.setdefault(found.group(1), number)
-        return found_keys, True
+            return None
+        return keys.get(key, entry_line)
 
     def line_of(self, path: Path) -> int:
         """Line of `path`, or of its deepest existing prefix (a missing key points at its parent).
@@ -175,7 +147,7 @@ class _Builder:
             self._problem(path, f"unerlaubtes YAML-Tag '{node.tag}'")
             return None
         if isinstance(node, yaml.ScalarNode):
-            value = str(node.value)
+            value = node.value
             if len(value) > MAX_FIELD_CHARS:
                 self._problem(path, field_too_long_message(len(value)))
                 return None
@@ -190,6 +162,8 @@ class _Builder:
                 return None
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         result: dict[str, Any] = {}
+        if len(path) == 2 and isinstance(path[1], int) and isinstance(node, yaml.MappingNode):
+            _note_keys(node, self._document.entry_keys)
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self._problem(path, "ein Schlüssel muss ein einfacher Text sein")
@@ -294,6 +268,82 @@ def parse_yaml(text: str, flag: re.Pattern[str] | None = None) -> SourceDocument
         document.problems.append(SourceProblem(1, (), f"YAML-Syntaxfehler: {error}"))
         return document
     document.root = node
-    if node is not None:
-        document.data = _Builder(document, flag).build(node, ())
+    if node is None:
+        return document
+    if _plain_text(text, flag):
+        try:
+            document.data = _plain_document(node, document.entry_keys)
+            return document
+        except _NotPlain:
+            document.entry_keys.clear()
+    document.data = _Builder(document, flag).build(node, ())
     return document
+
+
+# An anchor is "&" and its name. Also found inside text ("A&B"), which only costs the quick
+# build; a pattern for "at a token's start" took 60 times longer on a large base.
+_MAYBE_ANCHOR = re.compile(r"&[^\s\[\]{},]")
+
+
+def _plain_text(text: str, flag: re.Pattern[str] | None) -> bool:
+    """Whether the text can hold neither an anchor (so no alias) nor a flagged value: then the
+    quick build needs to watch for neither. A value differs from its text only by folded
+    whitespace and backslash escapes, and the flag patterns hold no whitespace."""
+    if _MAYBE_ANCHOR.search(text):
+        return False
+    return flag is None or ("\\" not in text and not flag.search(text))
+
+
+class _NotPlain(Exception):
+    """The quick build met something `_Builder` reports: it builds the file again, with paths."""
+
+
+def _note_keys(entry: yaml.MappingNode, entry_keys: dict[int, dict[str, int]]) -> None:
+    lines: dict[str, int] = {}
+    for key_node, _ in entry.value:
+        lines.setdefault(str(key_node.value), key_node.start_mark.line + 1)
+    entry_keys[entry.start_mark.line + 1] = lines
+
+
+def _plain_document(root: yaml.Node, entry_keys: dict[int, dict[str, int]]) -> Any:
+    """The data `_Builder` would build from a tree it finds nothing wrong with, at a fraction
+    of the cost (no paths, no alias bookkeeping); raises `_NotPlain` at the first thing it
+    would report. Notes the key lines of each section's entries."""
+    if isinstance(root, yaml.MappingNode) and root.tag in _PLAIN_TAGS:
+        for _, section in root.value:
+            if isinstance(section, yaml.SequenceNode):
+                for entry in section.value:
+                    if isinstance(entry, yaml.MappingNode):
+                        _note_keys(entry, entry_keys)
+    return _plain(root)
+
+
+def _plain(node: yaml.Node) -> Any:
+    if node.tag not in _PLAIN_TAGS:
+        raise _NotPlain
+    if isinstance(node, yaml.ScalarNode):
+        value: str = node.value
+        if len(value) > MAX_FIELD_CHARS:
+            raise _NotPlain
+        return None if not node.style and value.strip() in _NULL_WORDS else value
+    if isinstance(node, yaml.SequenceNode):
+        if len(node.value) > MAX_LIST_ITEMS:
+            raise _NotPlain
+        return [_plain(item) for item in node.value]
+    if not isinstance(node, yaml.MappingNode):
+        raise _NotPlain
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if key_node.__class__ is not yaml.ScalarNode:
+            raise _NotPlain
+        key: str = key_node.value
+        if key == "<<" or key in result:
+            raise _NotPlain
+        if value_node.__class__ is yaml.ScalarNode and value_node.tag == _STR_TAG:
+            value = value_node.value  # the scalar case above, inline: most values are scalars
+            if len(value) > MAX_FIELD_CHARS:
+                raise _NotPlain
+            result[key] = None if not value_node.style and value.strip() in _NULL_WORDS else value
+        else:
+            result[key] = _plain(value_node)
+    return result

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+import yaml
+
+from bot.knowledge import yaml_source
+from bot.knowledge.checks import PLACEHOLDER
 from bot.knowledge.yaml_source import parse_yaml
 
 
@@ -96,19 +101,49 @@ kontakte:
 """
 
 
-def test_a_fields_line_from_the_text_is_the_line_of_its_node() -> None:
-    """`field_line` (a scan of the entry's lines, so findings need no second parse) says what
-    `line_of` says, or leaves it to `line_of` where the text is not plain."""
+def test_a_fields_line_noted_while_building_is_the_line_of_its_node() -> None:
+    """`field_line` (key lines noted while building, so findings need no second parse) says
+    what `line_of` says for every field of every entry, also after the tree is released."""
     document = parse_yaml(TRICKY)
-    for section, entries in document.data.items():
-        for index, entry in enumerate(entries):
-            start = document.line_of((section, index))
-            for key in [*entry, "quelle", "gibt-es-nicht"]:
-                found = document.field_line(start, key)
-                if found is not None:
-                    assert found == document.line_of((section, index, key)), (section, index, key)
+    expected = {
+        (section, index, key): document.line_of((section, index, key))
+        for section, entries in document.data.items()
+        for index, entry in enumerate(entries)
+        for key in [*entry, "quelle", "gibt-es-nicht"]
+    }
+    starts = {
+        (section, index): document.line_of((section, index)) for section, index, _ in expected
+    }
+    document.release()
+    for (section, index, key), line in expected.items():
+        assert document.field_line(starts[section, index], key) == line, (section, index, key)
     assert document.field_line(2, "quelle") == 6
     assert document.field_line(2, "fehlt") == 2  # missing: the entry's line, as line_of says
-    assert document.field_line(7, "quelle") is None  # flow style
-    assert document.field_line(8, "quelle") is None  # a quoted key
+    assert document.field_line(7, "quelle") == 7  # flow style
+    assert document.field_line(8, "quelle") == 9  # a quoted key
     assert document.field_line(13, "stand") == 17  # past a blank line and a flow list
+    assert document.field_line(3, "quelle") is None  # no entry starts there: line_of decides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TRICKY,
+        TRICKY + "notiz: &a x\nnoch: *a\n",  # an alias: the careful build reports it
+        TRICKY.replace("https://example.org", "TODO", 1),  # a placeholder, flagged
+        TRICKY.replace("Text mit", 'Text "mit\\u0020"', 1),  # an escape
+        "angebote:\n  - id: a\n    id: b\n",  # a duplicate key
+        "angebote:\n  - !!python/object:os.system {id: a}\n",  # a tag
+    ],
+)
+def test_the_quick_build_gives_what_the_careful_one_gives(text: str) -> None:
+    """The quick build (no paths, no alias bookkeeping) runs only where the careful builder
+    would report nothing: same data, problems, flags and key lines either way."""
+    quick = parse_yaml(text, PLACEHOLDER)
+    careful = yaml_source.SourceDocument(data=None, text=text)
+    root = yaml.compose(text, Loader=yaml_source._TextLoader)
+    careful.data = yaml_source._Builder(careful, PLACEHOLDER).build(root, ())
+    assert quick.data == careful.data
+    assert quick.problems == careful.problems
+    assert quick.flagged == careful.flagged
+    assert quick.entry_keys == careful.entry_keys
