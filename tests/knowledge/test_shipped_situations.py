@@ -71,6 +71,10 @@ def test_the_young_persons_own_use_leads_to_addiction_help(
         ("Mutter nimmt Tabletten", "vernachlaessigung"),
         # "zu spät" once reduced to "spät": a late pick-up is no school absence.
         ("Kind wird ständig zu spät abgeholt", "schulabsentismus"),
+        # "Schnitte am Arm" made "arm" a word of self-harm.
+        ("Familie ist arm", "selbstverletzung"),
+        # "Kontrolle" alone was psychological violence ("Kontrolle der Hausaufgaben").
+        ("Kontrolle der Hausaufgaben", "psychische-gewalt"),
         # Words about young people alone are no situation.
         ("Angebote für Jugendliche", "jugendliche-konsum"),
         ("Beratung für Eltern", "eltern-sucht"),
