@@ -36,6 +36,13 @@ def _situations(index: SearchIndex, query: str) -> list[str]:
         # A named cause beside its consequence: the cause leads to the fitting help.
         ("Vater drogenabhängig, Kind vernachlässigt", "eltern-sucht"),
         ("Computerspielsucht", "medien"),
+        ("Jugendliche verkauft Drogen", "jugendliche-konsum"),
+        # Words doctors and midwives use.
+        ("Rippenbrüche beim Säugling", "verletzungen"),
+        ("Kind mit Frakturen verschiedenen Alters", "verletzungen"),
+        ("Verbrühung am Arm", "verletzungen"),
+        ("Genitalverletzung bei einem Mädchen", "sexualisierte-gewalt"),
+        ("Schwangere wird vom Partner geschlagen", "haeusliche-gewalt"),
     ],
 )
 def test_whose_consumption(index: SearchIndex, query: str, situation: str) -> None:
@@ -75,6 +82,10 @@ def test_the_young_persons_own_use_leads_to_addiction_help(
         ("Familie ist arm", "selbstverletzung"),
         # "Kontrolle" alone was psychological violence ("Kontrolle der Hausaufgaben").
         ("Kontrolle der Hausaufgaben", "psychische-gewalt"),
+        # "Schwangere geschlagen" and "Freund der Mutter schlägt" made "schwanger" and "Freund"
+        # words of domestic violence.
+        ("Jugendliche ist schwanger", "haeusliche-gewalt"),
+        ("Mädchen hat einen älteren Freund", "haeusliche-gewalt"),
         # Words about young people alone are no situation.
         ("Angebote für Jugendliche", "jugendliche-konsum"),
         ("Beratung für Eltern", "eltern-sucht"),
