@@ -43,6 +43,9 @@ def _situations(index: SearchIndex, query: str) -> list[str]:
         ("Verbrühung am Arm", "verletzungen"),
         ("Genitalverletzung bei einem Mädchen", "sexualisierte-gewalt"),
         ("Schwangere wird vom Partner geschlagen", "haeusliche-gewalt"),
+        ("Mutter mit Wochenbettdepression", "wochenbett-depression"),
+        ("Verdacht auf postpartale Psychose", "wochenbett-depression"),
+        ("Mutter ist depressiv", "eltern-psychisch"),
     ],
 )
 def test_whose_consumption(index: SearchIndex, query: str, situation: str) -> None:
@@ -69,6 +72,22 @@ def test_the_young_persons_own_use_leads_to_addiction_help(
     # young people in crisis (the second topic).
     assert offers[0] == "suchthilfe-lev", offers
     assert all("sucht" in shipped.offers[o].topics for o in offers[:3]), offers
+
+
+@pytest.mark.parametrize(
+    ("municipality", "first"),
+    [("viersen", "fruehe-hilfen-viersen"), ("willich", "wochenbett-willich")],
+)
+def test_a_depression_after_birth_leads_to_fruehe_hilfen(
+    index: SearchIndex, municipality: str, first: str
+) -> None:
+    """Not to the Erziehungsberatung or the child psychiatry that a parent's mental illness in
+    general finds first in Kreis Viersen."""
+    hits = index.situation_hits(
+        "wochenbett-depression", profession_id="hebammen", municipality_id=municipality
+    )
+    offers = [hit.id for hit in hits if hit.kind is HitKind.OFFER]
+    assert offers[0] == first, offers
 
 
 @pytest.mark.parametrize(
