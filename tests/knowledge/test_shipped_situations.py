@@ -46,6 +46,16 @@ def _situations(index: SearchIndex, query: str) -> list[str]:
         ("Mutter mit Wochenbettdepression", "wochenbett-depression"),
         ("Verdacht auf postpartale Psychose", "wochenbett-depression"),
         ("Mutter ist depressiv", "eltern-psychisch"),
+        # Everyday words for violence and its forms.
+        ("Mutter tritt das Kind", "verletzungen"),
+        ("Vater hat Kind geschubst", "verletzungen"),
+        ("Mädchen soll zwangsverheiratet werden", "psychische-gewalt"),
+        ("Mädchen wurde sexuell belästigt", "sexualisierte-gewalt"),
+        ("Exhibitionist am Spielplatz", "sexualisierte-gewalt"),
+        ("Verdacht auf Genitalverstümmelung", "sexualisierte-gewalt"),
+        ("Schüler wird erpresst", "mobbing"),
+        ("Junge wird von allen ausgeschlossen", "mobbing"),
+        ("Kind kommt ungewaschen", "vernachlaessigung"),
     ],
 )
 def test_whose_consumption(index: SearchIndex, query: str, situation: str) -> None:
@@ -105,6 +115,8 @@ def test_a_depression_after_birth_leads_to_fruehe_hilfen(
         # words of domestic violence.
         ("Jugendliche ist schwanger", "haeusliche-gewalt"),
         ("Mädchen hat einen älteren Freund", "haeusliche-gewalt"),
+        # "Angststörung" made every "Angst" a parent's mental illness ("Angst vor dem Trainer").
+        ("Kind hat Angst vor dem Trainer", "eltern-psychisch"),
         # Words about young people alone are no situation.
         ("Angebote für Jugendliche", "jugendliche-konsum"),
         ("Beratung für Eltern", "eltern-sucht"),
