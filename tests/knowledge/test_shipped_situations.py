@@ -43,6 +43,7 @@ def _situations(index: SearchIndex, query: str) -> list[str]:
         ("Verbrühung am Arm", "verletzungen"),
         ("Genitalverletzung bei einem Mädchen", "sexualisierte-gewalt"),
         ("Schwangere wird vom Partner geschlagen", "haeusliche-gewalt"),
+        ("Vater schlägt seine Frau", "haeusliche-gewalt"),
         ("Mutter mit Wochenbettdepression", "wochenbett-depression"),
         ("Verdacht auf postpartale Psychose", "wochenbett-depression"),
         ("Mutter ist depressiv", "eltern-psychisch"),
@@ -117,6 +118,10 @@ def test_a_depression_after_birth_leads_to_fruehe_hilfen(
         ("Mädchen hat einen älteren Freund", "haeusliche-gewalt"),
         # "Angststörung" made every "Angst" a parent's mental illness ("Angst vor dem Trainer").
         ("Kind hat Angst vor dem Trainer", "eltern-psychisch"),
+        # "schlägt seine Frau" and "Gewalt gegen die Mutter" made every "sein…" and "gegen…"
+        # a word of domestic violence.
+        ("Trainer schreibt seiner Spielerin", "haeusliche-gewalt"),
+        ("Gesprächsführung gegenüber Eltern", "haeusliche-gewalt"),
         # Words about young people alone are no situation.
         ("Angebote für Jugendliche", "jugendliche-konsum"),
         ("Beratung für Eltern", "eltern-sucht"),
