@@ -299,23 +299,66 @@ class _NotPlain(Exception):
 
 
 def _note_keys(entry: yaml.MappingNode, entry_keys: dict[int, dict[str, int]]) -> None:
-    lines: dict[str, int] = {}
-    for key_node, _ in entry.value:
-        lines.setdefault(str(key_node.value), key_node.start_mark.line + 1)
-    entry_keys[entry.start_mark.line + 1] = lines
+    # reversed: a key written twice keeps its first line, as line_of finds it
+    entry_keys[entry.start_mark.line + 1] = {
+        str(key_node.value): key_node.start_mark.line + 1 for key_node, _ in reversed(entry.value)
+    }
 
 
 def _plain_document(root: yaml.Node, entry_keys: dict[int, dict[str, int]]) -> Any:
     """The data `_Builder` would build from a tree it finds nothing wrong with, at a fraction
     of the cost (no paths, no alias bookkeeping); raises `_NotPlain` at the first thing it
-    would report. Notes the key lines of each section's entries."""
-    if isinstance(root, yaml.MappingNode) and root.tag in _PLAIN_TAGS:
-        for _, section in root.value:
-            if isinstance(section, yaml.SequenceNode):
-                for entry in section.value:
-                    if isinstance(entry, yaml.MappingNode):
-                        _note_keys(entry, entry_keys)
-    return _plain(root)
+    would report. Notes the key lines of each section's entries on the way."""
+    if not isinstance(root, yaml.MappingNode):
+        return _plain(root)
+    if root.tag not in _PLAIN_TAGS:
+        raise _NotPlain
+    result: dict[str, Any] = {}
+    for key_node, section in root.value:
+        key = _plain_key(key_node, result)
+        if not isinstance(section, yaml.SequenceNode) or section.tag not in _PLAIN_TAGS:
+            result[key] = _plain(section)
+            continue
+        if len(section.value) > MAX_LIST_ITEMS:
+            raise _NotPlain
+        entries: list[Any] = []
+        for entry in section.value:
+            if isinstance(entry, yaml.MappingNode):
+                lines: dict[str, int] = {}
+                entries.append(_plain_mapping(entry, lines))
+                entry_keys[entry.start_mark.line + 1] = lines
+            else:
+                entries.append(_plain(entry))
+        result[key] = entries
+    return result
+
+
+def _plain_key(key_node: yaml.Node, result: dict[str, Any]) -> str:
+    if key_node.__class__ is not yaml.ScalarNode:
+        raise _NotPlain
+    key: str = key_node.value
+    if key == "<<" or key in result:
+        raise _NotPlain
+    return key
+
+
+def _plain_mapping(node: yaml.MappingNode, lines: dict[str, int] | None = None) -> Any:
+    if node.tag not in _PLAIN_TAGS:
+        raise _NotPlain
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key = _plain_key(key_node, result)
+        if lines is not None:
+            lines[key] = key_node.start_mark.line + 1
+        # The scalar case of `_plain`, inline: most values are scalars.
+        if value_node.__class__ is yaml.ScalarNode and value_node.tag == _STR_TAG:
+            value = value_node.value
+            if len(value) > MAX_FIELD_CHARS:
+                raise _NotPlain
+            result[key] = None if not value_node.style and value.strip() in _NULL_WORDS else value
+        else:
+            result[key] = _plain(value_node)
+    return result
 
 
 def _plain(node: yaml.Node) -> Any:
@@ -329,21 +372,16 @@ def _plain(node: yaml.Node) -> Any:
     if isinstance(node, yaml.SequenceNode):
         if len(node.value) > MAX_LIST_ITEMS:
             raise _NotPlain
-        return [_plain(item) for item in node.value]
+        return [
+            # a plain text item inline; anything else (and what would be reported) by `_plain`
+            item.value
+            if item.__class__ is yaml.ScalarNode
+            and item.tag == _STR_TAG
+            and len(item.value) <= MAX_FIELD_CHARS
+            and (item.style or item.value.strip() not in _NULL_WORDS)
+            else _plain(item)
+            for item in node.value
+        ]
     if not isinstance(node, yaml.MappingNode):
         raise _NotPlain
-    result: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        if key_node.__class__ is not yaml.ScalarNode:
-            raise _NotPlain
-        key: str = key_node.value
-        if key == "<<" or key in result:
-            raise _NotPlain
-        if value_node.__class__ is yaml.ScalarNode and value_node.tag == _STR_TAG:
-            value = value_node.value  # the scalar case above, inline: most values are scalars
-            if len(value) > MAX_FIELD_CHARS:
-                raise _NotPlain
-            result[key] = None if not value_node.style and value.strip() in _NULL_WORDS else value
-        else:
-            result[key] = _plain(value_node)
-    return result
+    return _plain_mapping(node)
