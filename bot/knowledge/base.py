@@ -120,11 +120,23 @@ class KnowledgeBase:
         return self.jugendaemter.get(region.jugendamt)
 
     def contacts_for_role(self, role: JugendamtRole, municipality_id: str) -> tuple[Contact, ...]:
-        """The contacts that fill a Jugendamt role for this municipality (may be empty)."""
+        """The contacts that fill a Jugendamt role for this municipality (may be empty).
+
+        A Jugendamt for several towns may split a role by town (the Kreisjugendamt Viersen's
+        ASD has a team for the east and one for the west): a contact listed for other towns
+        only is left out, so nobody dials the other team. Should that leave nobody, all stay:
+        a number for the wrong town's team still reaches the right Jugendamt."""
         jugendamt = self.jugendamt_for(municipality_id)
         if jugendamt is None:
             return ()
-        return tuple(self.contacts[c] for c in jugendamt.contacts_for(role) if c in self.contacts)
+        contacts = [self.contacts[c] for c in jugendamt.contacts_for(role) if c in self.contacts]
+        here = [
+            contact
+            for contact in contacts
+            if not contact.regions
+            or self.reaches(contact.regions, contact.nationwide, municipality_id)
+        ]
+        return tuple(here or contacts)
 
     def reaches(
         self, regions: tuple[str, ...], nationwide: bool, municipality_id: str | None

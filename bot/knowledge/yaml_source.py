@@ -347,7 +347,11 @@ def _plain_mapping(node: yaml.MappingNode, lines: dict[str, int] | None = None) 
         raise _NotPlain
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        key = _plain_key(key_node, result)
+        if key_node.__class__ is not yaml.ScalarNode:  # `_plain_key`, inline: once per field
+            raise _NotPlain
+        key: str = key_node.value
+        if key == "<<" or key in result:
+            raise _NotPlain
         if lines is not None:
             lines[key] = key_node.start_mark.line + 1
         # The scalar case of `_plain`, inline: most values are scalars.

@@ -97,3 +97,15 @@ def test_render_notfall_is_pure_and_fits_one_screen(fixture_knowledge: Knowledge
     assert ASD in day and ASD not in night
     # An unknown place (a stale button) falls back to the nationwide screen.
     assert "bundesweit" in render_notfall(fixture_knowledge, MONDAY_10, None, "atlantis").text
+
+
+async def test_each_town_of_the_kreisjugendamt_gets_its_own_asd_team(shipped_chat: Chat) -> None:
+    """The Kreisjugendamt Viersen's ASD has a team for the east and one for the west, each with
+    its own number: Brüggen must not be given the east team's number, nor Grefrath the west's."""
+    east, west = "0162 2916553", "0172 1503330"
+    await shipped_chat.onboard(KITA, "Kita", "Kreis Viersen", "Brüggen")
+    bruggen = visible(await shipped_chat.send(KITA, "/notfall"))
+    assert west in bruggen and east not in bruggen
+    await shipped_chat.onboard(COACH, "Sport", "Kreis Viersen", "Grefrath")
+    grefrath = visible(await shipped_chat.send(COACH, "/notfall"))
+    assert east in grefrath and west not in grefrath
