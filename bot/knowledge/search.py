@@ -40,6 +40,8 @@ SHORT_TEXT = 80  # texts up to this length are folded once and reused while inde
 MAX_QUERY_WORDS = 12  # a longer text is not a search; it also keeps MATCHED arithmetic exact
 MATCHED = 1000.0
 INCIDENTAL = 0.1  # a word beside a recognised situation: a tie-breaker only
+_TAG_OVER_TEXT = {TAGS, BODY}
+SERVES_PROFESSION, OWN_PATH = 2, 3  # a document's fit to the person (`_fit`); local adds 1
 STRONG = (MATCHED + TAGS, MATCHED + TITLE)  # an exact match in a tag or title
 Posting = tuple[NDArray[np.intp], NDArray[np.float64]]  # documents, their values
 
@@ -74,6 +76,9 @@ class SearchIndex:
         listed_in: dict[str, set[int]] = defaultdict(set)
         self._path_document: dict[str, int] = {}
         folded: dict[str, list[str]] = {}
+        # Words a document's text uses that are also its tags (JUUUPORT's text names
+        # "Cybermobbing", a synonym of its topic): the situation fit counts the text, not tags.
+        below_tags: dict[str, dict[int, float]] = defaultdict(dict)
 
         def add(
             kind: HitKind,
@@ -106,8 +111,13 @@ class SearchIndex:
                     if cacheable:
                         folded[text] = terms
                 for term in terms:
-                    if postings[term].get(index, 0.0) < weight:
-                        postings[term][index] = weight
+                    posting = postings[term]
+                    held = posting.get(index, 0.0)
+                    if {held, weight} == _TAG_OVER_TEXT:
+                        # The posting keeps the tag's weight; what the text says is noted apart.
+                        below_tags[term][index] = BODY
+                    if held < weight:
+                        posting[index] = weight
             for profession in professions:
                 serving[profession].add(index)
             for region in regions:
@@ -217,7 +227,7 @@ class SearchIndex:
         # Per situation: every document of its topics, valued as a match in the tags, ordered
         # within by how much its text speaks of the situation (situation_docs.py).
         situation_docs, situation_fit = situation_documents(
-            knowledge.situations, by_topic, postings, MATCHED, TAGS
+            knowledge.situations, by_topic, postings, below_tags, MATCHED, TAGS
         )
         self._order = Order(knowledge, self._listed_in, self._tie_rank, situation_fit)
         count = len(self._documents)
@@ -354,16 +364,18 @@ class SearchIndex:
         return SearchHit(document.kind, document.id, document.title, score, matched, fit)
 
     def _fit(self, profession_id: str | None, municipality_id: str | None) -> Ranks:
-        """0–2 local relevance per document: serves the profession (+1), is listed for the
-        municipality or its Kreis (+1); the profession's own Meldeweg counts 2."""
+        """0–3 fit per document to the person: serving their profession (2) counts before
+        being listed for their municipality or its Kreis (1) – a local service for schools
+        is no help to a sports coach, a nationwide one for everybody is –; the profession's
+        own Meldeweg counts 3."""
         fit = np.zeros(len(self._documents), dtype=np.int64)
         if profession_id and profession_id in self._serving_masks:
-            fit += self._serving_masks[profession_id]
+            fit += SERVES_PROFESSION * self._serving_masks[profession_id]
         if municipality_id and municipality_id in self._local_masks:
             fit += self._local_masks[municipality_id]
         own_path = self._path_document.get(profession_id) if profession_id else None
         if own_path is not None:
-            fit[own_path] = 2
+            fit[own_path] = OWN_PATH
         return fit
 
 

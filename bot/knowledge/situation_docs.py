@@ -4,9 +4,10 @@ A situation finds every document of its topics (`situationen.yaml: themen`). Wit
 ones whose own text speaks of the situation – a Frauenberatung that names "häusliche Gewalt",
 a Suchtberatung "für Angehörige und Kinder" – fit better than the rest of a broad topic such as
 `gewalt`: each vocabulary word (or stem) found in a document's title or text adds to its fit
-(tags are left out: a topic's synonyms are on every document of the topic). The fit only breaks
-ties: after the topic rank and after the person's fit (own profession, own place), so a local
-service comes before a nationwide one of the same topic.
+(tags are left out: a topic's synonyms are on every document of the topic; a word that is both
+a tag and in the text counts for the text). The fit only breaks ties: after the topic rank and
+after the person's fit (own profession, own place), so a local service comes before a
+nationwide one of the same topic.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ def situation_documents(
     situations: Mapping[str, Situation],
     by_topic: Mapping[str, set[int]],
     postings: Mapping[str, Mapping[int, float]],
+    below_tags: Mapping[str, Mapping[int, float]],
     matched: float,
     tags: float,
 ) -> tuple[dict[str, dict[int, float]], dict[str, dict[int, float]]]:
@@ -42,7 +44,7 @@ def situation_documents(
             for doc in sorted(by_topic.get(topic, ())):
                 docs.setdefault(doc, value)
         result[situation.id] = docs
-        fits[situation.id] = _affinity(situation, docs, terms, postings)
+        fits[situation.id] = _affinity(situation, docs, terms, postings, below_tags)
     return result, fits
 
 
@@ -51,6 +53,7 @@ def _affinity(
     docs: Mapping[int, float],
     terms: list[str],
     postings: Mapping[str, Mapping[int, float]],
+    below_tags: Mapping[str, Mapping[int, float]],
 ) -> dict[int, float]:
     words = {
         part
@@ -70,8 +73,13 @@ def _affinity(
                 if term != word:
                     matching.append(term)
         for term in matching:
+            in_text = below_tags.get(term, {})
             for doc, weight in postings[term].items():
-                if doc in docs and weight != SHARED and weight > best.get(doc, 0.0):
+                if doc not in docs:
+                    continue
+                if weight == SHARED:  # a tag; the text may use the word too
+                    weight = in_text.get(doc, 0.0)
+                if weight > best.get(doc, 0.0):
                     best[doc] = weight
         for doc, weight in best.items():
             found[doc] = found.get(doc, 0.0) + weight

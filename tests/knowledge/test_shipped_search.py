@@ -65,3 +65,26 @@ def test_kreis_viersen_routes_to_five_jugendaemter(shipped: KnowledgeBase) -> No
     towns = shipped.municipalities_of("kreis-viersen")
     assert len(towns) == 9
     assert len({shipped.jugendamt_for(t.id).id for t in towns}) == 5  # type: ignore[union-attr]
+
+
+def test_a_service_for_the_persons_profession_comes_before_a_local_one_for_others(
+    shipped: KnowledgeBase, index: SearchIndex
+) -> None:
+    """A sports coach in Willich asking about bullying: the Kreis's Medienscouts work with
+    schools only, so a service open to the coach comes first, wherever it is."""
+    hits = [
+        hit
+        for hit in index.situation_hits("mobbing", profession_id="sport", municipality_id="willich")
+        if hit.kind is HitKind.OFFER
+    ]
+    hits = [hit for hit in hits if hit.score == hits[0].score]  # the situation's first topic
+    serving = [shipped.offers[h.id].serves_profession("sport") for h in hits]
+    assert False in serving, "the case needs a local offer for other professions"
+    assert serving == sorted(serving, reverse=True), [h.id for h in hits]
+
+
+def test_a_word_both_tag_and_text_counts_for_the_situation(index: SearchIndex) -> None:
+    """JUUUPORT's text speaks of Cybermobbing, also a synonym of its topic: for bullying it
+    fits better than a media offer whose text does not name it."""
+    hits = [h.id for h in index.situation_hits("mobbing", profession_id="jugendarbeit")]
+    assert hits.index("juuuport") < hits.index("handysektor"), hits
