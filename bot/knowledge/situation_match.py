@@ -35,7 +35,8 @@ VAGUE_PARTS = frozenset(
     """
     kein keine keinen nicht mehr viel oft haeufig will sich selbst hause zuhause angst vater
     mutter eltern familie schule gewalt war kommt geht spricht schreit zu spaet dem der vor
-    verhalten kaputte faule peinliche junge staendig am computer
+    verhalten kaputte faule peinliche junge staendig am computer jugendliche jugendlicher
+    schueler schuelerin sohn tochter
     """.split()
 )
 

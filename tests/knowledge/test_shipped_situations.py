@@ -27,6 +27,11 @@ def _situations(index: SearchIndex, query: str) -> list[str]:
         ("Schülerin kommt bekifft in den Unterricht", "jugendliche-konsum"),
         ("Komasaufen auf der Klassenfahrt", "jugendliche-konsum"),
         ("Alkoholvergiftung nach der Party", "jugendliche-konsum"),
+        # A young person drinking, named by the subject word and the verb together.
+        ("Jugendlicher betrunken im Jugendzentrum", "jugendliche-konsum"),
+        ("Schülerin kommt betrunken zum Unterricht", "jugendliche-konsum"),
+        ("Mutter trinkt, Tochter muss alles machen", "eltern-sucht"),
+        ("Eltern trinken, Schüler kommt müde", "eltern-sucht"),
         # A parent's use, also a parent's cannabis.
         ("Vater trinkt", "eltern-sucht"),
         ("Vater kifft", "eltern-sucht"),
