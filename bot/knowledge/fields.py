@@ -188,7 +188,11 @@ def _parse_source_date(value: Any) -> SourceDate:
         return value
     if isinstance(value, date):
         return SourceDate(value.year, value.month, value.day)
-    text = str(value).strip()
+    return _source_date_of(str(value).strip())
+
+
+@functools.lru_cache(maxsize=4096)  # a base has few distinct dates, on thousands of entries
+def _source_date_of(text: str) -> SourceDate:
     if text.lower() == UNKNOWN_SOURCE_DATE:
         return SourceDate(None)
     match = _SOURCE_DATE_PATTERN.match(text)

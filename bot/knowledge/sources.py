@@ -8,6 +8,7 @@ another region edits the second half of the list.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, timedelta
 from urllib.parse import urlsplit
@@ -58,15 +59,27 @@ def urls_in(source: str) -> list[str]:
     return _URL.findall(source)
 
 
+# A plain address's host, without splitting the whole URL (a base has thousands of sources).
+_PLAIN_HOST = re.compile(r"https?://([A-Za-z0-9.-]+)(?::[0-9]*)?(?:[/?#]|$)")
+
+
 def host_of(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    return host.removeprefix("www.")
+    plain = _PLAIN_HOST.match(url)
+    host = plain.group(1) if plain else urlsplit(url).hostname or ""
+    return host.lower().rstrip(".").removeprefix("www.")
 
 
 def refused_because(url: str) -> str | None:
     """Why a URL is not accepted as a source, or None when it is."""
-    host = host_of(url)
-    for refused, reason in REFUSED_HOSTS.items():
-        if host == refused or host.endswith("." + refused):
+    return _refused_host(host_of(url))
+
+
+@functools.lru_cache(maxsize=4096)
+def _refused_host(host: str) -> str | None:
+    # The host and each domain it belongs to: "a.yumpu.com" is refused as "yumpu.com" is.
+    labels = host.split(".")
+    for start in range(len(labels)):
+        reason = REFUSED_HOSTS.get(".".join(labels[start:]))
+        if reason is not None:
             return reason
     return None
