@@ -51,8 +51,8 @@ def test_the_leverkusen_physicians_page(shipped: KnowledgeBase) -> None:
     assert len(page.hotlines) == 2
     html = render_html(page)
     assert "§ 4 KKG" in html and "Medizinische Kinderschutzhotline" in html
-    # The switchboard stands in for the missing ASD number, with its age (source of 2020).
-    assert "0214 406-0" in html and "dort nach dem ASD fragen" in html
+    # The Jugendamt's own number stands in for the missing ASD number (source of 2020).
+    assert "0214 406-5101" in html and "dort nach dem ASD fragen" in html
 
 
 def test_where_the_numbers_are_known_they_are_printed(fixture_knowledge: KnowledgeBase) -> None:
