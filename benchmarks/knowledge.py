@@ -9,7 +9,11 @@ reporting paths) as YAML in a temporary directory, then reports:
   which the base includes with its topics);
 - peak RSS of the process.
 
+Every entry carries a source URL and date as check requires since 2026-12-02; `--unsourced`
+writes them as before (`quelle: synthetisch`), which costs two warnings per entry.
+
 Usage:  .venv/bin/python benchmarks/knowledge.py [--offers 10000] [--contacts 2000] [--runs 3]
+        [--unsourced]
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from bot.knowledge.search import SearchIndex  # noqa: E402
 
 TODAY = date(2026, 11, 23)
 STAND = "2026-10-01"
+SOURCE_DATE = "2026-09"
 WORDS = (
     "beratung hilfe familie eltern kinder jugendliche schutz gruppe angebot sprechstunde kurs "
     "fortbildung training begleitung vermittlung therapie praevention netzwerk fachstelle dienst "
@@ -65,7 +70,22 @@ PROFESSIONS = {
 }
 
 
+SOURCED = True  # `--unsourced`: entries as written before sources needed a URL and a date
+
+
+def _notfall_source() -> str:
+    """The notfall section's source lines, at its indentation."""
+    if SOURCED:
+        return f"quelle: https://example.org/quelle/notfall\n  quelle_datum: {SOURCE_DATE}\n"
+    return "quelle: synthetisch\n"
+
+
 def _common(entry_id: str) -> str:
+    if SOURCED:
+        return (
+            f"    stand: {STAND}\n    quelle: https://example.org/quelle/{entry_id}\n"
+            f"    quelle_datum: {SOURCE_DATE}\n"
+        )
     return f"    stand: {STAND}\n    quelle: synthetisch\n"
 
 
@@ -115,7 +135,7 @@ def generate(directory: Path, offers: int, contacts: int, rng: random.Random) ->
         )
     parts.append(
         "notfall:\n  text: Notruf.\n  notrufe:\n    - {id: polizei, name: Polizei, nummer: '110'}\n"
-        f"  stand: {STAND}\n  quelle: synthetisch\n"
+        f"  stand: {STAND}\n  {_notfall_source()}"
     )
     (directory / "stammdaten.yaml").write_text("".join(parts), encoding="utf-8")
     (directory / "situationen.yaml").write_text(
@@ -208,7 +228,14 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=1_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--unsourced",
+        action="store_true",
+        help="sources without URL and date, as before 2026-12-02: two warnings per entry",
+    )
     args = parser.parse_args()
+    global SOURCED
+    SOURCED = not args.unsourced
     rng = random.Random(args.seed)
 
     with tempfile.TemporaryDirectory() as temp:
@@ -240,7 +267,10 @@ def main() -> None:
 
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"machine: {platform.machine()}, Python {platform.python_version()}")
-    print(f"knowledge: {args.offers} offers, {args.contacts} contacts, {size / 1e6:.1f} MB YAML")
+    print(
+        f"knowledge: {args.offers} offers, {args.contacts} contacts, {size / 1e6:.1f} MB YAML, "
+        f"{len(result.warnings)} warnings ({'unsourced' if args.unsourced else 'sourced'})"
+    )
     print(
         f"load+validate: best {min(load_times):.2f} s, median {statistics.median(load_times):.2f} s"
         f" ({args.runs} runs); CPU time best {min(load_cpu):.2f} s (on a shared machine the"
