@@ -27,7 +27,8 @@ PART = 0.6  # one word of a phrase on its own
 STEM_MIN = 5  # shortest vocabulary word that also counts as a stem or a compound part
 PREFIX_MIN = 4  # shortest query word that is completed ("verl" finds nothing, "verle" does)
 FUZZY_MIN = 5
-FUZZY_CUTOFF = 80.0
+FUZZY_CUTOFF = 85.0  # one wrong letter in a word of seven; 80 made "Verwaltung" "Verletzung"
+FUZZY_LENGTH_SPAN = 1  # letters a typo may add or drop
 RELATIVE_CUT = 0.7  # situations scoring below this share of the best one are not shown
 # Parts of phrases that say nothing on their own; as whole single words they are never written
 # into situationen.yaml (docs/redaktion.md).
@@ -89,11 +90,15 @@ class SituationMatcher:
                 if not term.startswith(word):
                     break
                 found.setdefault(term, PREFIX)
-        if not found and len(word) >= FUZZY_MIN:
+        # A vague stem alone ("selbst" in "selbstverletzng") must not keep a typo from its word.
+        if all(term in VAGUE_PARTS for term in found) and len(word) >= FUZZY_MIN:
             for term, similarity, _ in process.extract(
-                word, self._fuzzy_pool, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=2
+                word, self._fuzzy_pool, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=4
             ):
-                found.setdefault(term, STEM * similarity / 100.0)
+                # A typo adds, drops or swaps a letter; a word four letters shorter is another
+                # word ("Verwaltung" is no "Vergewaltigung", "Beschneidung" no "Scheidung").
+                if abs(len(term) - len(word)) <= FUZZY_LENGTH_SPAN and len(found) < 2:
+                    found.setdefault(term, STEM * similarity / 100.0)
         return found
 
     def analyse(self, words: list[str]) -> tuple[list[SituationMatch], list[dict[str, float]]]:

@@ -130,10 +130,20 @@ def test_a_depression_after_birth_leads_to_fruehe_hilfen(
         # Words about young people alone are no situation.
         ("Angebote für Jugendliche", "jugendliche-konsum"),
         ("Beratung für Eltern", "eltern-sucht"),
+        # Another word is no typo: "Verwaltung" was "Verletzung" (80 % alike), "Beschneidung"
+        # "Scheidung" (three letters more).
+        ("Frage an die Verwaltung", "verletzungen"),
+        ("Beschneidung", "trennung"),
     ],
 )
 def test_no_situation_from_a_general_word(index: SearchIndex, query: str, not_this: str) -> None:
     assert not_this not in _situations(index, query), query
+
+
+def test_a_typo_beside_a_vague_stem_is_still_found(index: SearchIndex) -> None:
+    # "selbst" (vague on its own) once kept the typo from being corrected.
+    assert _situations(index, "Selbstverletzng")[:1] == ["selbstverletzung"]
+    assert _situations(index, "Mobing in der Klasse")[:1] == ["mobbing"]
 
 
 def test_still_found_in_its_own_words(index: SearchIndex) -> None:
