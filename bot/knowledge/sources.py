@@ -46,7 +46,10 @@ REFUSED_HOSTS: dict[str, str] = {
     "kinderschutz-niedersachsen.de": f"{OTHER_REGION} (Niedersachsen)",
 }
 
-_URL = re.compile(r"https?://[^\s<>\"';,)]+")
+# A comma or a closing bracket may stand inside an address (news sites use commas in their
+# paths); at its end it belongs to the sentence around it.
+_URL = re.compile(r"https?://[^\s<>\"']+")
+_URL_END = ".,;:)]!?"
 
 
 def is_dated_and_recent(source_date: SourceDate | None, today: date) -> bool:
@@ -56,7 +59,15 @@ def is_dated_and_recent(source_date: SourceDate | None, today: date) -> bool:
 
 
 def urls_in(source: str) -> list[str]:
-    return _URL.findall(source)
+    return [_trimmed(url) for url in _URL.findall(source)]
+
+
+def _trimmed(url: str) -> str:
+    while url and url[-1] in _URL_END:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break  # the address's own bracket: …/Kinderschutz_(Deutschland)
+        url = url[:-1]
+    return url
 
 
 # A plain address's host, without splitting the whole URL (a base has thousands of sources).

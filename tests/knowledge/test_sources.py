@@ -10,7 +10,7 @@ import pytest
 from bot.knowledge.fields import SourceDate, _parse_source_date
 from bot.knowledge.findings import Concern
 from bot.knowledge.loader import KnowledgeSource, load_knowledge
-from bot.knowledge.sources import refused_because
+from bot.knowledge.sources import refused_because, urls_in
 from tests.conftest import TODAY
 
 
@@ -232,3 +232,28 @@ def test_a_stadt_in_a_kreis_is_a_municipality_with_its_kreis(knowledge_copy: Pat
     edit(knowledge_copy, "stammdaten.yaml", "    art: gemeinde\n", "    art: stadt\n")
     result = load_knowledge(knowledge_copy, TODAY)
     assert result.ok, [f.format() for f in result.errors]
+
+
+@pytest.mark.parametrize(
+    ("text", "urls"),
+    [
+        (
+            "https://www.schwaebische.de/panorama/telefonseelsorge-116-123,-a-123.html",
+            ["https://www.schwaebische.de/panorama/telefonseelsorge-116-123,-a-123.html"],
+        ),
+        ("Siehe https://example.org/a, dort Seite 2.", ["https://example.org/a"]),
+        ("(Pressemitteilung: https://example.org/b)", ["https://example.org/b"]),
+        (
+            "https://de.wikipedia.org/wiki/Kind_(Recht)",
+            ["https://de.wikipedia.org/wiki/Kind_(Recht)"],
+        ),
+        (
+            "https://example.org/c; https://example.org/d.",
+            ["https://example.org/c", "https://example.org/d"],
+        ),
+    ],
+)
+def test_a_source_address_keeps_its_commas_and_brackets_but_not_the_sentences(
+    text: str, urls: list[str]
+) -> None:
+    assert urls_in(text) == urls
