@@ -65,7 +65,6 @@ class SearchIndex:
             self._build(knowledge)
 
     def _build(self, knowledge: KnowledgeBase) -> None:
-        self._knowledge = knowledge
         self._documents: list[_Document] = []
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         # Profession names and synonyms: matched as whole words only (see the module text).
@@ -216,11 +215,10 @@ class SearchIndex:
         # The last tie-breaker never changes between searches, so each document's place in it is
         # computed once: a common word ties thousands of documents at the cut.
         order = sorted(range(len(self._documents)), key=lambda d: self._documents[d].tie_breaker)
-        self._tie_rank = [0] * len(order)
+        tie_rank = [0] * len(order)
         for rank, doc in enumerate(order):
-            self._tie_rank[doc] = rank
-        self._serving = {key: frozenset(value) for key, value in serving.items()}
-        self._listed_in = {key: frozenset(value) for key, value in listed_in.items()}
+            tie_rank[doc] = rank
+        listed = {key: frozenset(value) for key, value in listed_in.items()}
         add_compound_parts(postings)
         self._situations = SituationMatcher(knowledge.situations)
         self._suggester = Suggester(knowledge)
@@ -229,21 +227,18 @@ class SearchIndex:
         situation_docs, situation_fit = situation_documents(
             knowledge.situations, by_topic, postings, below_tags, MATCHED, TAGS
         )
-        self._order = Order(knowledge, self._listed_in, self._tie_rank, situation_fit)
+        self._order = Order(knowledge, listed, tie_rank, situation_fit)
         count = len(self._documents)
         self._kinds = np.fromiter(
             (KIND_ORDER[d.kind] for d in self._documents), dtype=np.int8, count=count
         )
         self._demoted = np.zeros(count, dtype=np.bool_)
         self._demoted[list(demoted)] = True
-        self._serving_masks = {key: _mask(docs, count) for key, docs in self._serving.items()}
+        self._serving_masks = {key: _mask(docs, count) for key, docs in serving.items()}
         self._local_masks = {
             region_id: _mask(
                 frozenset().union(
-                    *(
-                        self._listed_in.get(r, frozenset())
-                        for r in knowledge.region_chain(region_id)
-                    )
+                    *(listed.get(r, frozenset()) for r in knowledge.region_chain(region_id))
                 ),
                 count,
             )
@@ -386,7 +381,7 @@ def _posting(posting: Mapping[int, float], offset: float) -> Posting:
     return docs, values + offset if offset else values
 
 
-def _mask(docs: frozenset[int], count: int) -> Mask:
+def _mask(docs: Iterable[int], count: int) -> Mask:
     mask = np.zeros(count, dtype=np.bool_)
     mask[list(docs)] = True
     return mask
