@@ -25,13 +25,17 @@ from bot.knowledge.limits import (
     field_too_long_message,
     list_too_long_message,
 )
+from bot.knowledge.yaml_quick import (
+    NULL_WORDS,
+    PLAIN_TAGS,
+    STR_TAG,
+    NotPlain,
+    plain_document,
+    plain_text,
+)
 
 Path = tuple[str | int, ...]
 EntryKeys = tuple[tuple[str, ...], bytes]  # an entry's keys, each one's distance in lines
-
-_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
-_STR_TAG = "tag:yaml.org,2002:str"
-_PLAIN_TAGS = frozenset({_STR_TAG, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
 
 class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -43,7 +47,7 @@ class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
 
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
         if kind is yaml.ScalarNode:
-            return _STR_TAG
+            return STR_TAG
         return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
 
     # Called for every node; they only serve path resolvers, which we never add.
@@ -158,7 +162,7 @@ class _Builder:
             self._problem(path, "Anker und Aliase (&name, *name) werden nicht unterstützt")
             return None
         self._seen.add(id(node))
-        if node.tag not in _PLAIN_TAGS:
+        if node.tag not in PLAIN_TAGS:
             self._problem(path, f"unerlaubtes YAML-Tag '{node.tag}'")
             return None
         if isinstance(node, yaml.ScalarNode):
@@ -166,7 +170,7 @@ class _Builder:
             if len(value) > MAX_FIELD_CHARS:
                 self._problem(path, field_too_long_message(len(value)))
                 return None
-            if not node.style and value.strip() in _NULL_WORDS:
+            if not node.style and value.strip() in NULL_WORDS:
                 return None
             if self._flag is not None and self._flag.search(value):
                 self._document.flagged.append(path)
@@ -285,32 +289,14 @@ def parse_yaml(text: str, flag: re.Pattern[str] | None = None) -> SourceDocument
     document.root = node
     if node is None:
         return document
-    if _plain_text(text, flag):
+    if plain_text(text, flag):
         try:
-            document.data = _plain_document(node, document)
+            document.data = plain_document(node, document.note_keys)
             return document
-        except _NotPlain:
+        except NotPlain:
             document.entry_keys.clear()
     document.data = _Builder(document, flag).build(node, ())
     return document
-
-
-# An anchor is "&" and its name. Also found inside text ("A&B"), which only costs the quick
-# build; a pattern for "at a token's start" took 60 times longer on a large base.
-_MAYBE_ANCHOR = re.compile(r"&[^\s\[\]{},]")
-
-
-def _plain_text(text: str, flag: re.Pattern[str] | None) -> bool:
-    """Whether the text can hold neither an anchor (so no alias) nor a flagged value: then the
-    quick build needs to watch for neither. A value differs from its text only by folded
-    whitespace and backslash escapes, and the flag patterns hold no whitespace."""
-    if _MAYBE_ANCHOR.search(text):
-        return False
-    return flag is None or ("\\" not in text and not flag.search(text))
-
-
-class _NotPlain(Exception):
-    """The quick build met something `_Builder` reports: it builds the file again, with paths."""
 
 
 def _note_keys(entry: yaml.MappingNode, document: SourceDocument) -> None:
@@ -318,89 +304,3 @@ def _note_keys(entry: yaml.MappingNode, document: SourceDocument) -> None:
     for key_node, _ in entry.value:  # a key written twice keeps its first line, as in line_of
         lines.setdefault(str(key_node.value), key_node.start_mark.line + 1)
     document.note_keys(entry.start_mark.line + 1, lines)
-
-
-def _plain_document(root: yaml.Node, document: SourceDocument) -> Any:
-    """The data `_Builder` would build from a tree it finds nothing wrong with, at a fraction
-    of the cost (no paths, no alias bookkeeping); raises `_NotPlain` at the first thing it
-    would report. Notes the key lines of each section's entries on the way."""
-    if not isinstance(root, yaml.MappingNode):
-        return _plain(root)
-    if root.tag not in _PLAIN_TAGS:
-        raise _NotPlain
-    result: dict[str, Any] = {}
-    for key_node, section in root.value:
-        key = _plain_key(key_node, result)
-        if not isinstance(section, yaml.SequenceNode) or section.tag not in _PLAIN_TAGS:
-            result[key] = _plain(section)
-            continue
-        if len(section.value) > MAX_LIST_ITEMS:
-            raise _NotPlain
-        entries: list[Any] = []
-        for entry in section.value:
-            if isinstance(entry, yaml.MappingNode):
-                lines: dict[str, int] = {}
-                entries.append(_plain_mapping(entry, lines))
-                document.note_keys(entry.start_mark.line + 1, lines)
-            else:
-                entries.append(_plain(entry))
-        result[key] = entries
-    return result
-
-
-def _plain_key(key_node: yaml.Node, result: dict[str, Any]) -> str:
-    if key_node.__class__ is not yaml.ScalarNode:
-        raise _NotPlain
-    key: str = key_node.value
-    if key == "<<" or key in result:
-        raise _NotPlain
-    return key
-
-
-def _plain_mapping(node: yaml.MappingNode, lines: dict[str, int] | None = None) -> Any:
-    if node.tag not in _PLAIN_TAGS:
-        raise _NotPlain
-    result: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        if key_node.__class__ is not yaml.ScalarNode:  # `_plain_key`, inline: once per field
-            raise _NotPlain
-        key: str = key_node.value
-        if key == "<<" or key in result:
-            raise _NotPlain
-        if lines is not None:
-            lines[key] = key_node.start_mark.line + 1
-        # The scalar case of `_plain`, inline: most values are scalars.
-        if value_node.__class__ is yaml.ScalarNode and value_node.tag == _STR_TAG:
-            value = value_node.value
-            if len(value) > MAX_FIELD_CHARS:
-                raise _NotPlain
-            result[key] = None if not value_node.style and value.strip() in _NULL_WORDS else value
-        else:
-            result[key] = _plain(value_node)
-    return result
-
-
-def _plain(node: yaml.Node) -> Any:
-    if node.tag not in _PLAIN_TAGS:
-        raise _NotPlain
-    if isinstance(node, yaml.ScalarNode):
-        value: str = node.value
-        if len(value) > MAX_FIELD_CHARS:
-            raise _NotPlain
-        return None if not node.style and value.strip() in _NULL_WORDS else value
-    if isinstance(node, yaml.SequenceNode):
-        if len(node.value) > MAX_LIST_ITEMS:
-            raise _NotPlain
-        return [
-            # a plain text item inline; anything else (and what would be reported) by `_plain`
-            item.value
-            if item.__class__ is yaml.ScalarNode
-            and item.tag == _STR_TAG
-            and len(item.value) <= MAX_FIELD_CHARS
-            and (item.style or item.value.strip() not in _NULL_WORDS)
-            else _plain(item)
-            for item in node.value
-        ]
-    if not isinstance(node, yaml.MappingNode):
-        raise _NotPlain
-    return _plain_mapping(node)
