@@ -142,8 +142,9 @@ class Sourced:
 
 
 def resolve_lines(findings: list[Finding]) -> list[Finding]:
-    """The exact line of every finding, composing each file's tree once and releasing it after
-    – only where the text alone does not tell a field's line (`SourceDocument.field_line`).
+    """The exact line of every finding still pending, composing each file's tree once and
+    releasing it after – only where the key lines noted while building do not tell it
+    (`SourceDocument.field_line`, tried when the finding was made).
 
     Until then a finding carries its entry's line. With one tree alive at a time, a knowledge
     base with thousands of warnings costs no more memory than one with none.
@@ -161,12 +162,8 @@ def resolve_lines(findings: list[Finding]) -> list[Finding]:
         for index in indexes:
             finding = resolved[index]
             assert finding.pending is not None  # noqa: S101 - selected above
-            path = finding.pending[1]
-            line = None
-            if len(path) == 3 and isinstance(path[1], int) and isinstance(path[2], str):
-                line = document.field_line(finding.line, path[2])
-            if line is None:
-                line = document.line_of(path)
+            # `Sourced.finding` already tried the key lines noted while building.
+            line = document.line_of(finding.pending[1])
             resolved[index] = Finding(
                 finding.file,
                 line,
